@@ -1,0 +1,273 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { constantDeclarationName, constantOrigin, staticValue } from '../src/ast/constants.js';
+import { calleeName, meaningfulParent, propertyKeyName, unwrap } from '../src/ast/nodes.js';
+import { mcpInstanceClassOf } from '../src/ast/transports.js';
+import { createRule } from '../src/create-rule.js';
+import { corsHeaderListKeys, headerMethods, modernRequestHeaders, sessionIdHeader } from '../src/mcp/headers.js';
+import { streamableHttpClientTransports, streamableHttpServerTransports } from '../src/mcp/packages.js';
+import { specUrls } from '../src/mcp/spec.js';
+
+type MessageIds =
+  | 'readsHeader'
+  | 'writesHeader'
+  | 'listsHeaderInCors'
+  | 'namesHeader'
+  | 'readsTransportSessionId'
+  | 'passesClientSessionId'
+  | 'terminatesSession';
+
+type Report = { messageId: MessageIds; data?: Record<string, string> };
+
+const allTransports = [...streamableHttpServerTransports, ...streamableHttpClientTransports];
+
+/** An RFC 9110 token: what each entry of a comma-separated header list must be. */
+const headerToken = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
+
+/** `exact` for the header name itself, `list` for a comma-separated list of header names that includes it. */
+function headerNameKind(value: unknown): 'exact' | 'list' | undefined {
+  if (typeof value !== 'string' || !value.toLowerCase().includes(sessionIdHeader)) return undefined;
+  if (value.trim().toLowerCase() === sessionIdHeader) return 'exact';
+  const parts = value.split(',').map((part) => part.trim());
+  const isList = parts.every((part) => headerToken.test(part)) && parts.some((part) => part.toLowerCase() === sessionIdHeader);
+  return isList ? 'list' : undefined;
+}
+
+function corsKeyOf(property: TSESTree.Node | undefined): string | undefined {
+  if (property?.type !== AST_NODE_TYPES.Property) return undefined;
+  const key = propertyKeyName(property);
+  return key !== undefined && corsHeaderListKeys.includes(key.toLowerCase()) ? key : undefined;
+}
+
+export default createRule<[], MessageIds>({
+  name: 'no-session-id-header',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow the Mcp-Session-Id header and transport session ids, which MCP 2026-07-28 removed',
+      spec: specUrls.streamableHttp,
+      catalogue: ['H1', 'H2', 'H17', 'C1'],
+      findings: {
+        readsHeader: { severity: 'error', fix: 'manual' },
+        writesHeader: { severity: 'error', fix: 'manual' },
+        listsHeaderInCors: { severity: 'warning', fix: 'manual' },
+        namesHeader: { severity: 'warning', fix: 'manual' },
+        readsTransportSessionId: { severity: 'error', fix: 'manual' },
+        passesClientSessionId: { severity: 'error', fix: 'manual' },
+        terminatesSession: { severity: 'error', fix: 'manual' },
+      },
+      // The header name, or an SDK import (transport session ids need one in the same file).
+      prefilter: [sessionIdHeader, '@modelcontextprotocol/'],
+    },
+    messages: {
+      readsHeader:
+        'Reads the Mcp-Session-Id header, which MCP 2026-07-28 removed: 2026-07-28 clients never send it and any request may reach any server instance. Key state by an explicit handle passed as a tool argument instead.',
+      writesHeader:
+        'Sets the Mcp-Session-Id header; a 2026-07-28 server must not mint or echo a session id. Remove it, or keep it only on a path that serves 2025 clients.',
+      listsHeaderInCors: `Lists Mcp-Session-Id in CORS {{key}}; 2026-07-28 has no session header. Allow ${modernRequestHeaders.join(', ')} instead.`,
+      namesHeader:
+        'Names the Mcp-Session-Id header ({{how}}), which MCP 2026-07-28 removed; session plumbing around it is dead for 2026-07-28 requests.',
+      readsTransportSessionId:
+        '`{{object}}.sessionId` is the 2025 Mcp-Session-Id of a {{className}}; 2026-07-28 has no sessions, so it is undefined for modern requests. Route requests and key state without it.',
+      passesClientSessionId:
+        'The `sessionId` option of {{className}} resumes a 2025 session (Mcp-Session-Id); 2026-07-28 servers have none. Remove it.',
+      terminatesSession:
+        '`terminateSession()` sends the 2025 session DELETE; 2026-07-28 servers answer DELETE with 405 and have no session to end. Remove the call.',
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const { sourceCode } = context;
+    const reported = new Set<TSESTree.Node>();
+    /** Constant initialisers whose header name was reported where the constant is used. */
+    const consumed = new Set<TSESTree.Node>();
+    /** Literals naming the header outside any header operation (constants, mostly). */
+    const pending: { node: TSESTree.Node; how: string }[] = [];
+
+    function report(node: TSESTree.Node, { messageId, data }: Report): void {
+      if (reported.has(node)) return;
+      reported.add(node);
+      context.report({ node, messageId, ...(data ? { data } : {}) });
+    }
+
+    function isCorsHeaderName(node: TSESTree.Node | undefined): string | undefined {
+      if (!node) return undefined;
+      const value = staticValue(node, sourceCode.getScope(node))?.value;
+      return typeof value === 'string' && corsHeaderListKeys.includes(value.toLowerCase()) ? value : undefined;
+    }
+
+    /**
+     * What the code does with a value naming the header, from where the value sits. Undefined
+     * for positions that are not an operation on it (a constant's initialiser, a type).
+     */
+    function roleOf(expression: TSESTree.Node): Report | undefined {
+      const { parent, child } = meaningfulParent(expression);
+      if (!parent || parent.type.startsWith('TS')) return undefined;
+      switch (parent.type) {
+        case AST_NODE_TYPES.MemberExpression: {
+          if (!parent.computed || parent.property !== child) return undefined;
+          const outer = meaningfulParent(parent);
+          if (outer.parent?.type === AST_NODE_TYPES.AssignmentExpression && outer.parent.left === outer.child) {
+            return { messageId: 'writesHeader' };
+          }
+          if (outer.parent?.type === AST_NODE_TYPES.UnaryExpression && outer.parent.operator === 'delete') {
+            return { messageId: 'namesHeader', data: { how: 'deleted from a set of headers' } };
+          }
+          return { messageId: 'readsHeader' };
+        }
+        case AST_NODE_TYPES.CallExpression:
+        case AST_NODE_TYPES.NewExpression: {
+          const index = parent.arguments.indexOf(child as TSESTree.CallExpressionArgument);
+          if (index < 0) return undefined;
+          const name = calleeName(parent);
+          if (index === 0 && name !== undefined) {
+            const kind = headerMethods[name.toLowerCase()];
+            if (kind === 'read' || (kind === 'read-or-write' && parent.arguments.length === 1)) return { messageId: 'readsHeader' };
+            if (kind === 'write' || kind === 'read-or-write') return { messageId: 'writesHeader' };
+            if (kind === 'remove') return { messageId: 'namesHeader', data: { how: 'removed from a set of headers' } };
+          }
+          if (index === 1) {
+            const corsHeader = isCorsHeaderName(parent.arguments[0]);
+            if (corsHeader) return { messageId: 'listsHeaderInCors', data: { key: corsHeader } };
+          }
+          return { messageId: 'namesHeader', data: { how: name ? `passed to ${name}()` : 'passed to a function' } };
+        }
+        case AST_NODE_TYPES.Property: {
+          if (constantDeclarationName(child)) return undefined;
+          if (parent.key === child) {
+            return parent.parent.type === AST_NODE_TYPES.ObjectPattern ? { messageId: 'readsHeader' } : { messageId: 'writesHeader' };
+          }
+          const corsKey = corsKeyOf(parent);
+          if (corsKey) return { messageId: 'listsHeaderInCors', data: { key: corsKey } };
+          const key = propertyKeyName(parent);
+          return { messageId: 'namesHeader', data: { how: key ? `as the value of \`${key}\`` : 'as a property value' } };
+        }
+        case AST_NODE_TYPES.ArrayExpression: {
+          const outer = meaningfulParent(parent);
+          const corsKey = corsKeyOf(outer.parent);
+          if (corsKey) return { messageId: 'listsHeaderInCors', data: { key: corsKey } };
+          if (
+            (outer.parent?.type === AST_NODE_TYPES.CallExpression || outer.parent?.type === AST_NODE_TYPES.NewExpression) &&
+            outer.parent.arguments[1] === outer.child
+          ) {
+            const corsHeader = isCorsHeaderName(outer.parent.arguments[0]);
+            if (corsHeader) return { messageId: 'listsHeaderInCors', data: { key: corsHeader } };
+          }
+          return { messageId: 'namesHeader', data: { how: 'in a list of header names' } };
+        }
+        case AST_NODE_TYPES.BinaryExpression:
+        case AST_NODE_TYPES.SwitchCase:
+          return { messageId: 'namesHeader', data: { how: 'compared with a header name' } };
+        case AST_NODE_TYPES.VariableDeclarator:
+        case AST_NODE_TYPES.ImportDeclaration:
+        case AST_NODE_TYPES.ExportNamedDeclaration:
+        case AST_NODE_TYPES.ExportAllDeclaration:
+          return undefined;
+        default:
+          return { messageId: 'namesHeader', data: { how: 'as a string' } };
+      }
+    }
+
+    /** A header operation whose name comes from a constant or expression rather than a literal. */
+    function checkIndirect(expression: TSESTree.Node | null | undefined): void {
+      if (!expression || expression.type === AST_NODE_TYPES.Literal || expression.type === AST_NODE_TYPES.TemplateLiteral) return;
+      if (expression.type === AST_NODE_TYPES.SpreadElement || expression.type === AST_NODE_TYPES.PrivateIdentifier) return;
+      const scope = sourceCode.getScope(expression);
+      if (!headerNameKind(staticValue(expression, scope)?.value)) return;
+      const role = roleOf(expression);
+      if (!role) return;
+      report(expression, role);
+      const origin = constantOrigin(expression, scope);
+      if (origin) consumed.add(origin.node);
+    }
+
+    function checkLiteral(node: TSESTree.Literal | TSESTree.TemplateLiteral, value: unknown): void {
+      if (!headerNameKind(value)) return;
+      const role = roleOf(node);
+      if (role) return report(node, role);
+      const name = constantDeclarationName(node);
+      if (name) pending.push({ node: unwrap(node), how: `bound to \`${name}\`` });
+    }
+
+    function transportClassOf(node: TSESTree.Node, classes: readonly string[]): string | undefined {
+      return mcpInstanceClassOf(node, classes, sourceCode);
+    }
+
+    function shortText(node: TSESTree.Node): string {
+      const text = sourceCode.getText(node).replace(/\s+/g, ' ');
+      return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+    }
+
+    return {
+      Literal(node) {
+        if (typeof node.value === 'string') checkLiteral(node, node.value);
+      },
+      TemplateLiteral(node) {
+        if (node.expressions.length === 0) checkLiteral(node, node.quasis[0]?.value.cooked);
+      },
+      'MemberExpression[computed=true]'(node: TSESTree.MemberExpression) {
+        checkIndirect(node.property);
+      },
+      'CallExpression, NewExpression'(node: TSESTree.CallExpression | TSESTree.NewExpression) {
+        checkIndirect(node.arguments[0]);
+        checkIndirect(node.arguments[1]);
+      },
+      Property(node) {
+        if (node.computed) checkIndirect(node.key);
+        if (node.parent.type === AST_NODE_TYPES.ObjectExpression) checkIndirect(node.value);
+      },
+      ArrayExpression(node) {
+        for (const element of node.elements) checkIndirect(element);
+      },
+      BinaryExpression(node) {
+        if (['===', '==', '!==', '!='].includes(node.operator)) {
+          checkIndirect(node.left);
+          checkIndirect(node.right);
+        }
+      },
+      SwitchCase(node) {
+        checkIndirect(node.test);
+      },
+
+      'MemberExpression[computed=false][property.name="sessionId"]'(node: TSESTree.MemberExpression) {
+        const className = transportClassOf(node.object, allTransports);
+        if (className) report(node, { messageId: 'readsTransportSessionId', data: { object: shortText(node.object), className } });
+      },
+      'VariableDeclarator[id.type="ObjectPattern"]'(node: TSESTree.VariableDeclarator) {
+        if (!node.init || node.id.type !== AST_NODE_TYPES.ObjectPattern) return;
+        const sessionIdProperty = node.id.properties.find(
+          (p) => p.type === AST_NODE_TYPES.Property && propertyKeyName(p) === 'sessionId',
+        );
+        if (!sessionIdProperty) return;
+        const className = transportClassOf(node.init, allTransports);
+        if (className) {
+          report(sessionIdProperty, { messageId: 'readsTransportSessionId', data: { object: shortText(node.init), className } });
+        }
+      },
+      NewExpression(node) {
+        const className = transportClassOf(node, streamableHttpClientTransports);
+        const optionsArgument = node.arguments[1];
+        if (!className || !optionsArgument) return;
+        const options = unwrap(optionsArgument);
+        const object =
+          options.type === AST_NODE_TYPES.ObjectExpression ? options : constantOrigin(options, sourceCode.getScope(options))?.node;
+        if (object?.type !== AST_NODE_TYPES.ObjectExpression) return;
+        for (const property of object.properties) {
+          if (property.type === AST_NODE_TYPES.Property && propertyKeyName(property) === 'sessionId') {
+            report(property, { messageId: 'passesClientSessionId', data: { className } });
+          }
+        }
+      },
+      'CallExpression[callee.type="MemberExpression"][callee.property.name="terminateSession"]'(node: TSESTree.CallExpression) {
+        const callee = node.callee as TSESTree.MemberExpression;
+        if (transportClassOf(callee.object, streamableHttpClientTransports)) report(node, { messageId: 'terminatesSession' });
+      },
+
+      'Program:exit'() {
+        for (const { node, how } of pending) {
+          if (!consumed.has(node)) report(node, { messageId: 'namesHeader', data: { how } });
+        }
+      },
+    };
+  },
+});

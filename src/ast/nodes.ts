@@ -1,0 +1,107 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+/** Expressions that only add TypeScript types or parentheses around a value. */
+const transparentWrappers = new Set<string>([
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.TSTypeAssertion,
+  AST_NODE_TYPES.ChainExpression,
+]);
+
+type Wrapper =
+  | TSESTree.TSAsExpression
+  | TSESTree.TSSatisfiesExpression
+  | TSESTree.TSNonNullExpression
+  | TSESTree.TSTypeAssertion
+  | TSESTree.ChainExpression;
+
+/** The value expression under `as`, `satisfies`, `!`, `<T>` and optional-chain wrappers. */
+export function unwrap(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (transparentWrappers.has(current.type)) current = (current as Wrapper).expression;
+  return current;
+}
+
+/** The nearest ancestor that is not a type-only or chain wrapper, with the node it wraps. */
+export function meaningfulParent(node: TSESTree.Node): { parent: TSESTree.Node | undefined; child: TSESTree.Node } {
+  let child = node;
+  let parent = node.parent;
+  while (parent && transparentWrappers.has(parent.type)) {
+    child = parent;
+    parent = parent.parent;
+  }
+  return { parent, child };
+}
+
+/** The name of a property key written as an identifier, a string or a number (not computed). */
+export function propertyKeyName(property: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition): string | undefined {
+  const key = property.key;
+  if (!property.computed && key.type === AST_NODE_TYPES.Identifier) return key.name;
+  if (key.type === AST_NODE_TYPES.Literal && (typeof key.value === 'string' || typeof key.value === 'number')) {
+    return String(key.value);
+  }
+  return undefined;
+}
+
+/** `a.b.method(...)` → `method`; `method(...)` → `method`; anything else → undefined. */
+export function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) {
+    return callee.property.name;
+  }
+  return undefined;
+}
+
+/** The text of a string literal or of a template literal without substitutions. */
+export function stringLiteralValue(node: TSESTree.Node): string | undefined {
+  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) {
+    return node.quasis[0]?.value.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+/** A template literal's text with each substitution replaced by `…`, for reading error messages. */
+export function templateText(node: TSESTree.Node): string | undefined {
+  const plain = stringLiteralValue(node);
+  if (plain !== undefined) return plain;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) return node.quasis.map((q) => q.value.cooked ?? '').join('…');
+  return undefined;
+}
+
+/** `-32002` written as a negated numeric literal. */
+export function negativeNumberLiteral(node: TSESTree.Node): number | undefined {
+  if (
+    node.type === AST_NODE_TYPES.UnaryExpression &&
+    node.operator === '-' &&
+    node.argument.type === AST_NODE_TYPES.Literal &&
+    typeof node.argument.value === 'number'
+  ) {
+    return -node.argument.value;
+  }
+  return undefined;
+}
+
+export function isFunction(node: TSESTree.Node): node is TSESTree.FunctionLike {
+  return (
+    node.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node.type === AST_NODE_TYPES.FunctionExpression ||
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression
+  );
+}
+
+/**
+ * An expression that reads the same value every time it is evaluated and has no side
+ * effects, so a fix may repeat it: `code`, `err.code`, `e.error?.code`, `x['code']`.
+ */
+export function isRepeatableReference(node: TSESTree.Node): boolean {
+  const inner = unwrap(node);
+  if (inner.type === AST_NODE_TYPES.Identifier || inner.type === AST_NODE_TYPES.ThisExpression) return true;
+  if (inner.type === AST_NODE_TYPES.MemberExpression) {
+    const propertyIsPlain = !inner.computed || inner.property.type === AST_NODE_TYPES.Literal;
+    return propertyIsPlain && isRepeatableReference(inner.object);
+  }
+  return false;
+}

@@ -1,0 +1,209 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { mcpExportOf } from './imports.js';
+import { propertyKeyName, unwrap } from './nodes.js';
+
+type Scope = TSESLint.Scope.Scope;
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** How many assignments and declarations to follow before giving up (cycles, deep aliasing). */
+const maxDepth = 6;
+
+/**
+ * The MCP class (one of `classNames`) that the value of `expression` is an instance of, found
+ * without type information: `new X()`, variables and parameters annotated or initialised with
+ * it, `this.field` declared with it, elements of collections typed `Record<string, X>`,
+ * `{ [id: string]: X }` or `Map<string, X>` (read with `[key]` or `.get(key)`), and in plain
+ * JavaScript collections filled with such instances.
+ */
+export function mcpInstanceClassOf(
+  expression: TSESTree.Node,
+  classNames: readonly string[],
+  sourceCode: SourceCode,
+): string | undefined {
+  return new InstanceTracer(classNames, sourceCode).classOf(expression, 0);
+}
+
+class InstanceTracer {
+  private readonly visited = new Set<TSESTree.Node>();
+
+  constructor(
+    private readonly classNames: readonly string[],
+    private readonly sourceCode: SourceCode,
+  ) {}
+
+  classOf(expression: TSESTree.Node, depth: number): string | undefined {
+    if (depth > maxDepth || this.visited.has(expression)) return undefined;
+    this.visited.add(expression);
+    const node = unwrap(expression);
+    if (expression.type === AST_NODE_TYPES.TSAsExpression || expression.type === AST_NODE_TYPES.TSTypeAssertion) {
+      const asserted = this.classOfType(expression.typeAnnotation, depth);
+      if (asserted) return asserted;
+    }
+    switch (node.type) {
+      case AST_NODE_TYPES.NewExpression:
+        return this.className(node.callee);
+      case AST_NODE_TYPES.Identifier:
+        return this.classOfVariable(node, depth);
+      case AST_NODE_TYPES.AwaitExpression:
+        return this.classOf(node.argument, depth + 1);
+      case AST_NODE_TYPES.MemberExpression:
+        if (node.computed) return this.elementClassOf(node.object, depth + 1);
+        if (node.object.type === AST_NODE_TYPES.ThisExpression && node.property.type === AST_NODE_TYPES.Identifier) {
+          return this.classOfField(node, node.property.name, depth + 1);
+        }
+        return undefined;
+      case AST_NODE_TYPES.CallExpression: {
+        const callee = unwrap(node.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'get') {
+          return this.elementClassOf(callee.object, depth + 1);
+        }
+        return undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private className(node: TSESTree.Node): string | undefined {
+    const exported = mcpExportOf(node, this.sourceCode.getScope(node));
+    return exported && this.classNames.includes(exported.name) ? exported.name : undefined;
+  }
+
+  private classOfType(type: TSESTree.Node | undefined, depth: number): string | undefined {
+    if (!type || depth > maxDepth) return undefined;
+    switch (type.type) {
+      case AST_NODE_TYPES.TSTypeAnnotation:
+        return this.classOfType(type.typeAnnotation, depth);
+      case AST_NODE_TYPES.TSTypeReference:
+        return this.className(type.typeName);
+      case AST_NODE_TYPES.TSUnionType:
+        for (const member of type.types) {
+          const found = this.classOfType(member, depth + 1);
+          if (found) return found;
+        }
+        return undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  /** The element class of `Record<K, X>`, `Map<K, X>` and `{ [k: string]: X }`. */
+  private elementClassOfType(type: TSESTree.Node | undefined, depth: number): string | undefined {
+    if (!type) return undefined;
+    if (type.type === AST_NODE_TYPES.TSTypeAnnotation) return this.elementClassOfType(type.typeAnnotation, depth);
+    if (type.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier) {
+      const args = type.typeArguments?.params ?? [];
+      if ((type.typeName.name === 'Record' || type.typeName.name === 'Map') && args.length === 2) {
+        return this.classOfType(args[1], depth + 1);
+      }
+    }
+    if (type.type === AST_NODE_TYPES.TSTypeLiteral) {
+      for (const member of type.members) {
+        if (member.type === AST_NODE_TYPES.TSIndexSignature) return this.classOfType(member.typeAnnotation, depth + 1);
+      }
+    }
+    return undefined;
+  }
+
+  private classOfVariable(identifier: TSESTree.Identifier, depth: number): string | undefined {
+    const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
+    if (!variable) return undefined;
+    for (const def of variable.defs) {
+      const declared = this.classOfType(typeAnnotationOf(def.name), depth + 1);
+      if (declared) return declared;
+      if (def.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init && def.node.id === def.name) {
+        const fromInit = this.classOf(def.node.init, depth + 1);
+        if (fromInit) return fromInit;
+      }
+    }
+    // `let transport; … transport = new StreamableHTTPServerTransport(…)`
+    for (const reference of variable.references) {
+      if (reference.writeExpr && reference.writeExpr !== identifier) {
+        const written = this.classOf(reference.writeExpr, depth + 1);
+        if (written) return written;
+      }
+    }
+    return undefined;
+  }
+
+  private classOfField(member: TSESTree.MemberExpression, name: string, depth: number): string | undefined {
+    const field = this.fieldOfEnclosingClass(member, name);
+    if (!field) return undefined;
+    return this.classOfType(field.typeAnnotation, depth) ?? (field.value ? this.classOf(field.value, depth) : undefined);
+  }
+
+  private fieldOfEnclosingClass(node: TSESTree.Node, name: string): TSESTree.PropertyDefinition | undefined {
+    for (let current = node.parent; current; current = current.parent) {
+      if (current.type === AST_NODE_TYPES.ClassBody) {
+        return current.body.find(
+          (member): member is TSESTree.PropertyDefinition =>
+            member.type === AST_NODE_TYPES.PropertyDefinition && propertyKeyName(member) === name,
+        );
+      }
+    }
+    return undefined;
+  }
+
+  /** The class of the values held by a collection expression. */
+  private elementClassOf(collection: TSESTree.Node, depth: number): string | undefined {
+    if (depth > maxDepth) return undefined;
+    const node = unwrap(collection);
+    if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression && node.property.type === AST_NODE_TYPES.Identifier) {
+      const field = this.fieldOfEnclosingClass(node, node.property.name);
+      return field ? (this.elementClassOfType(field.typeAnnotation, depth) ?? (field.value ? this.elementClassOfInit(field.value, depth) : undefined)) : undefined;
+    }
+    if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = ASTUtils.findVariable(this.sourceCode.getScope(node), node);
+    if (!variable) return undefined;
+    for (const def of variable.defs) {
+      const declared = this.elementClassOfType(typeAnnotationOf(def.name), depth);
+      if (declared) return declared;
+      if (def.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
+        const fromInit = this.elementClassOfInit(def.node.init, depth);
+        if (fromInit) return fromInit;
+      }
+    }
+    // Untyped JavaScript: look at what the file stores in it (`transports[id] = t`, `transports.set(id, t)`).
+    for (const reference of variable.references) {
+      const stored = storedValue(reference.identifier);
+      if (stored) {
+        const found = this.classOf(stored, depth + 1);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  }
+
+  private elementClassOfInit(init: TSESTree.Node, depth: number): string | undefined {
+    if (init.type === AST_NODE_TYPES.TSAsExpression || init.type === AST_NODE_TYPES.TSSatisfiesExpression) {
+      return this.elementClassOfType(init.typeAnnotation, depth);
+    }
+    if (init.type === AST_NODE_TYPES.NewExpression && init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === 'Map') {
+      const args = init.typeArguments?.params ?? [];
+      return args.length === 2 ? this.classOfType(args[1], depth + 1) : undefined;
+    }
+    return undefined;
+  }
+}
+
+/** The value written into a collection by `c[k] = v` or `c.set(k, v)`, when `identifier` is `c`. */
+function storedValue(identifier: TSESTree.Node): TSESTree.Node | undefined {
+  const parent = identifier.parent;
+  if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== identifier) return undefined;
+  const grand = parent.parent;
+  if (parent.computed && grand?.type === AST_NODE_TYPES.AssignmentExpression && grand.left === parent) return grand.right;
+  if (
+    !parent.computed &&
+    parent.property.type === AST_NODE_TYPES.Identifier &&
+    parent.property.name === 'set' &&
+    grand?.type === AST_NODE_TYPES.CallExpression &&
+    grand.callee === parent
+  ) {
+    return grand.arguments[1];
+  }
+  return undefined;
+}
+
+function typeAnnotationOf(name: TSESTree.Node): TSESTree.TypeNode | undefined {
+  return name.type === AST_NODE_TYPES.Identifier ? name.typeAnnotation?.typeAnnotation : undefined;
+}

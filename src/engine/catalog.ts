@@ -1,0 +1,43 @@
+import { rules, type McpRule } from '../../rules/index.js';
+import type { FindingKind, McpRuleDocs } from '../create-rule.js';
+import { isAtLeast, type FixLevel, type RuleDescriptor, type Severity } from '../report/finding.js';
+
+/** The namespace of our rules in ESLint configs and disable comments: `mcp-migrate/<id>`. */
+export const pluginNamespace = 'mcp-migrate';
+
+/** A rule's docs; `createRule` always writes them, the ESLint type just does not promise it. */
+export function docsOf(rule: McpRule): McpRuleDocs & { description: string; url?: string } {
+  const docs = rule.meta.docs;
+  if (!docs) throw new Error('mcp-migrate rule without meta.docs');
+  return docs;
+}
+
+export function ruleById(id: string): McpRule | undefined {
+  return Object.hasOwn(rules, id) ? rules[id] : undefined;
+}
+
+/** The highest severity any of a rule's findings has: the rule's level in `configs.recommended`. */
+export function defaultSeverity(rule: McpRule): Severity {
+  const kinds = Object.values(docsOf(rule).findings);
+  return kinds.reduce<Severity>((highest, kind) => (isAtLeast(kind.severity, highest) ? kind.severity : highest), 'info');
+}
+
+export function findingKind(rule: McpRule, messageId: string | undefined): FindingKind | undefined {
+  return messageId === undefined ? undefined : docsOf(rule).findings[messageId];
+}
+
+export function describeRule(id: string): RuleDescriptor {
+  const rule = rules[id];
+  if (!rule) throw new Error(`unknown rule ${id}`);
+  const kinds = Object.values(docsOf(rule).findings);
+  const fixLevels = [...new Set<FixLevel>(kinds.map((k) => k.fix))];
+  const transform = kinds.find((k) => k.transform)?.transform;
+  return {
+    id,
+    description: docsOf(rule).description,
+    severity: defaultSeverity(rule),
+    docsUrl: docsOf(rule).url ?? '',
+    fixLevels,
+    ...(transform ? { transform } : {}),
+  };
+}
