@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { constantDeclarationName, constantOrigin, staticValue } from '../src/ast/constants.js';
 import { calleeName, meaningfulParent, propertyKeyName, unwrap } from '../src/ast/nodes.js';
 import { mcpInstanceClassOf } from '../src/ast/transports.js';

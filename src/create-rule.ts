@@ -1,4 +1,4 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+import * as ESLintUtils from '@typescript-eslint/utils/eslint-utils';
 import { ruleDocsUrl } from './package-info.js';
 import type { FixLevel, Severity } from './report/finding.js';
 

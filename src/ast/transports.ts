@@ -1,4 +1,6 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { mcpExportOf } from './imports.js';
 import { propertyKeyName, unwrap } from './nodes.js';
 
@@ -46,6 +48,10 @@ class InstanceTracer {
         return this.classOfVariable(node, depth);
       case AST_NODE_TYPES.AwaitExpression:
         return this.classOf(node.argument, depth + 1);
+      case AST_NODE_TYPES.ConditionalExpression:
+        return this.classOf(node.consequent, depth + 1) ?? this.classOf(node.alternate, depth + 1);
+      case AST_NODE_TYPES.LogicalExpression:
+        return this.classOf(node.left, depth + 1) ?? this.classOf(node.right, depth + 1);
       case AST_NODE_TYPES.MemberExpression:
         if (node.computed) return this.elementClassOf(node.object, depth + 1);
         if (node.object.type === AST_NODE_TYPES.ThisExpression && node.property.type === AST_NODE_TYPES.Identifier) {
