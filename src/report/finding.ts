@@ -34,6 +34,8 @@ export interface FileError {
   message: string;
   line?: number;
   column?: number;
+  /** mcp-migrate itself failed (a bug), rather than the file being unreadable or unparseable. */
+  internal?: boolean;
 }
 
 /** A path discovery left out on purpose, for example a symbolic link that leaves the audited root. */
