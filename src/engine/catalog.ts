@@ -1,5 +1,6 @@
 import { rules, type McpRule } from '../../rules/index.js';
 import type { FindingKind, McpRuleDocs } from '../create-rule.js';
+import { readmeUrl } from '../package-info.js';
 import { isAtLeast, type FixLevel, type RuleDescriptor, type Severity } from '../report/finding.js';
 
 /** The namespace of our rules in ESLint configs and disable comments: `mcp-migrate/<id>`. */
@@ -27,6 +28,8 @@ export function findingKind(rule: McpRule, messageId: string | undefined): Findi
 }
 
 export function describeRule(id: string): RuleDescriptor {
+  const check = engineChecks[id];
+  if (check) return check;
   const rule = rules[id];
   if (!rule) throw new Error(`unknown rule ${id}`);
   const kinds = Object.values(docsOf(rule).findings);
@@ -40,4 +43,23 @@ export function describeRule(id: string): RuleDescriptor {
     fixLevels,
     ...(transform ? { transform } : {}),
   };
+}
+
+/**
+ * Checks the engine itself makes, which configs and `--skip-rule` can name like rules but
+ * which are not ESLint rules (ESLint reports these through its own linter options).
+ */
+export const engineChecks: Readonly<Record<string, RuleDescriptor>> = {
+  'unused-disable-directive': {
+    id: 'unused-disable-directive',
+    description: 'Report eslint-disable comments for mcp-migrate rules that no longer suppress anything',
+    severity: 'warning',
+    docsUrl: readmeUrl('disable-comments'),
+    fixLevels: ['manual'],
+  },
+};
+
+/** Every id a config, `--rule` or `--skip-rule` may name. */
+export function knownCheckIds(): string[] {
+  return [...Object.keys(rules), ...Object.keys(engineChecks)];
 }

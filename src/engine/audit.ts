@@ -1,0 +1,198 @@
+import { resolve } from 'node:path';
+import { rules } from '../../rules/index.js';
+import { loadConfig, validateConfig, type McpMigrateConfig } from '../config.js';
+import { didYouMean } from '../did-you-mean.js';
+import {
+  compareFindings,
+  type AuditResult,
+  type AuditSummary,
+  type FileError,
+  type Finding,
+  type FixLevel,
+  type RuleTally,
+  type Severity,
+  type SkippedPath,
+} from '../report/finding.js';
+import { UsageError } from '../usage-error.js';
+import { describeRule, docsOf, engineChecks, knownCheckIds } from './catalog.js';
+import { discoverFiles } from './discover.js';
+import type { LintSettings } from './lint.js';
+import { createLinting, defaultJobs } from './pool.js';
+import { Prefilter } from './prefilter.js';
+import { formatBytes, readSource } from './read-source.js';
+
+export interface AuditOptions {
+  /** Paths in findings are relative to it; defaults to `process.cwd()`. */
+  cwd?: string;
+  /** Files and directories to audit; defaults to `cwd`. */
+  paths?: string[];
+  /** Run only these rules (ids as in `mcp-migrate list`). */
+  rules?: string[];
+  /** Do not run these rules or checks. */
+  skipRules?: string[];
+  /** A config file path, a config object, or `false` to ignore config files. Defaults to looking in `cwd`. */
+  config?: string | McpMigrateConfig | false;
+  /** Globs added to the config's `include`. */
+  include?: string[];
+  /** Globs added to the config's `exclude`. */
+  exclude?: string[];
+  /** Worker threads for parsing; 1 runs in this thread. */
+  jobs?: number;
+  /** Files holding MCP code above this many bytes are reported instead of parsed. */
+  maxFileSize?: number;
+  onProgress?: (progress: AuditProgress) => void;
+}
+
+export interface AuditProgress {
+  phase: 'discover' | 'scan';
+  done: number;
+  total: number;
+}
+
+export const defaultMaxFileSize = 2 * 1024 * 1024;
+
+/** How many files are read at once while scanning. */
+const readConcurrency = 32;
+
+/**
+ * The audit: discover files, prefilter, parse once and run the enabled rules, collect
+ * findings. Configuration and usage problems throw `UsageError`; problems with single files
+ * end up in `errors` and never stop the run.
+ */
+export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
+  const started = performance.now();
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const config =
+    options.config === false
+      ? {}
+      : typeof options.config === 'object'
+        ? validateConfig(options.config, 'config')
+        : (await loadConfig(cwd, options.config)).config;
+  const severities = resolveSeverities(config, options.rules ?? [], options.skipRules ?? []);
+  const enabledRules = Object.keys(severities).filter((id) => Object.hasOwn(rules, id));
+  const maxFileSize = options.maxFileSize ?? defaultMaxFileSize;
+
+  options.onProgress?.({ phase: 'discover', done: 0, total: 0 });
+  const discovery = await discoverFiles({
+    cwd,
+    paths: options.paths && options.paths.length > 0 ? options.paths : ['.'],
+    include: [...(config.include ?? []), ...(options.include ?? [])],
+    exclude: [...(config.exclude ?? []), ...(options.exclude ?? [])],
+  });
+
+  const prefilter = new Prefilter(new Map(enabledRules.map((id) => [id, docsOf(rules[id]!).prefilter])));
+  const settings: LintSettings = { severities };
+  const linting = createLinting(settings, options.jobs ?? defaultJobs(), discovery.files.length);
+  const findings: Finding[] = [];
+  const errors: FileError[] = [];
+  let parsed = 0;
+  let done = 0;
+
+  try {
+    const pending: Promise<void>[] = [];
+    const scanFile = async (file: (typeof discovery.files)[number]): Promise<void> => {
+      const read = await readSource(file.absolute);
+      if (!read.ok) {
+        errors.push({ file: file.relative, message: read.message });
+        return;
+      }
+      const { ruleIds, hasDirective } = prefilter.scan(read.text);
+      if (ruleIds.length === 0 && !hasDirective) return;
+      if (read.bytes > maxFileSize) {
+        errors.push({
+          file: file.relative,
+          message: `file is ${formatBytes(read.bytes)}, over the ${formatBytes(maxFileSize)} parse limit; raise --max-file-size or exclude it`,
+        });
+        return;
+      }
+      parsed++;
+      const outcome = await linting.lint({ absolute: file.absolute, relative: file.relative, text: read.text, ruleIds });
+      findings.push(...outcome.findings);
+      if (outcome.error) errors.push(outcome.error);
+    };
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < discovery.files.length) {
+        await scanFile(discovery.files[next++]!);
+        options.onProgress?.({ phase: 'scan', done: ++done, total: discovery.files.length });
+      }
+    };
+    for (let i = 0; i < readConcurrency; i++) pending.push(worker());
+    await Promise.all(pending);
+  } finally {
+    await linting.close();
+  }
+
+  findings.sort(compareFindings);
+  errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const ran = Object.keys(severities);
+  return {
+    findings,
+    errors,
+    skipped: discovery.skipped,
+    summary: summarize(findings, errors, discovery.skipped, discovery.files.length, parsed, performance.now() - started),
+    rules: ran.map((id) => describeRule(id)),
+    cwd,
+  };
+}
+
+/**
+ * Which rules and checks run, at which severity (`default` keeps each finding's own):
+ * config `rules` sets levels and `off`; `--rule` limits the run to the named ones (even if
+ * the config turned them off); `--skip-rule` removes.
+ */
+export function resolveSeverities(
+  config: McpMigrateConfig,
+  only: readonly string[],
+  skip: readonly string[],
+): Record<string, Severity | 'default'> {
+  const known = knownCheckIds();
+  for (const id of [...only, ...skip]) {
+    if (!known.includes(id)) {
+      throw new UsageError(`unknown rule "${id}"${didYouMean(id, known)}. Valid ids: ${known.join(', ')}`);
+    }
+  }
+  const result: Record<string, Severity | 'default'> = {};
+  for (const id of known) {
+    const configured = config.rules?.[id];
+    const selected = only.length === 0 ? configured !== 'off' : only.includes(id) || Object.hasOwn(engineChecks, id);
+    if (!selected || skip.includes(id)) continue;
+    result[id] = configured && configured !== 'off' ? configured : 'default';
+  }
+  return result;
+}
+
+function summarize(
+  findings: Finding[],
+  errors: FileError[],
+  skipped: SkippedPath[],
+  discovered: number,
+  parsed: number,
+  durationMs: number,
+): AuditSummary {
+  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const byFix: Record<FixLevel, number> = { safe: 0, transform: 0, manual: 0 };
+  const byRule: Record<string, RuleTally> = {};
+  const filesByRule = new Map<string, Set<string>>();
+  for (const finding of findings) {
+    bySeverity[finding.severity]++;
+    byFix[finding.fix]++;
+    const tally = (byRule[finding.ruleId] ??= { error: 0, warning: 0, info: 0, files: 0 });
+    tally[finding.severity]++;
+    const files = filesByRule.get(finding.ruleId) ?? new Set<string>();
+    files.add(finding.file);
+    filesByRule.set(finding.ruleId, files);
+    tally.files = files.size;
+  }
+  return {
+    filesDiscovered: discovered,
+    filesParsed: parsed,
+    filesWithFindings: new Set(findings.map((f) => f.file)).size,
+    findings: { total: findings.length, ...bySeverity },
+    byRule,
+    byFix,
+    errors: errors.length,
+    skipped: skipped.length,
+    durationMs: Math.round(durationMs),
+  };
+}

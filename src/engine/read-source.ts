@@ -1,0 +1,70 @@
+import { isUtf8 } from 'node:buffer';
+import { open } from 'node:fs/promises';
+
+/** Files above this are never read at all: no source file is this big, and reading it costs memory. */
+export const hardSizeLimit = 64 * 1024 * 1024;
+
+export type SourceRead =
+  | { ok: true; text: string; bytes: number }
+  | { ok: false; message: string };
+
+/**
+ * Reads a source file as UTF-8 text, or says in one sentence why it cannot be audited:
+ * unreadable, binary (NUL bytes), not UTF-8 (with the line of the first bad byte), or huge.
+ * A byte-order mark is dropped; ESLint positions do not count it either.
+ */
+export async function readSource(path: string): Promise<SourceRead> {
+  let buffer: Buffer;
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const { size } = await handle.stat();
+      if (size > hardSizeLimit) {
+        return { ok: false, message: `file is ${formatBytes(size)}, over the ${formatBytes(hardSizeLimit)} that mcp-migrate ever reads; exclude it` };
+      }
+      buffer = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    return { ok: false, message: `cannot read the file: ${(error as Error).message}` };
+  }
+  if (buffer.subarray(0, 8000).includes(0)) {
+    return { ok: false, message: 'binary file (it contains NUL bytes); exclude it' };
+  }
+  if (!isUtf8(buffer)) {
+    return { ok: false, message: `not valid UTF-8 (first bad byte on line ${lineOfFirstInvalidByte(buffer)}); re-encode it as UTF-8 or exclude it` };
+  }
+  const text = buffer.toString('utf8');
+  return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, bytes: buffer.length };
+}
+
+/** Walks UTF-8 sequences until one is malformed; only runs on files `isUtf8` already rejected. */
+function lineOfFirstInvalidByte(buffer: Buffer): number {
+  let line = 1;
+  for (let i = 0; i < buffer.length; ) {
+    const byte = buffer[i]!;
+    if (byte === 0x0a) line++;
+    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > buffer.length) return line;
+    for (let k = 1; k < length; k++) if ((buffer[i + k]! & 0xc0) !== 0x80) return line;
+    if (!isUtf8(buffer.subarray(i, i + length))) return line;
+    i += length;
+  }
+  return line;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} B`;
+}
+
+/** Parses `2mb`, `512kb`, `1048576`: what `--max-file-size` accepts. */
+export function parseSize(text: string): number | undefined {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib)?\s*$/i.exec(text);
+  if (!match) return undefined;
+  const unit = (match[2] ?? 'b').toLowerCase();
+  const factor = unit.startsWith('m') ? 1024 * 1024 : unit.startsWith('k') ? 1024 : 1;
+  return Math.round(Number(match[1]) * factor);
+}

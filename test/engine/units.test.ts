@@ -1,0 +1,51 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Prefilter } from '../../src/engine/prefilter.js';
+import { parseSize, readSource } from '../../src/engine/read-source.js';
+import { tempProject } from '../helpers/cli.js';
+
+describe('Prefilter', () => {
+  const prefilter = new Prefilter(new Map([
+    ['a', ['mcp-session-id', '@modelcontextprotocol/']],
+    ['b', ['32002']],
+  ]));
+
+  it('names the rules whose tokens a file holds, in any case', () => {
+    expect(prefilter.scan("h.get('Mcp-Session-Id')")).toEqual({ ruleIds: ['a'], hasDirective: false });
+    expect(prefilter.scan('code === -32002 // @ModelContextProtocol/sdk')).toEqual({ ruleIds: ['a', 'b'], hasDirective: false });
+    expect(prefilter.scan('const x = 1;')).toEqual({ ruleIds: [], hasDirective: false });
+  });
+
+  it('notices our disable directives, which must be parsed to be reported when unused', () => {
+    expect(prefilter.scan('// eslint-disable-next-line mcp-migrate/no-session-id-header')).toEqual({ ruleIds: [], hasDirective: true });
+  });
+});
+
+describe('readSource', () => {
+  it('drops a byte-order mark and reads the text', async () => {
+    const dir = tempProject({ 'a.ts': '\uFEFFconst a = 1;\n' });
+    expect(await readSource(join(dir, 'a.ts'))).toEqual({ ok: true, text: 'const a = 1;\n', bytes: 16 });
+  });
+
+  it('says which line holds the first invalid UTF-8 byte', async () => {
+    const dir = tempProject({});
+    writeFileSync(join(dir, 'a.ts'), Buffer.from([0x61, 0x0a, 0x62, 0x0a, 0xc3, 0x28, 0x0a]));
+    expect(await readSource(join(dir, 'a.ts'))).toEqual({ ok: false, message: expect.stringContaining('first bad byte on line 3') });
+  });
+
+  it('reports a missing file instead of throwing', async () => {
+    expect(await readSource('/nonexistent/file.ts')).toEqual({ ok: false, message: expect.stringContaining('cannot read the file') });
+  });
+});
+
+describe('parseSize', () => {
+  it.each([
+    ['1048576', 1048576],
+    ['2mb', 2 * 1024 * 1024],
+    ['512KB', 512 * 1024],
+    ['1.5m', 1.5 * 1024 * 1024],
+    ['big', undefined],
+    ['-1', undefined],
+  ])('%s → %s', (text, bytes) => expect(parseSize(text)).toBe(bytes));
+});
