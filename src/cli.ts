@@ -1,0 +1,89 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { toolVersion } from './package-info.js';
+import { UsageError } from './usage-error.js';
+
+const formats = ['pretty', 'json', 'sarif', 'markdown', 'github'];
+const failLevels = ['error', 'warning', 'info', 'none'];
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function positiveInteger(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('expected a whole number of 1 or more');
+  return number;
+}
+
+async function sizeInBytes(value: string): Promise<number> {
+  const { parseSize } = await import('./engine/read-source.js');
+  const size = parseSize(value);
+  if (size === undefined || size < 1) throw new UsageError(`--max-file-size: "${value}" is not a size such as 2mb, 512kb or 1048576`);
+  return size;
+}
+
+const program = new Command('mcp-migrate')
+  .description('Find and fix the code in MCP servers and clients that breaks under MCP protocol revision 2026-07-28.')
+  .version(toolVersion, '-v, --version')
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride();
+
+program
+  .command('audit')
+  .description('Report every place that breaks, or is deprecated, under MCP 2026-07-28. Writes nothing.')
+  .argument('[paths...]', 'files or directories to audit', [])
+  .addOption(new Option('-f, --format <format>', 'report format (default: pretty)').choices(formats))
+  .option('-o, --output <file>', 'write the report to a file instead of stdout')
+  .addOption(new Option('--fail-on <level>', 'exit with 1 when a finding is at or above this level').choices(failLevels).default('error'))
+  .option('--rule <id>', 'run only this rule (repeatable)', collect, [])
+  .option('--skip-rule <id>', 'do not run this rule (repeatable)', collect, [])
+  .option('-c, --config <file>', 'configuration file (JSON, or a JS module exporting it)')
+  .option('--no-config', 'ignore mcp-migrate.config.json and package.json#mcpMigrate')
+  .option('--include <glob>', 'audit only files matching this glob (repeatable)', collect, [])
+  .option('--exclude <glob>', 'do not audit files matching this glob (repeatable)', collect, [])
+  .option('-j, --jobs <n>', 'worker threads for parsing (default: number of CPUs, at most 8; 1 = no workers)', positiveInteger)
+  .option('--max-file-size <size>', 'report instead of parsing MCP files larger than this (default: 2mb)')
+  .option('--no-progress', 'never show the progress line (it only shows on a terminal, outside CI)')
+  .option('--color', 'force colours in the pretty format')
+  .option('--no-color', 'no colours in the pretty format')
+  .action(async (paths: string[], options) => {
+    const { runAudit } = await import('./commands/audit.js');
+    const maxFileSize = options.maxFileSize === undefined ? undefined : await sizeInBytes(options.maxFileSize as string);
+    process.exitCode = await runAudit(paths, { ...options, maxFileSize });
+  });
+
+program
+  .command('list')
+  .description('List the rules, engine checks and transforms with their levels, fix levels and docs.')
+  .option('--json', 'print JSON')
+  .action(async (options: { json?: boolean }) => {
+    const { runList } = await import('./commands/list.js');
+    process.exitCode = runList(options);
+  });
+
+program
+  .command('explain')
+  .description("Show a rule's documentation: what it flags, why, examples, and how to fix it.")
+  .argument('<rule-id>', 'a rule id from `mcp-migrate list`')
+  .option('--no-color', 'no colours')
+  .action(async (id: string, options: { color?: boolean }) => {
+    const { runExplain } = await import('./commands/explain.js');
+    process.exitCode = await runExplain(id, options);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = exitCodeFor(error);
+}
+
+/** 0 for `--help`/`--version`; 2 for every usage, configuration or internal error. */
+function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+  if (error instanceof UsageError) {
+    process.stderr.write(`mcp-migrate: ${error.message}\n`);
+    return 2;
+  }
+  process.stderr.write(`mcp-migrate: internal error, please report it: ${(error as Error)?.stack ?? String(error)}\n`);
+  return 2;
+}

@@ -1,0 +1,95 @@
+import { rename, writeFile } from 'node:fs/promises';
+import { dirname, basename, join, resolve } from 'node:path';
+import { supportsColor } from 'chalk';
+import { audit, type AuditProgress } from '../engine/audit.js';
+import { gitTopLevel } from '../engine/git.js';
+import { isAtLeast, type AuditResult, type Severity } from '../report/finding.js';
+import { render, type Format } from '../report/index.js';
+
+export type FailOn = Severity | 'none';
+
+export interface AuditCommandOptions {
+  format?: Format;
+  output?: string;
+  failOn: FailOn;
+  rule: string[];
+  skipRule: string[];
+  /** A path, or `false` from `--no-config`. */
+  config?: string | false;
+  include: string[];
+  exclude: string[];
+  jobs?: number;
+  maxFileSize?: number;
+  progress: boolean;
+  color?: boolean;
+}
+
+/** `mcp-migrate audit`: returns the exit code (design.md "Exit codes"). */
+export async function runAudit(paths: string[], options: AuditCommandOptions): Promise<number> {
+  const progress = progressReporter(options.progress);
+  let result: AuditResult;
+  try {
+    result = await audit({
+      paths,
+      rules: options.rule,
+      skipRules: options.skipRule,
+      ...(options.config !== undefined ? { config: options.config } : {}),
+      include: options.include,
+      exclude: options.exclude,
+      ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
+      ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
+      onProgress: progress.update,
+    });
+  } finally {
+    progress.clear();
+  }
+
+  const format = options.format ?? 'pretty';
+  const toFile = options.output !== undefined;
+  const color = !toFile && (options.color ?? (supportsColor !== false && supportsColor.level > 0));
+  const srcRoot = (await gitTopLevel(result.cwd)) ?? result.cwd;
+  const report = await render(format, result, { color, srcRoot });
+  if (options.output) {
+    await writeAtomically(resolve(options.output), report);
+    const { findings, errors } = result.summary;
+    process.stderr.write(`mcp-migrate: wrote the ${format} report to ${options.output} (${findings.total} findings, ${errors} file errors)\n`);
+  } else {
+    process.stdout.write(report);
+  }
+  return exitCode(result, options.failOn);
+}
+
+export function exitCode(result: AuditResult, failOn: FailOn): number {
+  if (result.errors.some((error) => error.internal)) return 2;
+  if (result.errors.length > 0) return 1;
+  if (failOn !== 'none' && result.findings.some((finding) => isAtLeast(finding.severity, failOn))) return 1;
+  return 0;
+}
+
+/** A report file is either the old one or the complete new one, never half written. */
+async function writeAtomically(path: string, content: string): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  await writeFile(temporary, content);
+  await rename(temporary, path);
+}
+
+/** One self-overwriting line on stderr, only on a terminal and never in CI. */
+function progressReporter(enabled: boolean): { update: (progress: AuditProgress) => void; clear: () => void } {
+  const active = enabled && process.stderr.isTTY === true && !process.env.CI;
+  let last = 0;
+  let shown = false;
+  return {
+    update(progress) {
+      if (!active) return;
+      const now = Date.now();
+      if (now - last < 100 && progress.done !== progress.total) return;
+      last = now;
+      shown = true;
+      const text = progress.phase === 'discover' ? 'finding files…' : `scanning ${progress.done}/${progress.total} files`;
+      process.stderr.write(`\r\x1b[2Kmcp-migrate: ${text}`);
+    },
+    clear() {
+      if (shown) process.stderr.write('\r\x1b[2K');
+    },
+  };
+}

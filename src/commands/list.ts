@@ -1,0 +1,37 @@
+import { ruleIds } from '../../rules/index.js';
+import { describeRule, engineChecks } from '../engine/catalog.js';
+import type { RuleDescriptor } from '../report/finding.js';
+import { transforms } from '../../transforms/index.js';
+
+/** `mcp-migrate list`: every rule, engine check and transform, as a table or as JSON. */
+export function runList(options: { json?: boolean }): number {
+  const ruleRows = ruleIds.map((id) => describeRule(id));
+  const checkRows = Object.values(engineChecks);
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify({ rules: ruleRows, checks: checkRows, transforms }, null, 2)}\n`);
+    return 0;
+  }
+  const lines = [
+    'Rules (severity is the default of the rule\'s most serious finding)',
+    ...table(ruleRows),
+    '',
+    'Engine checks',
+    ...table(checkRows),
+    '',
+    'Transforms',
+    ...(transforms.length === 0 ? ['  none in this version: findings are fixed by `eslint --fix` (safe) or by hand (manual)'] : transforms.map((t) => `  ${t.id}  resolves ${t.resolves.join(', ')}`)),
+    '',
+    'Run `mcp-migrate explain <rule-id>` for a rule\'s documentation.',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+function table(rows: readonly RuleDescriptor[]): string[] {
+  const idWidth = Math.max(...rows.map((row) => row.id.length));
+  return rows.flatMap((row) => [
+    `  ${row.id.padEnd(idWidth)}  ${row.severity.padEnd(7)}  fix: ${row.fixLevels.join(', ')}`,
+    `  ${' '.repeat(idWidth)}  ${row.description}`,
+    `  ${' '.repeat(idWidth)}  ${row.docsUrl}`,
+  ]);
+}

@@ -1,0 +1,67 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { packageRoot, toolVersion } from '../../src/package-info.js';
+import { jsonReport, runCli } from '../helpers/cli.js';
+
+const projectDir = 'test/fixtures/projects/legacy-streamable-http';
+
+/** `file:line:rule` for every `// expect: <rule-id>[, <rule-id>]` comment in the example's sources. */
+function expectedFindings(): string[] {
+  const expected: string[] = [];
+  const sourceDir = join(packageRoot, projectDir, 'src');
+  for (const name of readdirSync(sourceDir)) {
+    const lines = readFileSync(join(sourceDir, name), 'utf8').split('\n');
+    lines.forEach((line, index) => {
+      const marker = /\/\/ expect: ([\w\-, ]+)$/.exec(line);
+      for (const id of marker?.[1]?.split(',') ?? []) expected.push(`${projectDir}/src/${name}:${index + 1}:${id.trim()}`);
+    });
+  }
+  return expected.sort();
+}
+
+describe('audit of the bundled legacy example', () => {
+  const run = runCli(['audit', '--format', 'json', projectDir]);
+  const report = jsonReport(run);
+
+  it('reports exactly the lines marked in the example, and none of its lookalikes', () => {
+    const actual = report.findings.map((f) => `${f.file}:${f.line}:${f.ruleId}`).sort();
+    expect(actual).toEqual(expectedFindings());
+  });
+
+  it('prints the JSON contract of design.md on stdout', () => {
+    expect(run.stderr).toBe('');
+    expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'target', 'findings', 'errors', 'skipped', 'summary']);
+    expect(report.schemaVersion).toBe(1);
+    expect(report.tool).toEqual({ name: 'mcp-migrate', version: toolVersion });
+    expect(report.target).toBe('2026-07-28');
+    expect(report.errors).toEqual([]);
+    for (const finding of report.findings) {
+      const keys = ['ruleId', 'severity', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'docsUrl', 'fix'];
+      expect(Object.keys(finding)).toEqual(finding.transform ? [...keys, 'transform'] : keys);
+      expect(['error', 'warning', 'info']).toContain(finding.severity);
+      expect(['safe', 'transform', 'manual']).toContain(finding.fix);
+      expect(finding.file).not.toContain('\\');
+      expect(finding.line).toBeGreaterThanOrEqual(1);
+      expect(finding.column).toBeGreaterThanOrEqual(1);
+      expect(finding.endLine).toBeGreaterThanOrEqual(finding.line);
+      expect(finding.docsUrl).toBe(`https://github.com/mcp-migrate/mcp-migrate/blob/v${toolVersion}/rules/${finding.ruleId}.md`);
+    }
+  });
+
+  it('locates a finding on the exact source span', () => {
+    const read = report.findings.find((f) => f.file.endsWith('server.ts') && f.message.startsWith('Reads the Mcp-Session-Id header'));
+    const source = readFileSync(join(packageRoot, read!.file), 'utf8').split('\n')[read!.line - 1]!;
+    expect(source.slice(read!.column - 1, read!.endColumn - 1)).toBe("'mcp-session-id'");
+  });
+
+  it('exits with 1 because the example has errors', () => {
+    expect(run.status).toBe(1);
+  });
+
+  it('summarises what it scanned', () => {
+    expect(report.summary.filesDiscovered).toBe(7);
+    expect(report.summary.filesParsed).toBeGreaterThanOrEqual(4);
+    expect(report.summary.findings.total).toBe(report.findings.length);
+  });
+});

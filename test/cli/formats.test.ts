@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import Ajv from 'ajv-draft-04';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const projectDir = 'test/fixtures/projects/legacy-streamable-http';
+const schema = JSON.parse(readFileSync(new URL('../../../shared/schemas/sarif-schema-2.1.0.json', import.meta.url), 'utf8')) as object;
+
+describe('report formats of the CLI', () => {
+  it('prints SARIF 2.1.0 that validates and that GitHub code scanning accepts', () => {
+    const run = runCli(['audit', '--format', 'sarif', projectDir]);
+    const sarif = JSON.parse(run.stdout) as {
+      runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } }; results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: { startLine: number } } }[] }[] }[];
+    };
+    const validate = new Ajv({ strict: false, validateFormats: false }).compile(schema);
+    expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
+    expect(sarif.runs).toHaveLength(1);
+    const [sarifRun] = sarif.runs;
+    const ruleIds = sarifRun!.tool.driver.rules.map((rule) => rule.id);
+    expect(new Set(ruleIds).size).toBe(ruleIds.length);
+    expect(sarifRun!.results.length).toBeGreaterThan(0);
+    for (const result of sarifRun!.results) {
+      expect(ruleIds).toContain(result.ruleId);
+      const location = result.locations[0]!.physicalLocation;
+      // Repository-relative: this repository's root is the git top level.
+      expect(location.artifactLocation.uri.startsWith(`${projectDir}/src/`)).toBe(true);
+      expect(location.artifactLocation.uriBaseId).toBe('%SRCROOT%');
+      expect(location.region.startLine).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('prints GitHub workflow annotations, one per finding', () => {
+    const run = runCli(['audit', '--format', 'github', projectDir]);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines.filter((line) => line.startsWith('::error file=')).length).toBe(9);
+    expect(lines.filter((line) => line.startsWith('::warning file=')).length).toBe(4);
+    expect(lines.at(-1)).toMatch(/^::notice::/);
+  });
+
+  it('prints a Markdown summary with the per-rule table', () => {
+    const run = runCli(['audit', '--format', 'markdown', projectDir]);
+    expect(run.stdout).toContain('## mcp-migrate audit: MCP 2026-07-28');
+    expect(run.stdout).toMatch(/\| \[`no-session-id-header`\]\(https:\/\/github\.com\/mcp-migrate\/mcp-migrate\/blob\/v[\d.]+\/rules\/no-session-id-header\.md\) \|/);
+  });
+
+  it('prints the pretty report without colour codes when asked, grouped by file', () => {
+    const run = runCli(['audit', '--no-color', projectDir]);
+    expect(run.stdout).not.toMatch(/\x1b\[/);
+    expect(run.stdout).toContain(`${projectDir}/src/server.ts\n`);
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('✖ 13 problems (9 errors, 4 warnings) in 4 files');
+  });
+});
