@@ -5,8 +5,8 @@ import { UsageError } from './usage-error.js';
 const formats = ['pretty', 'json', 'sarif', 'markdown', 'github'];
 const failLevels = ['error', 'warning', 'info', 'none'];
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 function positiveInteger(value: string): number {
@@ -31,16 +31,16 @@ const program = new Command('mcp-migrate')
 program
   .command('audit')
   .description('Report every place that breaks, or is deprecated, under MCP 2026-07-28. Writes nothing.')
-  .argument('[paths...]', 'files or directories to audit', [])
+  .argument('[paths...]', 'files or directories to audit (default: the current directory)')
   .addOption(new Option('-f, --format <format>', 'report format (default: pretty)').choices(formats))
   .option('-o, --output <file>', 'write the report to a file instead of stdout')
   .addOption(new Option('--fail-on <level>', 'exit with 1 when a finding is at or above this level').choices(failLevels).default('error'))
-  .option('--rule <id>', 'run only this rule (repeatable)', collect, [])
-  .option('--skip-rule <id>', 'do not run this rule (repeatable)', collect, [])
+  .option('--rule <id>', 'run only this rule (repeatable)', collect)
+  .option('--skip-rule <id>', 'do not run this rule (repeatable)', collect)
   .option('-c, --config <file>', 'configuration file (JSON, or a JS module exporting it)')
   .option('--no-config', 'ignore mcp-migrate.config.json and package.json#mcpMigrate')
-  .option('--include <glob>', 'audit only files matching this glob (repeatable)', collect, [])
-  .option('--exclude <glob>', 'do not audit files matching this glob (repeatable)', collect, [])
+  .option('--include <glob>', 'audit only files matching this glob (repeatable)', collect)
+  .option('--exclude <glob>', 'do not audit files matching this glob (repeatable)', collect)
   .option('-j, --jobs <n>', 'worker threads for parsing (default: number of CPUs, at most 8; 1 = no workers)', positiveInteger)
   .option('--max-file-size <size>', 'report instead of parsing MCP files larger than this (default: 2mb)')
   .option('--no-progress', 'never show the progress line (it only shows on a terminal, outside CI)')
@@ -49,7 +49,14 @@ program
   .action(async (paths: string[], options) => {
     const { runAudit } = await import('./commands/audit.js');
     const maxFileSize = options.maxFileSize === undefined ? undefined : await sizeInBytes(options.maxFileSize as string);
-    process.exitCode = await runAudit(paths, { ...options, maxFileSize });
+    process.exitCode = await runAudit(paths, {
+      ...options,
+      rule: options.rule ?? [],
+      skipRule: options.skipRule ?? [],
+      include: options.include ?? [],
+      exclude: options.exclude ?? [],
+      maxFileSize,
+    });
   });
 
 program

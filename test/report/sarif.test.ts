@@ -1,19 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { toolVersion } from '../../src/package-info.js';
 import type { AuditResult } from '../../src/report/finding.js';
 import { pascalCase, renderSarif } from '../../src/report/sarif.js';
+import { validateSarif } from '../helpers/sarif-schema.js';
 import { emptyResult, makeFinding, makeResult, packageDir, repoRoot, sampleResult } from './sample-result.js';
 
-const schemaUrl = new URL('../../../shared/schemas/sarif-schema-2.1.0.json', import.meta.url);
-const schema = JSON.parse(readFileSync(schemaUrl, 'utf8')) as object;
-// A CommonJS module: under NodeNext its default import is `module.exports`, whose `default` is the class.
-const Ajv = AjvDraft04.default;
-// Formats such as `uri` are left to GitHub: ajv-formats is not a dependency.
-const validateSarif = new Ajv({ strict: false, validateFormats: false, allErrors: true }).compile(schema);
 
 const sarifOf = (result: AuditResult, srcRoot = repoRoot) => JSON.parse(renderSarif(result, { srcRoot })) as Record<string, any>;
 const runOf = (result: AuditResult, srcRoot?: string) => sarifOf(result, srcRoot).runs[0];
