@@ -14,6 +14,7 @@ import {
   propertyKeyName,
   templateText,
   unwrap,
+  walk,
 } from '../src/ast/nodes.js';
 import { createRule } from '../src/create-rule.js';
 import {
@@ -28,7 +29,13 @@ import {
 import { readResourceMethod } from '../src/mcp/methods.js';
 import { specUrls } from '../src/mcp/spec.js';
 
-type MessageIds = 'emitsLegacyCode' | 'comparesLegacyCode' | 'assertsLegacyCode' | 'bindsLegacyCode' | 'returnsEmptyContents';
+type MessageIds =
+  | 'emitsLegacyCode'
+  | 'comparesLegacyCode'
+  | 'assertsLegacyCode'
+  | 'bindsLegacyCode'
+  | 'usesLegacyCode'
+  | 'returnsEmptyContents';
 
 /** What the code does with a value that is -32002. */
 type Role =
@@ -44,8 +51,14 @@ const modern = String(invalidParamsCode);
 
 /** Calls that build, throw or send an error: `new McpError(…)`, `createError(…)`, `sendError(…)`, `reply(…)`. */
 const errorBuilderName = /error|exception|fail|reject|respond|reply|send/i;
-/** Test assertions: `expect(x).toBe(…)`, `assert.strictEqual(…)`, `expect(p).rejects.toMatchObject(…)`. */
-const assertionName = /^(?:to[A-Z]\w*|(?:deep|strict|notStrict|notDeep|deepStrict)?[Ee]qual|equals?|match\w*|objectContaining|is)$/;
+/**
+ * Test assertions: vitest/jest `expect(x).toBe(…)`/`.rejects.toMatchObject(…)`, node:assert
+ * `strictEqual`/`rejects`/`throws`, chai `.to.equal(…)`/`.property('code', …)`/`.include(…)`.
+ */
+const assertionName =
+  /^(?:to[A-Z]\w*|(?:deep|strict|notStrict|notDeep|deepStrict)?[Ee]qual|equals?|match\w*|objectContaining|is|rejects|throws|doesNotReject|doesNotThrow|property|include|contain|oneOf|members|deepInclude)$/;
+/** Words of an error message or constant name that tie "not found" to a resource. */
+const resourceWord = /resource|uri/i;
 const lookupMethodName = /^(?:includes|indexOf|has|lastIndexOf)$/;
 /** Reading a resource through an SDK client or a hand-rolled request. */
 const readResourceMention = /^(?:readResource|resources\/read|ReadResourceRequestSchema|ReadResourceResultSchema)$/;
@@ -64,6 +77,7 @@ export default createRule<[], MessageIds>({
         comparesLegacyCode: { severity: 'warning', fix: 'safe' },
         assertsLegacyCode: { severity: 'warning', fix: 'manual' },
         bindsLegacyCode: { severity: 'warning', fix: 'manual' },
+        usesLegacyCode: { severity: 'warning', fix: 'manual' },
         returnsEmptyContents: { severity: 'error', fix: 'manual' },
       },
       prefilter: ['32002', 'ResourceNotFound', 'resources/read', '@modelcontextprotocol/'],
@@ -73,6 +87,7 @@ export default createRule<[], MessageIds>({
       comparesLegacyCode: `Recognises a missing resource only by ${legacy}{{via}}; 2026-07-28 servers send ${modern}. Accept both, since older servers still send ${legacy}.{{conflict}}`,
       assertsLegacyCode: `Expects ${legacy}{{via}} for a missing resource; a 2026-07-28 server answers ${modern} (Invalid params) with \`data: {{uri}}\`. Update the expectation.`,
       bindsLegacyCode: `\`{{name}}\` is ${legacy}, the resource-not-found code MCP 2026-07-28 retired: servers must send ${modern}, and clients should accept both.`,
+      usesLegacyCode: `Uses ${legacy}, the resource-not-found code MCP 2026-07-28 retired: servers must send ${modern}, and clients should accept both.`,
       returnsEmptyContents: `Returns an empty \`contents\` list for a resource it did not find; 2026-07-28 forbids that: reply ${modern} (Invalid params) with \`data: {{uri}}\`.{{sdkHint}}`,
     },
     schema: [],
@@ -159,8 +174,12 @@ export default createRule<[], MessageIds>({
       return assertionName.test(calleeName(call) ?? '');
     }
 
+    /** The object is, or sits inside an object or array that is, an argument of an assertion. */
     function isAssertionArgument(object: TSESTree.Node): boolean {
-      const { parent, child } = meaningfulParent(object);
+      let { parent, child } = meaningfulParent(object);
+      while (parent && (parent.type === AST_NODE_TYPES.Property || parent.type === AST_NODE_TYPES.ObjectExpression || parent.type === AST_NODE_TYPES.ArrayExpression)) {
+        ({ parent, child } = meaningfulParent(parent));
+      }
       return (
         (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) &&
         parent.arguments.includes(child as TSESTree.CallExpressionArgument) &&
@@ -219,11 +238,15 @@ export default createRule<[], MessageIds>({
     function isMcpResourceNotFound(node: TSESTree.Node, role: Role | undefined, name: string | undefined): boolean {
       if (isSdkResourceNotFound(node)) return true;
       const message = role ? messageBeside(role) : undefined;
+      const texts = [message, name].filter((text): text is string => text !== undefined);
       const saysNotFound = (message !== undefined && notFoundMessagePattern.test(message)) || (name !== undefined && notFoundNamePattern.test(name));
-      const saysOther = (message !== undefined && otherMeaningPattern.test(message)) || (name !== undefined && otherMeaningPattern.test(name));
+      const saysOther = texts.some((text) => otherMeaningPattern.test(text));
       if (saysOther && !saysNotFound) return false;
-      if (saysNotFound || (role !== undefined && hasUriData(role)) || nearResourceRead(node)) return true;
-      return evidence.speaksMcp && evidence.lookalikes.size === 0;
+      if (evidence.speaksMcp && evidence.lookalikes.size === 0) return true;
+      // No MCP evidence, or lookalike signs too: only "resource not found" beside the code will do.
+      if (saysNotFound && texts.some((text) => resourceWord.test(text))) return true;
+      if (role !== undefined && hasUriData(role)) return true;
+      return evidence.speaksMcp && nearResourceRead(node);
     }
 
     /** `code === -32002 || code === -32602` (or `!==` with `&&`) already accepts both. */
@@ -336,10 +359,16 @@ export default createRule<[], MessageIds>({
         case 'assert':
           return report({ node: expression, messageId: 'assertsLegacyCode', data: { ...uriData, via } });
         case 'other':
-          return report({ node: expression, messageId: 'bindsLegacyCode', data: { name: sourceCode.getText(expression) } });
+          return indirect
+            ? report({ node: expression, messageId: 'bindsLegacyCode', data: { name: sourceCode.getText(expression) } })
+            : report({ node: expression, messageId: 'usesLegacyCode' });
       }
     }
 
+    /**
+     * Whether the object is only returned on some path: in a branch (`if (!doc) return …`, a
+     * ternary, a `catch`, `x ?? {…}`), or as the fallback after an early return of the real thing.
+     */
     function isConditionalReturn(object: TSESTree.Node): boolean {
       let child: TSESTree.Node = object;
       for (let parent = object.parent; parent && !isFunction(parent) && parent.type !== AST_NODE_TYPES.SwitchCase; child = parent, parent = parent.parent) {
@@ -347,8 +376,21 @@ export default createRule<[], MessageIds>({
         if (parent.type === AST_NODE_TYPES.ConditionalExpression && child !== parent.test) return true;
         if (parent.type === AST_NODE_TYPES.CatchClause) return true;
         if (parent.type === AST_NODE_TYPES.LogicalExpression && child === parent.right) return true;
+        if (parent.type === AST_NODE_TYPES.ReturnStatement && followsEarlyReturn(parent)) return true;
       }
       return false;
+    }
+
+    function followsEarlyReturn(statement: TSESTree.ReturnStatement): boolean {
+      const container = statement.parent;
+      const siblings = container.type === AST_NODE_TYPES.BlockStatement ? container.body : container.type === AST_NODE_TYPES.SwitchCase ? container.consequent : [];
+      const earlier = siblings.slice(0, siblings.indexOf(statement));
+      return earlier.some((sibling) => {
+        if (sibling.type !== AST_NODE_TYPES.IfStatement) return false;
+        let returns = false;
+        walk(sibling, sourceCode.visitorKeys, (node) => (returns ||= node.type === AST_NODE_TYPES.ReturnStatement));
+        return returns;
+      });
     }
 
     return {

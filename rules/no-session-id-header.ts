@@ -145,6 +145,10 @@ export default createRule<[], MessageIds>({
         }
         case AST_NODE_TYPES.ArrayExpression: {
           const outer = meaningfulParent(parent);
+          // A `[name, value]` entry: `new Headers([['mcp-session-id', id]])`, `Object.fromEntries(...)`.
+          if (parent.elements.length === 2 && parent.elements[0] === child && outer.parent?.type === AST_NODE_TYPES.ArrayExpression) {
+            return { messageId: 'writesHeader' };
+          }
           const corsKey = corsKeyOf(outer.parent);
           if (corsKey) return { messageId: 'listsHeaderInCors', data: { key: corsKey } };
           if (

@@ -106,3 +106,16 @@ export function isRepeatableReference(node: TSESTree.Node): boolean {
   }
   return false;
 }
+
+/** Calls `visit` on `node` and every node below it, in source order. */
+export function walk(node: TSESTree.Node, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>, visit: (node: TSESTree.Node) => void): void {
+  visit(node);
+  for (const key of visitorKeys[node.type] ?? []) {
+    const child = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(child)) {
+      for (const item of child) if (item) walk(item as TSESTree.Node, visitorKeys, visit);
+    } else if (child) {
+      walk(child as TSESTree.Node, visitorKeys, visit);
+    }
+  }
+}

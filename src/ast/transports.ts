@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { mcpExportOf } from './imports.js';
-import { propertyKeyName, unwrap } from './nodes.js';
+import { unwrap, walk } from './nodes.js';
 
 type Scope = TSESLint.Scope.Scope;
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -52,12 +52,11 @@ class InstanceTracer {
         return this.classOf(node.consequent, depth + 1) ?? this.classOf(node.alternate, depth + 1);
       case AST_NODE_TYPES.LogicalExpression:
         return this.classOf(node.left, depth + 1) ?? this.classOf(node.right, depth + 1);
-      case AST_NODE_TYPES.MemberExpression:
+      case AST_NODE_TYPES.MemberExpression: {
         if (node.computed) return this.elementClassOf(node.object, depth + 1);
-        if (node.object.type === AST_NODE_TYPES.ThisExpression && node.property.type === AST_NODE_TYPES.Identifier) {
-          return this.classOfField(node, node.property.name, depth + 1);
-        }
-        return undefined;
+        const field = thisFieldName(node);
+        return field ? this.classOfField(node, field, depth + 1) : undefined;
+      }
       case AST_NODE_TYPES.CallExpression: {
         const callee = unwrap(node.callee);
         if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'get') {
@@ -132,20 +131,22 @@ class InstanceTracer {
     return undefined;
   }
 
+  /**
+   * `this.field`: the class's field declaration (`private t: X`, `#t = new X()`), a
+   * constructor parameter property (`constructor(private t: X)`), or what the class assigns
+   * to it (`this.t = new X()`, the JavaScript way).
+   */
   private classOfField(member: TSESTree.MemberExpression, name: string, depth: number): string | undefined {
-    const field = this.fieldOfEnclosingClass(member, name);
-    if (!field) return undefined;
-    return this.classOfType(field.typeAnnotation, depth) ?? (field.value ? this.classOf(field.value, depth) : undefined);
-  }
-
-  private fieldOfEnclosingClass(node: TSESTree.Node, name: string): TSESTree.PropertyDefinition | undefined {
-    for (let current = node.parent; current; current = current.parent) {
-      if (current.type === AST_NODE_TYPES.ClassBody) {
-        return current.body.find(
-          (member): member is TSESTree.PropertyDefinition =>
-            member.type === AST_NODE_TYPES.PropertyDefinition && propertyKeyName(member) === name,
-        );
-      }
+    const body = enclosingClassBody(member);
+    if (!body) return undefined;
+    const field = fieldDeclaration(body, name);
+    const declared = field && (this.classOfType(field.typeAnnotation, depth) ?? (field.value ? this.classOf(field.value, depth) : undefined));
+    if (declared) return declared;
+    const parameter = parameterProperty(body, name);
+    if (parameter) return this.classOfType(parameter.typeAnnotation, depth);
+    for (const assigned of assignmentsToField(body, name, this.sourceCode.visitorKeys)) {
+      const found = this.classOf(assigned, depth + 1);
+      if (found) return found;
     }
     return undefined;
   }
@@ -154,8 +155,10 @@ class InstanceTracer {
   private elementClassOf(collection: TSESTree.Node, depth: number): string | undefined {
     if (depth > maxDepth) return undefined;
     const node = unwrap(collection);
-    if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression && node.property.type === AST_NODE_TYPES.Identifier) {
-      const field = this.fieldOfEnclosingClass(node, node.property.name);
+    const fieldName = node.type === AST_NODE_TYPES.MemberExpression ? thisFieldName(node) : undefined;
+    if (fieldName) {
+      const body = enclosingClassBody(node);
+      const field = body && fieldDeclaration(body, fieldName);
       return field ? (this.elementClassOfType(field.typeAnnotation, depth) ?? (field.value ? this.elementClassOfInit(field.value, depth) : undefined)) : undefined;
     }
     if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
@@ -212,4 +215,60 @@ function storedValue(identifier: TSESTree.Node): TSESTree.Node | undefined {
 
 function typeAnnotationOf(name: TSESTree.Node): TSESTree.TypeNode | undefined {
   return name.type === AST_NODE_TYPES.Identifier ? name.typeAnnotation?.typeAnnotation : undefined;
+}
+
+/** `t` for `this.t`, `#t` for `this.#t`; undefined for anything else. */
+function thisFieldName(member: TSESTree.MemberExpression): string | undefined {
+  if (member.object.type !== AST_NODE_TYPES.ThisExpression || member.computed) return undefined;
+  if (member.property.type === AST_NODE_TYPES.Identifier) return member.property.name;
+  if (member.property.type === AST_NODE_TYPES.PrivateIdentifier) return `#${member.property.name}`;
+  return undefined;
+}
+
+function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | undefined {
+  for (let current = node.parent; current; current = current.parent) if (current.type === AST_NODE_TYPES.ClassBody) return current;
+  return undefined;
+}
+
+function memberName(key: TSESTree.Node): string | undefined {
+  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+  return undefined;
+}
+
+function fieldDeclaration(body: TSESTree.ClassBody, name: string): TSESTree.PropertyDefinition | undefined {
+  return body.body.find(
+    (member): member is TSESTree.PropertyDefinition =>
+      member.type === AST_NODE_TYPES.PropertyDefinition && !member.computed && memberName(member.key) === name,
+  );
+}
+
+function constructorOf(body: TSESTree.ClassBody): TSESTree.MethodDefinition | undefined {
+  return body.body.find(
+    (member): member is TSESTree.MethodDefinition => member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor',
+  );
+}
+
+/** `constructor(private readonly transport: X)`: the parameter that declares the field. */
+function parameterProperty(body: TSESTree.ClassBody, name: string): TSESTree.Identifier | undefined {
+  for (const parameter of constructorOf(body)?.value.params ?? []) {
+    if (parameter.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+    const inner = parameter.parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.parameter.left : parameter.parameter;
+    if (inner.type === AST_NODE_TYPES.Identifier && inner.name === name) return inner;
+  }
+  return undefined;
+}
+
+/** The values a class assigns to `this.<name>` in its methods and constructor. */
+function assignmentsToField(body: TSESTree.ClassBody, name: string, visitorKeys: SourceCode['visitorKeys']): TSESTree.Node[] {
+  const found: TSESTree.Node[] = [];
+  for (const member of body.body) {
+    if (member.type !== AST_NODE_TYPES.MethodDefinition) continue;
+    walk(member.value, visitorKeys, (node) => {
+      if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression && thisFieldName(node.left) === name) {
+        found.push(node.right);
+      }
+    });
+  }
+  return found;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { repositoryUrl, targetRevision, toolName, toolVersion } from '../package-info.js';
 import { fixLevels as allFixLevels, sortFindings } from './by-rule.js';
-import { isAtLeast, type AuditResult, type FileError, type Finding, type FixLevel, type Severity } from './finding.js';
+import { isAtLeast, type AuditResult, type FileError, type Finding, type FixLevel, type RuleDescriptor, type Severity } from './finding.js';
 import { directoryUri, fileUri, locateFromRoot, relativeUri } from './paths.js';
 
 export interface SarifOptions {
@@ -27,25 +27,12 @@ interface SarifRule {
   properties: { tags: string[]; fixLevels: FixLevel[] };
 }
 
-/** What a rule id stands for, whether or not a `RuleDescriptor` names it. */
-interface RuleFacts {
-  id: string;
-  description: string;
-  severity: Severity;
-  docsUrl: string;
-  fixLevels: FixLevel[];
-  transform?: string;
-}
 
 const srcRootId = '%SRCROOT%';
 const fingerprintName = 'mcpMigrate/v1';
 const ruleTags = ['mcp', 'migration', targetRevision];
 
 /** Ids that findings carry without a rule behind them, with what they mean. */
-const builtInDescriptions: Record<string, string> = {
-  'unused-disable-directive': 'An eslint-disable comment for an mcp-migrate rule that suppresses nothing',
-};
-
 const levelOf: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', info: 'note' };
 
 /** SARIF 2.1.0 for GitHub code scanning (tool-anchors.md §5.5). */
@@ -76,9 +63,12 @@ export function renderSarif(result: AuditResult, options: SarifOptions): string 
   return `${JSON.stringify(sarif, null, 2)}\n`;
 }
 
-/** The rules that ran, then any other id a finding carries; GitHub rejects duplicate ids. */
-function ruleFacts(result: AuditResult): RuleFacts[] {
-  const facts = new Map<string, RuleFacts>();
+/**
+ * The rules that ran (the engine describes every rule and check it runs), then, for results
+ * assembled elsewhere, any other id a finding carries. GitHub rejects duplicate ids.
+ */
+function ruleFacts(result: AuditResult): RuleDescriptor[] {
+  const facts = new Map<string, RuleDescriptor>();
   for (const rule of result.rules) {
     if (!facts.has(rule.id)) facts.set(rule.id, { ...rule });
   }
@@ -88,18 +78,18 @@ function ruleFacts(result: AuditResult): RuleFacts[] {
   return [...facts.values()];
 }
 
-function factsFromFindings(ruleId: string, findings: Finding[]): RuleFacts {
+function factsFromFindings(ruleId: string, findings: Finding[]): RuleDescriptor {
   const own = findings.filter((finding) => finding.ruleId === ruleId);
   return {
     id: ruleId,
-    description: builtInDescriptions[ruleId] ?? `Findings reported as ${ruleId}`,
+    description: `Findings reported as ${ruleId}`,
     severity: own.reduce<Severity>((most, finding) => (isAtLeast(finding.severity, most) ? finding.severity : most), 'info'),
     docsUrl: own[0]?.docsUrl ?? '',
     fixLevels: allFixLevels.filter((level) => own.some((finding) => finding.fix === level)),
   };
 }
 
-function sarifRule(rule: RuleFacts): SarifRule {
+function sarifRule(rule: RuleDescriptor): SarifRule {
   return {
     id: rule.id,
     name: pascalCase(rule.id),
@@ -112,12 +102,12 @@ function sarifRule(rule: RuleFacts): SarifRule {
   };
 }
 
-function fullDescription(rule: RuleFacts): string {
+function fullDescription(rule: RuleDescriptor): string {
   const sentence = rule.description.endsWith('.') ? rule.description : `${rule.description}.`;
   return `${sentence} Checked against MCP protocol revision ${targetRevision}.`;
 }
 
-function helpText(rule: RuleFacts): string {
+function helpText(rule: RuleDescriptor): string {
   const lines = [fullDescription(rule), ''];
   if (rule.fixLevels.includes('safe')) lines.push('Some findings are fixed by `mcp-migrate fix` and `eslint --fix`.');
   if (rule.transform) lines.push(`Structural rewrites: \`mcp-migrate fix\` (transform ${rule.transform}); review the diff.`);

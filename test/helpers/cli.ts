@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll } from 'vitest';
 import { packageRoot } from '../../src/package-info.js';
+import type { AuditSummary, FileError, Finding, SkippedPath } from '../../src/report/finding.js';
 
 export const binPath = join(packageRoot, 'bin', 'mcp-migrate.js');
 
@@ -69,22 +70,10 @@ export interface JsonReport {
   schemaVersion: number;
   tool: { name: string; version: string };
   target: string;
-  findings: {
-    ruleId: string;
-    severity: string;
-    file: string;
-    line: number;
-    column: number;
-    endLine: number;
-    endColumn: number;
-    message: string;
-    docsUrl: string;
-    fix: string;
-    transform?: string;
-  }[];
-  errors: { file: string; message: string; line?: number; column?: number }[];
-  skipped: { file: string; reason: string }[];
-  summary: Record<string, unknown> & { filesDiscovered: number; filesParsed: number; findings: { total: number } };
+  findings: Finding[];
+  errors: FileError[];
+  skipped: SkippedPath[];
+  summary: AuditSummary;
 }
 
 /** Source that trips each rule once, for tests that need findings without caring which. */

@@ -67,7 +67,7 @@ describe('renderSarif for GitHub code scanning', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual([...result.rules.slice(0, -1).map((rule) => rule.id), 'unused-disable-directive']);
     const unused = rules.find((rule) => rule.id === 'unused-disable-directive');
-    expect(unused.shortDescription.text).toMatch(/eslint-disable comment/);
+    expect(unused.shortDescription.text).toBe('Findings reported as unused-disable-directive');
     expect(unused.helpUri).toBe('https://github.com/mcp-migrate/mcp-migrate/blob/v0.1.0/README.md#disable-comments');
     expect(unused.defaultConfiguration.level).toBe('warning');
   });

@@ -1,0 +1,81 @@
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import type { RuleModule } from '@typescript-eslint/utils/ts-eslint';
+
+/**
+ * Builders for RuleTester cases whose expected reports name the exact source text they must
+ * cover (`at`, made unique with `inside` or `nth` when the text repeats): line, column,
+ * endLine and endColumn are computed from that text, so a report on a neighbouring node fails.
+ */
+export interface Expected<MessageIds extends string> {
+  messageId: MessageIds;
+  /** The source text the report must span exactly. */
+  at: string;
+  /** A unique stretch of the code that contains `at` (when `at` alone repeats). */
+  inside?: string;
+  /** Which occurrence of `at` (1-based), as an alternative to `inside`. */
+  nth?: number;
+  data?: Record<string, string>;
+}
+
+/** Removes the blank first and last lines of a template and the indentation common to the rest. */
+export function code(strings: TemplateStringsArray, ...values: unknown[]): string {
+  const text = strings.reduce((out, part, i) => out + part + (i < values.length ? String(values[i]) : ''), '');
+  const lines = text.split('\n');
+  if (lines[0]?.trim() === '') lines.shift();
+  if (lines.at(-1)?.trim() === '') lines.pop();
+  const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => /^ */.exec(l)![0].length));
+  return lines.map((l) => l.slice(indent)).join('\n');
+}
+
+function occurrences(haystack: string, needle: string): number[] {
+  const found: number[] = [];
+  for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) found.push(i);
+  return found;
+}
+
+function positionOf(source: string, offset: number): { line: number; column: number } {
+  const before = source.slice(0, offset).split('\n');
+  return { line: before.length, column: before.at(-1)!.length + 1 };
+}
+
+function locate(source: string, { at, inside, nth }: Expected<string>): { line: number; column: number; endLine: number; endColumn: number } {
+  let start: number | undefined;
+  if (inside !== undefined) {
+    const containers = occurrences(source, inside);
+    if (containers.length !== 1) throw new Error(`\`${inside}\` occurs ${containers.length} times in the test code`);
+    const within = occurrences(inside, at);
+    if (within.length !== 1) throw new Error(`\`${at}\` occurs ${within.length} times in \`${inside}\``);
+    start = containers[0]! + within[0]!;
+  } else {
+    const all = occurrences(source, at);
+    if (nth === undefined && all.length !== 1) throw new Error(`\`${at}\` occurs ${all.length} times in the test code; give nth or inside`);
+    start = all[(nth ?? 1) - 1];
+    if (start === undefined) throw new Error(`\`${at}\` has no occurrence ${nth}`);
+  }
+  const begin = positionOf(source, start);
+  const end = positionOf(source, start + at.length);
+  return { line: begin.line, column: begin.column, endLine: end.line, endColumn: end.column };
+}
+
+export interface CaseOptions {
+  filename?: string;
+  /** The autofix result; null when the rule must offer no fix; omitted when the test does not care. */
+  output?: string | null;
+}
+
+export function caseBuilders<MessageIds extends string>(rule: RuleModule<MessageIds, []>) {
+  return {
+    invalid(name: string, source: string, expected: Expected<MessageIds>[], options: CaseOptions = {}): InvalidTestCase<MessageIds, []> {
+      for (const e of expected) {
+        if (!e.data && rule.meta.messages[e.messageId].includes('{{')) throw new Error(`${name}: ${e.messageId} needs data`);
+      }
+      const errors = expected
+        .map((e) => ({ messageId: e.messageId, ...(e.data ? { data: e.data } : {}), ...locate(source, e) }))
+        .sort((a, b) => a.line - b.line || a.column - b.column);
+      return { name, code: source, errors, ...options };
+    },
+    valid(name: string, source: string, options: { filename?: string } = {}): ValidTestCase<[]> {
+      return { name, code: source, ...options };
+    },
+  };
+}
