@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { isNegatedMatcherCall } from '../src/ast/assertions.js';
 import { constantDeclarationName, constantOrigin, staticValue } from '../src/ast/constants.js';
 import { fileEvidence } from '../src/ast/evidence.js';
 import { enclosingFunction, mcpMethodHandledAt } from '../src/ast/handlers.js';
@@ -132,14 +133,17 @@ export default createRule<[], MessageIds>({
       if (parent.type === AST_NODE_TYPES.Property && parent.value === child && propertyKeyName(parent) === 'code') {
         const object = parent.parent;
         if (object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
-        return isAssertionArgument(object) ? { kind: 'assert' } : { kind: 'emit', errorObject: object };
+        const assertion = assertionWith(object);
+        if (assertion) return isNegatedMatcherCall(assertion) ? undefined : { kind: 'assert' };
+        return { kind: 'emit', errorObject: object };
       }
       if (constantDeclarationName(expression)) return undefined;
       switch (parent.type) {
         case AST_NODE_TYPES.CallExpression:
         case AST_NODE_TYPES.NewExpression: {
           if (!parent.arguments.includes(child as TSESTree.CallExpressionArgument)) return { kind: 'other' };
-          if (isAssertionCall(parent)) return { kind: 'assert' };
+          // `expect(err.code).not.toBe(-32002)` checks that the old code is gone.
+          if (isAssertionCall(parent)) return isNegatedMatcherCall(parent) ? undefined : { kind: 'assert' };
           const name = calleeName(parent) ?? '';
           return errorBuilderName.test(name) ? { kind: 'emit', call: parent } : { kind: 'other' };
         }
@@ -174,17 +178,14 @@ export default createRule<[], MessageIds>({
       return assertionName.test(calleeName(call) ?? '');
     }
 
-    /** The object is, or sits inside an object or array that is, an argument of an assertion. */
-    function isAssertionArgument(object: TSESTree.Node): boolean {
+    /** The assertion call the object is an argument of, directly or inside an object or array argument. */
+    function assertionWith(object: TSESTree.Node): TSESTree.CallExpression | TSESTree.NewExpression | undefined {
       let { parent, child } = meaningfulParent(object);
       while (parent && (parent.type === AST_NODE_TYPES.Property || parent.type === AST_NODE_TYPES.ObjectExpression || parent.type === AST_NODE_TYPES.ArrayExpression)) {
         ({ parent, child } = meaningfulParent(parent));
       }
-      return (
-        (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) &&
-        parent.arguments.includes(child as TSESTree.CallExpressionArgument) &&
-        isAssertionCall(parent)
-      );
+      if (parent?.type !== AST_NODE_TYPES.CallExpression && parent?.type !== AST_NODE_TYPES.NewExpression) return undefined;
+      return parent.arguments.includes(child as TSESTree.CallExpressionArgument) && isAssertionCall(parent) ? parent : undefined;
     }
 
     /** The human-readable message next to an emitted code, if the code sits beside one. */

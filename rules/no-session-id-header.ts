@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { assertionAbout, assertsAbsence } from '../src/ast/assertions.js';
 import { constantDeclarationName, constantOrigin, staticValue } from '../src/ast/constants.js';
 import { calleeName, meaningfulParent, propertyKeyName, unwrap } from '../src/ast/nodes.js';
 import { mcpInstanceClassOf } from '../src/ast/transports.js';
@@ -114,7 +115,7 @@ export default createRule<[], MessageIds>({
           if (outer.parent?.type === AST_NODE_TYPES.UnaryExpression && outer.parent.operator === 'delete') {
             return { messageId: 'namesHeader', data: { how: 'deleted from a set of headers' } };
           }
-          return { messageId: 'readsHeader' };
+          return readUnlessAssertedAbsent(parent);
         }
         case AST_NODE_TYPES.CallExpression:
         case AST_NODE_TYPES.NewExpression: {
@@ -123,7 +124,7 @@ export default createRule<[], MessageIds>({
           const name = calleeName(parent);
           if (index === 0 && name !== undefined) {
             const kind = headerMethods[name.toLowerCase()];
-            if (kind === 'read' || (kind === 'read-or-write' && parent.arguments.length === 1)) return { messageId: 'readsHeader' };
+            if (kind === 'read' || (kind === 'read-or-write' && parent.arguments.length === 1)) return readUnlessAssertedAbsent(parent);
             if (kind === 'write' || kind === 'read-or-write') return { messageId: 'writesHeader' };
             if (kind === 'remove') return { messageId: 'namesHeader', data: { how: 'removed from a set of headers' } };
           }
@@ -171,6 +172,15 @@ export default createRule<[], MessageIds>({
         default:
           return { messageId: 'namesHeader', data: { how: 'as a string' } };
       }
+    }
+
+    /**
+     * A read, unless a test asserts the header is absent (`expect(res.headers.get('mcp-session-id')).toBeNull()`):
+     * that is how migrated code proves it no longer sends one.
+     */
+    function readUnlessAssertedAbsent(read: TSESTree.Node): Report | undefined {
+      const assertion = assertionAbout(read);
+      return assertion && assertsAbsence(assertion) ? undefined : { messageId: 'readsHeader' };
     }
 
     /** A header operation whose name comes from a constant or expression rather than a literal. */

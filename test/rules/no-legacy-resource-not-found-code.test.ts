@@ -33,6 +33,22 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('no-legacy-resource-not-found-code', rule, {
   valid: [
+    // Tests of migrated servers check that the old code is gone.
+    valid(
+      'negated assertions on -32002',
+      code`
+        import { expect, it } from 'vitest';
+        import { Client } from '@modelcontextprotocol/client';
+        import assert from 'node:assert/strict';
+
+        it('answers a missing resource with -32602', async () => {
+          const error = await client.readResource({ uri: 'notes://missing' }).catch((e) => e);
+          expect(error.code).not.toBe(-32002);
+          await expect(client.readResource({ uri })).rejects.not.toMatchObject({ code: -32002 });
+          assert.notStrictEqual(error.code, -32002);
+        });
+      `,
+    ),
     // ---------------------------------------------------------------------------------
     // X3 already migrated: comparisons that accept both codes.
     // ---------------------------------------------------------------------------------

@@ -20,6 +20,22 @@ const ruleTester = new RuleTester();
 
 ruleTester.run('no-session-id-header', rule, {
   valid: [
+    // Tests of migrated servers assert that no session header is sent.
+    valid(
+      'tests asserting the header is absent',
+      code`
+        import { expect, it } from 'vitest';
+        import assert from 'node:assert/strict';
+
+        it('sends no session header', async () => {
+          const res = await fetch(url, { method: 'POST', body });
+          expect(res.headers.get('mcp-session-id')).toBeNull();
+          expect(res.headers.get('Mcp-Session-Id')).not.toBeDefined();
+          expect(res.headers.has('mcp-session-id')).toBe(false);
+          assert.equal(res.headers.get('mcp-session-id'), null);
+        });
+      `,
+    ),
     // ---------------------------------------------------------------------------------
     // Lookalike header names: other session headers, prefixes and suffixes of the name.
     // ---------------------------------------------------------------------------------
@@ -257,6 +273,23 @@ ruleTester.run('no-session-id-header', rule, {
   ],
 
   invalid: [
+    // A test that expects the session header pins the 2025 behaviour.
+    invalid(
+      'tests asserting the header is present',
+      code`
+        import { expect, it } from 'vitest';
+
+        it('assigns a session', async () => {
+          const res = await fetch(url, { method: 'POST', body });
+          expect(res.headers.get('mcp-session-id')).toBeTruthy();
+          expect(res.headers.get('mcp-session-id')).not.toBeNull();
+        });
+      `,
+      [
+        { messageId: 'readsHeader', at: "'mcp-session-id'", nth: 1 },
+        { messageId: 'readsHeader', at: "'mcp-session-id'", nth: 2 },
+      ],
+    ),
     // ---------------------------------------------------------------------------------
     // H1: reading the header.
     // ---------------------------------------------------------------------------------
