@@ -48,7 +48,8 @@ export async function runAudit(paths: string[], options: AuditCommandOptions): P
   const toFile = options.output !== undefined;
   const color = !toFile && (options.color ?? (supportsColor !== false && supportsColor.level > 0));
   const srcRoot = (await gitTopLevel(result.cwd)) ?? result.cwd;
-  const report = await render(format, result, { color, srcRoot });
+  const width = !toFile && process.stdout.isTTY ? process.stdout.columns : undefined;
+  const report = await render(format, result, { color, srcRoot, ...(width ? { width } : {}) });
   if (options.output) {
     await writeAtomically(resolve(options.output), report);
     const { findings, errors } = result.summary;

@@ -7,6 +7,8 @@ export type Format = (typeof formats)[number];
 export interface RenderOptions {
   /** Colour for `pretty`; the caller decides from the terminal, `NO_COLOR` and `--color`. */
   color: boolean;
+  /** Terminal width for `pretty` to wrap messages at, when writing to a terminal. */
+  width?: number;
   /** The absolute directory `sarif` URIs and `github` annotation paths are relative to, usually the git top-level. */
   srcRoot: string;
 }
@@ -19,7 +21,7 @@ export function isFormat(name: string): name is Format {
 export async function render(format: Format, result: AuditResult, options: RenderOptions): Promise<string> {
   switch (format) {
     case 'pretty':
-      return (await import('./pretty.js')).renderPretty(result, { color: options.color });
+      return (await import('./pretty.js')).renderPretty(result, { color: options.color, ...(options.width ? { width: options.width } : {}) });
     case 'json':
       return (await import('./json.js')).renderJson(result);
     case 'sarif':

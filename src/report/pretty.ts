@@ -7,6 +7,8 @@ import { plural, severityCounts } from './wording.js';
 export interface PrettyOptions {
   /** Decided by the caller (TTY, `NO_COLOR`, `--color`), so this function reads no environment. */
   color: boolean;
+  /** Terminal width to wrap messages at; without it each message stays on one line (for grep and logs). */
+  width?: number;
 }
 
 type Style = (text: string) => string;
@@ -37,7 +39,7 @@ export function renderPretty(result: AuditResult, options: PrettyOptions): strin
   const styles = stylesFor(new Chalk({ level: options.color ? 1 : 0 }));
   const groups = groupByRule(result);
   const blocks = [
-    ...findingsByFile(result.findings).map((findings) => fileBlock(findings, styles)),
+    ...findingsByFile(result.findings).map((findings) => fileBlock(findings, styles, options.width)),
     ...(result.errors.length > 0 ? [fileErrorBlock(result.errors, styles)] : []),
     ...(result.skipped.length > 0 ? [skippedBlock(result.skipped, styles)] : []),
     ...(groups.length > 0 ? [ruleSummaryBlock(groups, styles)] : []),
@@ -69,14 +71,19 @@ function findingsByFile(findings: Finding[]): Finding[][] {
   return [...byFile.values()];
 }
 
-function fileBlock(findings: Finding[], styles: Styles): string {
+/**
+ * One heading line per finding (position, severity, rule, fix level, aligned within the file),
+ * then the message and the docs link under it: MCP messages say what to do, so they are long
+ * and get lines of their own.
+ */
+function fileBlock(findings: Finding[], styles: Styles, width: number | undefined): string {
   const rows = findings.map((finding) => findingCells(finding, styles));
   const widths = columnWidths(rows);
-  // The docs link sits under the message, so it reads as part of the finding above it.
-  const messageIndent = indent + ' '.repeat(widths[0]! + gap.length + widths[1]! + gap.length);
+  const bodyIndent = indent + ' '.repeat(widths[0]! + gap.length);
   const lines = findings.flatMap((finding, index) => [
     indent + alignRow(rows[index]!, widths),
-    ...(finding.docsUrl ? [messageIndent + styles.dim(finding.docsUrl)] : []),
+    ...wrap(oneLine(finding.message), width === undefined ? undefined : width - bodyIndent.length).map((line) => bodyIndent + line),
+    ...(finding.docsUrl ? [bodyIndent + styles.dim(finding.docsUrl)] : []),
   ]);
   return [styles.file(findings[0]!.file), ...lines].join('\n');
 }
@@ -85,10 +92,26 @@ function findingCells(finding: Finding, styles: Styles): Cell[] {
   return [
     { text: `${finding.line}:${finding.column}`, style: styles.dim },
     { text: finding.severity, style: styles.severity[finding.severity] },
-    { text: oneLine(finding.message) },
-    { text: finding.ruleId, style: styles.dim },
+    { text: finding.ruleId, style: styles.heading },
     { text: `[${finding.fix}]`, style: styles.fix[finding.fix] },
   ];
+}
+
+/** Breaks text at spaces into lines of at most `width` characters (a longer word keeps its own line). */
+function wrap(text: string, width: number | undefined): string[] {
+  if (width === undefined || width < 20 || text.length <= width) return [text];
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 function fileErrorBlock(errors: FileError[], styles: Styles): string {

@@ -17,23 +17,35 @@ describe('renderPretty', () => {
     const headers = lines.filter((line) => /^\S/.test(line) && line.includes('/'));
     expect(headers).toEqual(['src/resources.ts', 'src/server.ts', 'src/transport/http handler.ts']);
     const serverBlock = plain.slice(plain.indexOf('src/server.ts\n'), plain.indexOf('src/transport/'));
-    expect(serverBlock).toMatch(/^ {2}12:5 {2}error {4}Reads the `Mcp-Session-Id` header.* {2}no-session-id-header {6}\[manual\]$/m);
+    expect(serverBlock).toMatch(/^ {2}12:5 {2}error {4}no-session-id-header {6}\[manual\]\n {8}Reads the `Mcp-Session-Id` header/m);
   });
 
-  it('aligns position, severity, message, rule and fix level in columns within a file', () => {
+  it('aligns position, severity, rule and fix level in columns within a file', () => {
     const block = lines.slice(lines.indexOf('src/server.ts') + 1, lines.indexOf('', lines.indexOf('src/server.ts')));
     const rows = block.filter((line) => /^ {2}\d+:\d+ /.test(line));
     expect(rows).toHaveLength(3);
     const startOf = (line: string, pattern: RegExp) => line.search(pattern);
-    for (const pattern of [/(error|warning) /, /(Reads|Lists|Unused) /, /(no-session-id-header|unused-disable-directive) /, /\[manual\]/]) {
+    for (const pattern of [/(error|warning) /, /(no-session-id-header|unused-disable-directive) /, /\[manual\]/]) {
       expect(new Set(rows.map((row) => startOf(row, pattern))).size).toBe(1);
     }
   });
 
-  it('follows each finding with its docs link, under the message', () => {
+  it('puts each message on its own line under the severity, then its docs link', () => {
     const index = lines.findIndex((line) => line.includes('Transports are kept'));
+    expect(lines[index]!.indexOf('Transports')).toBe(lines[index - 1]!.search(/(error|warning|info) /));
     expect(lines[index + 1]!.trim()).toBe('https://github.com/mcp-migrate/mcp-migrate/blob/v0.1.0/rules/no-session-state.md');
     expect(lines[index + 1]!.indexOf('https')).toBe(lines[index]!.indexOf('Transports'));
+  });
+
+  it('wraps long messages at the terminal width, and only when given one', () => {
+    const finding = sampleResult().findings.find((f) => f.message.length > 60)!;
+    const narrow = renderPretty(makeResult({ findings: [finding] }), { color: false, width: 50 }).split('\n');
+    const start = narrow.findIndex((line) => line.startsWith('  ') && finding.message.startsWith(line.trim().split(' ')[0]!));
+    const messageLines = narrow.slice(start, narrow.findIndex((line, i) => i > start && line.includes('https://')));
+    expect(messageLines.length).toBeGreaterThan(1);
+    for (const line of messageLines) expect(line.length).toBeLessThanOrEqual(50);
+    expect(messageLines.map((line) => line.trim()).join(' ')).toBe(finding.message);
+    expect(plain).toContain(`  ${finding.message}\n`);
   });
 
   it('lists file errors and skipped paths', () => {
