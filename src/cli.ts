@@ -1,8 +1,8 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { toolVersion } from './package-info.js';
+import { formats } from './report/index.js';
 import { UsageError } from './usage-error.js';
 
-const formats = ['pretty', 'json', 'sarif', 'markdown', 'github'];
 const failLevels = ['error', 'warning', 'info', 'none'];
 
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -32,7 +32,7 @@ program
   .command('audit')
   .description('Report every place that breaks, or is deprecated, under MCP 2026-07-28. Writes nothing.')
   .argument('[paths...]', 'files or directories to audit (default: the current directory)')
-  .addOption(new Option('-f, --format <format>', 'report format (default: pretty)').choices(formats))
+  .addOption(new Option('-f, --format <format>', 'report format (default: pretty)').choices([...formats]))
   .option('-o, --output <file>', 'write the report to a file instead of stdout')
   .addOption(new Option('--fail-on <level>', 'exit with 1 when a finding is at or above this level').choices(failLevels).default('error'))
   .option('--rule <id>', 'run only this rule (repeatable)', collect)

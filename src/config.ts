@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { basename, isAbsolute, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { didYouMean } from './did-you-mean.js';
 import { knownCheckIds } from './engine/catalog.js';
@@ -114,6 +114,3 @@ function validateRules(value: unknown, label: string): Record<string, Severity |
   return rules;
 }
 
-export function describeConfigSource(source: string | undefined): string {
-  return source ? basename(source) : 'no configuration file';
-}

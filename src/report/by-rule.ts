@@ -1,6 +1,4 @@
-import { compareFindings, severities, type AuditResult, type Finding, type FixLevel, type RuleDescriptor, type Severity } from './finding.js';
-
-export const fixLevels: readonly FixLevel[] = ['safe', 'transform', 'manual'];
+import { compareFindings, fixLevels, severities, type AuditResult, type Finding, type FixLevel, type RuleDescriptor, type Severity } from './finding.js';
 
 /** A rule's findings with what the summary tables show about them. */
 export interface RuleGroup {

@@ -11,6 +11,8 @@ export type FixLevel = 'safe' | 'transform' | 'manual';
 
 export const severities: readonly Severity[] = ['error', 'warning', 'info'];
 
+export const fixLevels: readonly FixLevel[] = ['safe', 'transform', 'manual'];
+
 /** One problem at one place in one file. Lines and columns are 1-based; `endColumn` is exclusive. */
 export interface Finding {
   ruleId: string;

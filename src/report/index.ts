@@ -13,10 +13,6 @@ export interface RenderOptions {
   srcRoot: string;
 }
 
-export function isFormat(name: string): name is Format {
-  return (formats as readonly string[]).includes(name);
-}
-
 /** Each format's module is imported on demand, so a run loads only the renderer it prints with. */
 export async function render(format: Format, result: AuditResult, options: RenderOptions): Promise<string> {
   switch (format) {

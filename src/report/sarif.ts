@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { repositoryUrl, targetRevision, toolName, toolVersion } from '../package-info.js';
-import { fixLevels as allFixLevels, sortFindings } from './by-rule.js';
-import { isAtLeast, type AuditResult, type FileError, type Finding, type FixLevel, type RuleDescriptor, type Severity } from './finding.js';
+import { sortFindings } from './by-rule.js';
+import { fixLevels as allFixLevels, isAtLeast, type AuditResult, type FileError, type Finding, type FixLevel, type RuleDescriptor, type Severity } from './finding.js';
 import { directoryUri, fileUri, locateFromRoot, relativeUri } from './paths.js';
 
 export interface SarifOptions {
