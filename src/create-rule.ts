@@ -1,4 +1,6 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ESLintUtils from '@typescript-eslint/utils/eslint-utils';
+import { legacyGateOf } from './ast/legacy-gate.js';
 import { ruleDocsUrl } from './package-info.js';
 import type { FixLevel, Severity } from './report/finding.js';
 
@@ -30,4 +32,63 @@ export interface McpRuleDocs {
   prefilter: readonly string[];
 }
 
-export const createRule = ESLintUtils.RuleCreator<McpRuleDocs>(ruleDocsUrl);
+/**
+ * The message id every rule gets for a finding in code gated to 2025 clients (behind
+ * `isLegacyRequest()`, an `era === 'legacy'` or protocol-version check): `info` in the audit.
+ */
+export const legacyGatedMessageId = 'servesLegacyClients';
+
+/** `settings['mcp-migrate'].legacyGated`: what to do with findings in legacy-gated code. */
+export interface McpMigrateSettings {
+  /** `report` (the audit's choice): as `info`; `ignore` (the default in ESLint): drop them. */
+  legacyGated?: 'report' | 'ignore';
+}
+
+const createNamedRule = ESLintUtils.RuleCreator<McpRuleDocs>(ruleDocsUrl);
+
+/**
+ * Every mcp-migrate rule is made here. Besides ESLint's `RuleCreator` (docs URL, default
+ * options), it routes reports in code explicitly gated to 2025 clients to one extra message,
+ * `servesLegacyClients`, at `info`: dual-era servers keep such code on purpose.
+ */
+export function createRule<Options extends readonly unknown[], MessageIds extends string>(
+  rule: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, McpRuleDocs>>,
+): ESLintUtils.RuleModule<MessageIds | typeof legacyGatedMessageId, Options, McpRuleDocs> {
+  const messages = rule.meta.messages as Record<string, string>;
+  const withGate = {
+    ...rule,
+    meta: {
+      ...rule.meta,
+      messages: {
+        ...rule.meta.messages,
+        [legacyGatedMessageId]: '{{message}} This code only serves 2025 clients ({{gate}}): keep it while you support them, and remove it with that support.',
+      },
+      docs: {
+        ...rule.meta.docs,
+        findings: { ...rule.meta.docs.findings, [legacyGatedMessageId]: { severity: 'info', fix: 'manual' } },
+      },
+    },
+    create(context: Readonly<TSESLint.RuleContext<MessageIds | typeof legacyGatedMessageId, Options>>, options: Options) {
+      const settings = (context.settings['mcp-migrate'] ?? {}) as McpMigrateSettings;
+      const gatedContext = Object.create(context, {
+        report: {
+          value(descriptor: TSESLint.ReportDescriptor<MessageIds>) {
+            const node = 'node' in descriptor ? (descriptor.node as TSESTree.Node) : undefined;
+            const gate = node ? legacyGateOf(node, context.sourceCode) : undefined;
+            if (!gate) return context.report(descriptor);
+            if (settings.legacyGated !== 'report') return;
+            const message = interpolate(messages[descriptor.messageId] ?? '', descriptor.data as Record<string, unknown> | undefined);
+            context.report({ node: node!, messageId: legacyGatedMessageId, data: { message, gate } });
+          },
+        },
+      }) as typeof context;
+      return rule.create(gatedContext as never, options);
+    },
+  };
+  return createNamedRule(withGate as never) as never;
+}
+
+/** ESLint's `{{ name }}` placeholders. */
+function interpolate(template: string, data: Record<string, unknown> | undefined): string {
+  return template.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (whole, key: string) => (data && key in data ? String(data[key]) : whole));
+}

@@ -2,6 +2,7 @@ import { parse as parsePath } from 'node:path';
 import * as tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { rules } from '../../rules/index.js';
+import type { McpMigrateSettings } from '../create-rule.js';
 import plugin from '../plugin.js';
 import type { FileError, Finding, Severity } from '../report/finding.js';
 import { docsOf, engineChecks, findingKind, pluginNamespace } from './catalog.js';
@@ -66,6 +67,8 @@ export class LintRunner {
           languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' },
           linterOptions: { reportUnusedDisableDirectives: this.settings.severities[unusedDirectiveCheck] ? 'warn' : 'off' },
           plugins: { [pluginNamespace]: plugin as never },
+          // The audit reports code gated to 2025 clients, at `info`; the editor default drops it.
+          settings: { [pluginNamespace]: { legacyGated: 'report' } satisfies McpMigrateSettings },
           rules: enabled,
         },
         { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },

@@ -1,0 +1,155 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { isFunction, unwrap } from './nodes.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Era = 'legacy' | 'modern';
+
+/** The revisions that use the `initialize` handshake (reference §0, "Legacy"). */
+const legacyVersion = /^(?:2024-1[01]-\d\d|2025-\d\d-\d\d)$/;
+const modernRevision = '2026-07-28';
+
+/**
+ * How code that serves 2025 clients on purpose is gated, when `node` sits behind such a gate:
+ * `if (await isLegacyRequest(req)) …`, `era === 'legacy' ? … : …`, a protocol-version check
+ * (`version < '2026-07-28'`, `version === '2025-11-25'`), the `else` of a modern check, or a
+ * function called only from such branches. Returns the gate's source text, or undefined.
+ */
+export function legacyGateOf(node: TSESTree.Node, sourceCode: SourceCode, depth = 0): string | undefined {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    const gate = gateOfBranch(parent, child, sourceCode);
+    if (gate) return gate;
+    if (isFunction(parent)) {
+      const viaCalls = depth < 2 ? gateOfCallers(parent, sourceCode, depth) : undefined;
+      if (viaCalls) return viaCalls;
+    }
+  }
+  return undefined;
+}
+
+function gateOfBranch(parent: TSESTree.Node, child: TSESTree.Node, sourceCode: SourceCode): string | undefined {
+  const describe = (test: TSESTree.Node) => `behind \`${shorten(sourceCode.getText(test))}\``;
+  switch (parent.type) {
+    case AST_NODE_TYPES.IfStatement:
+    case AST_NODE_TYPES.ConditionalExpression: {
+      const era = eraTestedBy(parent.test, sourceCode);
+      if (child === parent.consequent && era === 'legacy') return describe(parent.test);
+      if (child === parent.alternate && era === 'modern') return `in the else branch of \`${shorten(sourceCode.getText(parent.test))}\``;
+      return undefined;
+    }
+    case AST_NODE_TYPES.LogicalExpression:
+      return parent.operator === '&&' && child === parent.right && eraTestedBy(parent.left, sourceCode) === 'legacy' ? describe(parent.left) : undefined;
+    case AST_NODE_TYPES.SwitchCase: {
+      const discriminant = parent.parent.discriminant;
+      const test = parent.test;
+      if (!test || child === test || !/era/i.test(sourceCode.getText(discriminant))) return undefined;
+      return ASTUtils.getStaticValue(test, sourceCode.getScope(test))?.value === 'legacy' ? `in \`case 'legacy'\` of \`${shorten(sourceCode.getText(discriminant))}\`` : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Which era a condition selects when it is true. */
+function eraTestedBy(test: TSESTree.Node, sourceCode: SourceCode): Era | undefined {
+  const node = unwrap(test);
+  switch (node.type) {
+    case AST_NODE_TYPES.AwaitExpression:
+      return eraTestedBy(node.argument, sourceCode);
+    case AST_NODE_TYPES.UnaryExpression:
+      return node.operator === '!' ? flip(eraTestedBy(node.argument, sourceCode)) : undefined;
+    case AST_NODE_TYPES.LogicalExpression: {
+      const left = eraTestedBy(node.left, sourceCode);
+      const right = eraTestedBy(node.right, sourceCode);
+      if (node.operator === '&&') return left ?? right;
+      return left && left === right ? left : undefined;
+    }
+    case AST_NODE_TYPES.CallExpression:
+      return eraOfName(calleeText(node));
+    case AST_NODE_TYPES.Identifier:
+      return eraOfName(node.name) ?? eraOfConstant(node, sourceCode);
+    case AST_NODE_TYPES.MemberExpression:
+      return !node.computed && node.property.type === AST_NODE_TYPES.Identifier ? eraOfName(node.property.name) : undefined;
+    case AST_NODE_TYPES.BinaryExpression:
+      return eraOfComparison(node, sourceCode);
+    default:
+      return undefined;
+  }
+}
+
+/** `isLegacyRequest(…)`, `isLegacyClient`, `legacy`; `isModern…`, `modern`. */
+function eraOfName(name: string | undefined): Era | undefined {
+  if (!name) return undefined;
+  if (/^(?:is|use|serves?)?legacy/i.test(name)) return 'legacy';
+  if (/^(?:is|use|serves?)?modern/i.test(name)) return 'modern';
+  return undefined;
+}
+
+/** `const legacy = await isLegacyRequest(req); if (legacy) …` */
+function eraOfConstant(identifier: TSESTree.Identifier, sourceCode: SourceCode): Era | undefined {
+  const def = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier)?.defs[0];
+  if (def?.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init || def.node.parent.kind !== 'const') return undefined;
+  return def.node.init.type === AST_NODE_TYPES.Identifier ? undefined : eraTestedBy(def.node.init, sourceCode);
+}
+
+function eraOfComparison(node: TSESTree.BinaryExpression, sourceCode: SourceCode): Era | undefined {
+  const scope = sourceCode.getScope(node);
+  const leftValue = ASTUtils.getStaticValue(node.left, scope)?.value;
+  const rightValue = ASTUtils.getStaticValue(node.right, scope)?.value;
+  const [value, other, operator] =
+    typeof rightValue === 'string' ? [rightValue, node.left, node.operator] : typeof leftValue === 'string' ? [leftValue, node.right, mirror(node.operator)] : [];
+  if (value === undefined || !other || !operator) return undefined;
+  const otherText = sourceCode.getText(other);
+  const negated = operator === '!==' || operator === '!=';
+  if ((value === 'legacy' || value === 'modern') && /era/i.test(otherText)) {
+    if (operator === '===' || operator === '==' || negated) return negated ? flip(value) : value;
+  }
+  if (!/version/i.test(otherText) && !/PROTOCOL_VERSION/.test(otherText)) return undefined;
+  if (legacyVersion.test(value)) return operator === '===' || operator === '==' || operator === '<=' ? 'legacy' : negated ? 'modern' : undefined;
+  if (value === modernRevision) {
+    if (operator === '<' || negated) return 'legacy';
+    if (operator === '===' || operator === '==' || operator === '>=') return 'modern';
+  }
+  return undefined;
+}
+
+function mirror(operator: string): string {
+  return ({ '<': '>', '>': '<', '<=': '>=', '>=': '<=' } as Record<string, string>)[operator] ?? operator;
+}
+
+function flip(era: Era | undefined): Era | undefined {
+  return era === 'legacy' ? 'modern' : era === 'modern' ? 'legacy' : undefined;
+}
+
+function calleeText(call: TSESTree.CallExpression): string | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) return callee.property.name;
+  return undefined;
+}
+
+/**
+ * A named function whose every call in this file sits behind a legacy gate:
+ * `(await isLegacyRequest(req)) ? legacyPost(req, res) : modern(req, res)`.
+ */
+function gateOfCallers(fn: TSESTree.FunctionLike, sourceCode: SourceCode, depth: number): string | undefined {
+  const name =
+    fn.type === AST_NODE_TYPES.FunctionDeclaration
+      ? fn.id
+      : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier
+        ? fn.parent.id
+        : undefined;
+  if (!name) return undefined;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(fn.parent ?? fn), name);
+  const uses = variable?.references.filter((reference) => reference.identifier !== name && !reference.init) ?? [];
+  if (uses.length === 0) return undefined;
+  const gates = uses.map((reference) => legacyGateOf(reference.identifier as TSESTree.Node, sourceCode, depth + 1));
+  return gates.every(Boolean) ? `in \`${name.name}\`, which runs only ${gates[0]!}` : undefined;
+}
+
+function shorten(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ');
+  return oneLine.length > 60 ? `${oneLine.slice(0, 57)}...` : oneLine;
+}

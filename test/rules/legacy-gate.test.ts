@@ -1,0 +1,95 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../rules/no-session-id-header.js';
+import { code } from '../helpers/rule-cases.js';
+
+/**
+ * Every rule gets `servesLegacyClients` from createRule: a finding in code explicitly gated to
+ * 2025 clients is an `info` in the audit (settings legacyGated: 'report') and dropped by default
+ * in ESLint. no-session-id-header stands in for all rules here.
+ */
+const report = { 'mcp-migrate': { legacyGated: 'report' } };
+const gated = (gate: string) => ({ messageId: 'servesLegacyClients' as const, data: { message: rule.meta.messages.writesHeader, gate } });
+
+const ruleTester = new RuleTester();
+
+ruleTester.run('legacy gates (through no-session-id-header)', rule, {
+  valid: [
+    {
+      name: 'gated findings are dropped when the settings do not ask for them (the editor default)',
+      code: code`
+        if (await isLegacyRequest(request)) res.setHeader('Mcp-Session-Id', id);
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'isLegacyRequest(), awaited and through a constant',
+      settings: report,
+      code: code`
+        if (await isLegacyRequest(request)) res.setHeader('Mcp-Session-Id', id);
+        const legacy = await isLegacyRequest(request);
+        if (legacy) res.setHeader('Mcp-Session-Id', id);
+      `,
+      errors: [
+        { ...gated('behind `await isLegacyRequest(request)`'), line: 1 },
+        { ...gated('behind `legacy`'), line: 3 },
+      ],
+    },
+    {
+      name: 'the else branch of a modern check, and a ternary on the era',
+      settings: report,
+      code: code`
+        if (isModernRequest(req)) serveModern(req);
+        else res.setHeader('Mcp-Session-Id', id);
+        const h = ctx.era === 'legacy' ? res.setHeader('Mcp-Session-Id', id) : undefined;
+      `,
+      errors: [
+        { ...gated('in the else branch of `isModernRequest(req)`'), line: 2 },
+        { ...gated("behind `ctx.era === 'legacy'`"), line: 3 },
+      ],
+    },
+    {
+      name: 'protocol-version checks select 2025 clients; the other branch stays an error',
+      settings: report,
+      code: code`
+        if (protocolVersion < '2026-07-28') res.setHeader('Mcp-Session-Id', id);
+        else res.setHeader('Mcp-Session-Id', id);
+        if (version === '2025-11-25') res.setHeader('Mcp-Session-Id', id);
+      `,
+      errors: [
+        { ...gated("behind `protocolVersion < '2026-07-28'`"), line: 1 },
+        { messageId: 'writesHeader', line: 2 },
+        { ...gated("behind `version === '2025-11-25'`"), line: 3 },
+      ],
+    },
+    {
+      name: 'a function called only from a legacy branch',
+      settings: report,
+      code: code`
+        function legacyPost(req, res) {
+          res.setHeader('Mcp-Session-Id', id);
+        }
+        app.post('/mcp', async (req, res) => ((await isLegacyRequest(req)) ? legacyPost(req, res) : modern(req, res)));
+      `,
+      errors: [{ ...gated('in `legacyPost`, which runs only behind `await isLegacyRequest(req)`'), line: 2 }],
+    },
+    {
+      name: 'unrelated conditions and a function also called outside the gate are not gates',
+      settings: report,
+      code: code`
+        if (theme === 'legacy') res.setHeader('Mcp-Session-Id', id);
+        if (releaseDate === '2025-11-25') res.setHeader('Mcp-Session-Id', id);
+        function both(res) {
+          res.setHeader('Mcp-Session-Id', id);
+        }
+        if (await isLegacyRequest(req)) both(res);
+        both(res);
+      `,
+      errors: [
+        { messageId: 'writesHeader', line: 1 },
+        { messageId: 'writesHeader', line: 2 },
+        { messageId: 'writesHeader', line: 4 },
+      ],
+    },
+  ],
+});
