@@ -80,15 +80,12 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     const { sourceCode } = context;
-    const reported = new Set<TSESTree.Node>();
     /** Constant initialisers whose header name was reported where the constant is used. */
     const consumed = new Set<TSESTree.Node>();
     /** Literals naming the header outside any header operation (constants, mostly). */
     const pending: { node: TSESTree.Node; how: string }[] = [];
 
     function report(node: TSESTree.Node, { messageId, data }: Report): void {
-      if (reported.has(node)) return;
-      reported.add(node);
       context.report({ node, messageId, ...(data ? { data } : {}) });
     }
 

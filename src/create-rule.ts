@@ -48,8 +48,9 @@ const createNamedRule = ESLintUtils.RuleCreator<McpRuleDocs>(ruleDocsUrl);
 
 /**
  * Every mcp-migrate rule is made here. Besides ESLint's `RuleCreator` (docs URL, default
- * options), it routes reports in code explicitly gated to 2025 clients to one extra message,
- * `servesLegacyClients`, at `info`: dual-era servers keep such code on purpose.
+ * options), it keeps one report per node, and routes reports in code explicitly gated to 2025
+ * clients to one extra message, `servesLegacyClients`, at `info`: dual-era servers keep such
+ * code on purpose.
  */
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(
   rule: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, McpRuleDocs>>,
@@ -70,15 +71,23 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     },
     create(context: Readonly<TSESLint.RuleContext<MessageIds | typeof legacyGatedMessageId, Options>>, options: Options) {
       const settings = (context.settings['mcp-migrate'] ?? {}) as McpMigrateSettings;
+      // One finding per node: rules reach the same node through several selectors and traces.
+      const reported = new Set<TSESTree.Node>();
       const gatedContext = Object.create(context, {
         report: {
           value(descriptor: TSESLint.ReportDescriptor<MessageIds>) {
             const node = 'node' in descriptor ? (descriptor.node as TSESTree.Node) : undefined;
+            if (node && !('loc' in descriptor && descriptor.loc)) {
+              if (reported.has(node)) return;
+              reported.add(node);
+            }
             const gate = node ? legacyGateOf(node, context.sourceCode) : undefined;
             if (!gate) return context.report(descriptor);
             if (settings.legacyGated !== 'report') return;
             const message = interpolate(messages[descriptor.messageId] ?? '', descriptor.data as Record<string, unknown> | undefined);
-            context.report({ node: node!, messageId: legacyGatedMessageId, data: { message, gate } });
+            // The same place as the original report; a gated finding offers no fix.
+            const where = 'loc' in descriptor && descriptor.loc ? { node: node!, loc: descriptor.loc } : { node: node! };
+            context.report({ ...where, messageId: legacyGatedMessageId, data: { message, gate } });
           },
         },
       }) as typeof context;

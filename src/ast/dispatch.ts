@@ -1,12 +1,12 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
-import { distinctiveMcpMethods, mcpMethods } from '../mcp/methods.js';
-import { isFunction, propertyKeyName, unwrap, walk } from './nodes.js';
+import { distinctiveMcpMethods, mcpMethodNames } from '../mcp/methods.js';
+import { handlerRegistrations } from '../mcp/sdk-api.js';
+import { calleeName, isFunction, propertyKeyName, unwrap, walk } from './nodes.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
-const methodNames: ReadonlySet<string> = new Set(mcpMethods.map((m) => m.name));
 
 /** A place where hand-rolled code routes JSON-RPC messages by MCP method name. */
 export interface DispatchSite {
@@ -51,16 +51,19 @@ export function dispatchSites(sourceCode: SourceCode): DispatchSite[] {
         if (property.type !== AST_NODE_TYPES.Property) continue;
         const key = property.computed ? methodValue(property.key, sourceCode) : propertyKeyName(property);
         const value = unwrap(property.value);
-        if (key && methodNames.has(key) && (isFunction(value) || value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression)) {
+        if (key && mcpMethodNames.has(key) && (isFunction(value) || value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression)) {
           methods.set(key, property.key);
         }
       }
       if (methods.size >= 2) sites.push({ node, kind: 'table', methods });
     } else if (node.type === AST_NODE_TYPES.CallExpression) {
       const method = node.arguments[0] ? methodValue(node.arguments[0], sourceCode) : undefined;
-      const handler = node.arguments.slice(1).some((arg) => isFunction(unwrap(arg)) || unwrap(arg).type === AST_NODE_TYPES.Identifier);
+      // A registry hands the method to a handler (`rpc.addMethod('tools/list', fn)`); a client
+      // sending a request (`rpc.call('tools/list', params)`) passes data, and
+      // `server.registerTool('ping', …)` names a tool, not a method.
+      const handler = node.arguments.slice(1).some((arg) => isHandlerValue(arg, sourceCode));
       const callee = unwrap(node.callee);
-      if (method && handler && callee.type === AST_NODE_TYPES.MemberExpression) {
+      if (method && handler && callee.type === AST_NODE_TYPES.MemberExpression && !primitiveRegistrations.has(calleeName(node) ?? '')) {
         const key = sourceCode.getText(callee.object);
         const entry = registries.get(key) ?? { node, methods: new Map<string, TSESTree.Node>() };
         entry.methods.set(method, node.arguments[0]!);
@@ -69,8 +72,54 @@ export function dispatchSites(sourceCode: SourceCode): DispatchSite[] {
     }
   });
   for (const { node, methods } of registries.values()) sites.push({ node, kind: 'registry', methods });
-  cache.set(sourceCode.ast, sites);
-  return sites;
+  const merged = mergeSiblingIfs(sites);
+  cache.set(sourceCode.ast, merged);
+  return merged;
+}
+
+/** SDK registrations whose first argument names a tool, prompt or resource rather than a method. */
+const primitiveRegistrations: ReadonlySet<string> = new Set(
+  Object.entries(handlerRegistrations)
+    .filter(([, kind]) => kind !== 'request')
+    .map(([name]) => name),
+);
+
+/** A function, `fn.bind(this)`, or a name bound to a function (declared, `const`-assigned, imported or global). */
+function isHandlerValue(argument: TSESTree.Node, sourceCode: SourceCode): boolean {
+  const value = unwrap(argument);
+  if (isFunction(value)) return true;
+  if (value.type === AST_NODE_TYPES.CallExpression && calleeName(value) === 'bind') return true;
+  if (value.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = ASTUtils.findVariable(sourceCode.getScope(value), value)?.defs[0];
+  // A name this file never declares (a global, or a script's shared scope) is not local data.
+  if (!def || def.type === 'FunctionName' || def.type === 'ImportBinding') return true;
+  return def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init !== null && isFunction(unwrap(def.node.init));
+}
+
+/**
+ * One dispatch written as consecutive `if`s in the same block
+ * (`if (method === 'initialize') return …; if (method === 'tools/list') return …;`) is one
+ * site, as an `else if` chain would be: each `if` alone routes a single method.
+ */
+function mergeSiblingIfs(sites: readonly DispatchSite[]): DispatchSite[] {
+  const merged: DispatchSite[] = [];
+  const methodsByBlock = new Map<TSESTree.Node, Map<string, TSESTree.Node>>();
+  for (const site of sites) {
+    const block = site.kind === 'if-chain' ? site.node.parent : undefined;
+    if (!block) {
+      merged.push(site);
+      continue;
+    }
+    const methods = methodsByBlock.get(block);
+    if (methods) {
+      for (const [method, node] of site.methods) if (!methods.has(method)) methods.set(method, node);
+      continue;
+    }
+    const own = new Map(site.methods);
+    methodsByBlock.set(block, own);
+    merged.push({ ...site, methods: own });
+  }
+  return merged;
 }
 
 /** A site that routes at least one method only MCP has. */
@@ -85,7 +134,7 @@ export function mcpSiteRouting(node: TSESTree.Node, sourceCode: SourceCode): Dis
 
 function methodValue(node: TSESTree.Node, sourceCode: SourceCode): string | undefined {
   const value = ASTUtils.getStaticValue(node, sourceCode.getScope(node))?.value;
-  return typeof value === 'string' && methodNames.has(value) ? value : undefined;
+  return typeof value === 'string' && mcpMethodNames.has(value) ? value : undefined;
 }
 
 /** `x.method === 'tools/list'`, `'ping' === method`, joined with `||` or `&&`. */

@@ -1,12 +1,11 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { mcpMethods, requestSchemaMethods, resourceRegistrationMethods } from '../mcp/methods.js';
+import { mcpMethodNames, requestSchemaMethods, resourceRegistrationMethods } from '../mcp/methods.js';
 import { fileEvidence } from './evidence.js';
 import { mcpExportOf } from './imports.js';
 import { calleeName, isFunction, propertyKeyName, unwrap } from './nodes.js';
 
-const methodNames: ReadonlySet<string> = new Set(mcpMethods.map((m) => m.name));
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -56,7 +55,7 @@ function methodOfBranch(parent: TSESTree.Node, child: TSESTree.Node, context: Co
 
 function methodName(node: TSESTree.Node, scope: TSESLint.Scope.Scope): string | undefined {
   const value = ASTUtils.getStaticValue(node, scope)?.value;
-  return typeof value === 'string' && methodNames.has(value) ? value : undefined;
+  return typeof value === 'string' && mcpMethodNames.has(value) ? value : undefined;
 }
 
 /** `method === 'x'`, `'x' === req.method`, and `a && method === 'x'`. */
@@ -77,7 +76,7 @@ function isFunctionOrReference(node: TSESTree.Node): boolean {
 
 function methodFromKey(property: TSESTree.Property, scope: TSESLint.Scope.Scope): string | undefined {
   const key = property.computed ? methodName(property.key, scope) : propertyKeyName(property);
-  return key !== undefined && methodNames.has(key) ? key : undefined;
+  return key !== undefined && mcpMethodNames.has(key) ? key : undefined;
 }
 
 function methodOfRegistration(call: TSESTree.CallExpression, handler: TSESTree.Node, context: Context): string | undefined {

@@ -1,12 +1,11 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
-import { mcpMethods } from '../mcp/methods.js';
+import { mcpMethodNames } from '../mcp/methods.js';
 import { propertyKeyName, unwrap } from './nodes.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
-const methodNames: ReadonlySet<string> = new Set(mcpMethods.map((m) => m.name));
 
 /** A JSON-RPC message object literal that names an MCP method. */
 export interface McpMessageLiteral {
@@ -36,7 +35,7 @@ export function mcpMessageLiteral(object: TSESTree.ObjectExpression, sourceCode:
     const key = propertyKeyName(property);
     if (key === 'method') {
       const value = ASTUtils.getStaticValue(property.value, sourceCode.getScope(property.value))?.value;
-      if (typeof value === 'string' && methodNames.has(value)) {
+      if (typeof value === 'string' && mcpMethodNames.has(value)) {
         method = value;
         methodNode = property.value;
       }

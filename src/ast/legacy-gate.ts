@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
-import { isFunction, unwrap } from './nodes.js';
+import { functionBindingName, isFunction, unwrap } from './nodes.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Era = 'legacy' | 'modern';
@@ -135,12 +135,7 @@ function calleeText(call: TSESTree.CallExpression): string | undefined {
  * `(await isLegacyRequest(req)) ? legacyPost(req, res) : modern(req, res)`.
  */
 function gateOfCallers(fn: TSESTree.FunctionLike, sourceCode: SourceCode, depth: number): string | undefined {
-  const name =
-    fn.type === AST_NODE_TYPES.FunctionDeclaration
-      ? fn.id
-      : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier
-        ? fn.parent.id
-        : undefined;
+  const name = functionBindingName(fn);
   if (!name) return undefined;
   const variable = ASTUtils.findVariable(sourceCode.getScope(fn.parent ?? fn), name);
   const uses = variable?.references.filter((reference) => reference.identifier !== name && !reference.init) ?? [];

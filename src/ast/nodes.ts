@@ -119,3 +119,9 @@ export function walk(node: TSESTree.Node, visitorKeys: Readonly<Record<string, r
     }
   }
 }
+
+/** The name a function is called by in its file: `function f() {}` or `const f = () => {}`. */
+export function functionBindingName(fn: TSESTree.FunctionLike): TSESTree.Identifier | undefined {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id ?? undefined;
+  return fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier ? fn.parent.id : undefined;
+}

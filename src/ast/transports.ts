@@ -4,7 +4,6 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { mcpExportOf } from './imports.js';
 import { unwrap, walk } from './nodes.js';
 
-type Scope = TSESLint.Scope.Scope;
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
 /** How many assignments and declarations to follow before giving up (cycles, deep aliasing). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { jsonReport, runCli } from '../helpers/cli.js';
 import { validateSarif } from '../helpers/sarif-schema.js';
 
 const projectDir = 'test/fixtures/projects/legacy-streamable-http';
@@ -26,11 +26,14 @@ describe('report formats of the CLI', () => {
     }
   });
 
+  const counts = jsonReport(runCli(['audit', '--format', 'json', projectDir])).summary.findings;
+
   it('prints GitHub workflow annotations, one per finding', () => {
     const run = runCli(['audit', '--format', 'github', projectDir]);
     const lines = run.stdout.trim().split('\n');
-    expect(lines.filter((line) => line.startsWith('::error file=')).length).toBe(9);
-    expect(lines.filter((line) => line.startsWith('::warning file=')).length).toBe(4);
+    expect(counts.error).toBeGreaterThan(0);
+    expect(lines.filter((line) => line.startsWith('::error file=')).length).toBe(counts.error);
+    expect(lines.filter((line) => line.startsWith('::warning file=')).length).toBe(counts.warning);
     expect(lines.at(-1)).toMatch(/^::notice::/);
   });
 
@@ -44,6 +47,6 @@ describe('report formats of the CLI', () => {
     const run = runCli(['audit', '--no-color', projectDir]);
     expect(run.stdout).not.toMatch(/\x1b\[/);
     expect(run.stdout).toContain(`${projectDir}/src/server.ts\n`);
-    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('✖ 13 problems (9 errors, 4 warnings) in 4 files');
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe(`✖ ${counts.total} problems (${counts.error} errors, ${counts.warning} warnings) in 4 files`);
   });
 });

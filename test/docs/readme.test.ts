@@ -1,16 +1,27 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
 import { engineChecks } from '../../src/engine/catalog.js';
 import { packageRoot } from '../../src/package-info.js';
 import { runCli } from '../helpers/cli.js';
+import { readmeRuleTable, tableEnd, tableStart } from '../helpers/readme-rule-table.js';
 
-const readme = readFileSync(join(packageRoot, 'README.md'), 'utf8');
+const readmePath = join(packageRoot, 'README.md');
+const readme = readFileSync(readmePath, 'utf8');
 
 describe('README', () => {
-  it('has a row in the rule table for every rule and engine check', () => {
-    for (const id of Object.keys(rules)) expect(readme).toContain(`| [\`${id}\`](rules/${id}.md) |`);
+  it('carries the rule table generated from the registry, and a row for every engine check', () => {
+    const table = readmeRuleTable();
+    const start = readme.indexOf(tableStart);
+    const end = readme.indexOf(tableEnd);
+    if (process.env.UPDATE_README) {
+      writeFileSync(readmePath, readme.slice(0, start) + table + readme.slice(end + tableEnd.length));
+      return;
+    }
+    expect(start, 'the README lacks the generated rule table markers').toBeGreaterThan(0);
+    expect(readme.slice(start, end + tableEnd.length)).toBe(table);
+    for (const id of Object.keys(rules)) expect(table).toContain(`| [\`${id}\`](rules/${id}.md) |`);
     for (const id of Object.keys(engineChecks)) expect(readme).toContain(`| \`${id}\` |`);
   });
 

@@ -17,6 +17,16 @@ describe('Prefilter', () => {
     expect(prefilter.scan('const x = 1;')).toEqual({ ruleIds: [], hasDirective: false });
   });
 
+  it('credits every token a longer match contains, and tokens overlapping a match', () => {
+    const nested = new Prefilter(new Map([
+      ['short', ['tools/']],
+      ['long', ['tools/list']],
+      ['overlap', ['list_changed']],
+    ]));
+    expect(nested.scan("case 'tools/list':").ruleIds).toEqual(['long', 'short']);
+    expect(nested.scan("'notifications/tools/list_changed'").ruleIds).toEqual(['long', 'overlap', 'short']);
+  });
+
   it('notices our disable directives, which must be parsed to be reported when unused', () => {
     expect(prefilter.scan('// eslint-disable-next-line mcp-migrate/no-session-id-header')).toEqual({ ruleIds: [], hasDirective: true });
   });

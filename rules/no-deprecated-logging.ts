@@ -1,0 +1,225 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { staticValue } from '../src/ast/constants.js';
+import { mcpCapabilitiesOf } from '../src/ast/declared-capabilities.js';
+import { fileEvidence } from '../src/ast/evidence.js';
+import { enclosingFunction, mcpMethodHandledAt } from '../src/ast/handlers.js';
+import { mcpExportOf } from '../src/ast/imports.js';
+import { mcpMessageLiteral } from '../src/ast/json-rpc.js';
+import { methodNameRole } from '../src/ast/method-name-roles.js';
+import { calleeName, propertyKeyName, unwrap } from '../src/ast/nodes.js';
+import { requestScopeOf } from '../src/ast/request-scope.js';
+import { sdkMethodCall } from '../src/ast/sdk.js';
+import { stdioServerKind, writesJsonLine } from '../src/ast/stdio-server.js';
+import { createRule } from '../src/create-rule.js';
+import {
+  logLevelMetaKey,
+  logNotificationMethod,
+  loggingCapability,
+  sendLoggingMethods,
+  setLevelMethod,
+  setLevelRequestSchema,
+  setLoggingLevelMethods,
+  stdoutConsoleMethods,
+} from '../src/mcp/deprecated-logging.js';
+import { specUrls } from '../src/mcp/spec.js';
+
+type MessageIds =
+  | 'handlesSetLevel'
+  | 'storesLogLevel'
+  | 'sendsSetLevel'
+  | 'sendsLogNotification'
+  | 'sendsUnsolicitedLog'
+  | 'declaresLoggingCapability'
+  | 'consoleLogInStdioServer';
+
+const perRequestLevel = `\`params._meta['${logLevelMetaKey}']\``;
+/** What a stored level looks like on the right of an assignment: `request.params.level`, `level`. */
+const levelText = /level/i;
+
+export default createRule<[], MessageIds>({
+  name: 'no-deprecated-logging',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow logging/setLevel, which MCP 2026-07-28 removed, and flag the rest of MCP Logging, which it deprecated',
+      spec: specUrls.logging,
+      catalogue: ['G1', 'G2', 'G3', 'G4', 'G5', 'P3'],
+      findings: {
+        handlesSetLevel: { severity: 'error', fix: 'manual' },
+        storesLogLevel: { severity: 'error', fix: 'manual' },
+        sendsSetLevel: { severity: 'error', fix: 'manual' },
+        sendsLogNotification: { severity: 'warning', fix: 'manual' },
+        sendsUnsolicitedLog: { severity: 'error', fix: 'manual' },
+        declaresLoggingCapability: { severity: 'warning', fix: 'manual' },
+        consoleLogInStdioServer: { severity: 'warning', fix: 'manual' },
+      },
+      // `logging` covers logging/setLevel, setLoggingLevel, sendLoggingMessage and the capability;
+      // stdio servers are found by `StdioServerTransport`/`serveStdio` or `process.stdin`.
+      prefilter: [loggingCapability, setLevelRequestSchema, logNotificationMethod, 'stdio', 'stdin'],
+    },
+    messages: {
+      handlesSetLevel: `Handles \`logging/setLevel\`, which MCP 2026-07-28 removed (a 2026-07-28 server answers it with -32601). Read the level of each request from ${perRequestLevel} instead, rejecting an invalid one with -32602 (SDK v2's \`ctx.mcpReq.log()\` does this for you).`,
+      storesLogLevel: `Keeps the level set by \`logging/setLevel\` for later requests; 2026-07-28 removed that method, and a server must not carry state from one request to the next. Read ${perRequestLevel} on each request and log only at or above it.`,
+      sendsSetLevel: `{{what}} sends \`logging/setLevel\`, which MCP 2026-07-28 removed (servers answer -32601; SDK v2 throws on a modern connection). Put \`_meta: { '${logLevelMetaKey}': 'debug' }\` (SDK v2: \`LOG_LEVEL_META_KEY\`) on each request whose logs you want.`,
+      sendsLogNotification: `{{what}} sends \`notifications/message\` whatever the request asked for: MCP 2026-07-28 deprecates Logging and allows it only on the response stream of a request that set ${perRequestLevel}, at or above that level. On SDK v2 call \`ctx.mcpReq.log(level, data)\` from the handler, which does exactly that, or log to stderr (stdio) or OpenTelemetry.`,
+      sendsUnsolicitedLog: `{{what}} sends \`notifications/message\` outside any request (a timer, an event listener or module code); 2026-07-28 has no channel for it, since log notifications may only answer a request that set ${perRequestLevel} and never go on the listen stream. Log to stderr or OpenTelemetry instead, or call \`ctx.mcpReq.log(level, data)\` inside a request handler (SDK v2).`,
+      declaresLoggingCapability:
+        'Declares the `logging` capability, which MCP 2026-07-28 deprecates along with `notifications/message` (earliest removal 2027-07-28). Keep it only while the server still sends log notifications to requests that ask for them; prefer stderr (stdio) or OpenTelemetry.',
+      consoleLogInStdioServer:
+        '`{{method}}` writes to stdout, which this stdio MCP server shares with the protocol, so clients read it as a malformed message. Use `console.error` (stderr), which 2026-07-28 recommends in place of the deprecated MCP Logging.',
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const { sourceCode } = context;
+    const report = (node: TSESTree.Node, messageId: MessageIds, data?: Record<string, string>) =>
+      context.report({ node, messageId, ...(data ? { data } : {}) });
+
+    function text(node: TSESTree.Node): string {
+      const oneLine = sourceCode.getText(node).replace(/\s+/g, ' ');
+      return oneLine.length > 50 ? `${oneLine.slice(0, 47)}...` : oneLine;
+    }
+
+    // ------------------------------------------------------------------ logging/setLevel (G1, G2)
+
+    function checkSetLevelName(node: TSESTree.Node): void {
+      const role = methodNameRole(node, sourceCode);
+      if (role.kind === 'handles' && !role.rejects) report(node, 'handlesSetLevel');
+      if (role.kind === 'sends') report(node, 'sendsSetLevel', { what: 'This request' });
+    }
+
+    /** `case SET_LEVEL:`, `method === Methods.SetLevel`: the name held in a constant. */
+    function checkIndirectName(node: TSESTree.Node | null | undefined): void {
+      if (!node || (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression)) return;
+      if (staticValue(node, sourceCode.getScope(node))?.value === setLevelMethod) checkSetLevelName(node);
+    }
+
+    /** `server.setRequestHandler(SetLevelRequestSchema, …)`. */
+    function checkSchemaRegistration(call: TSESTree.CallExpression): void {
+      const schema = call.arguments[0];
+      if (calleeName(call) !== 'setRequestHandler' || !schema) return;
+      if (mcpExportOf(schema, sourceCode.getScope(schema))?.name === setLevelRequestSchema) report(schema, 'handlesSetLevel');
+    }
+
+    function checkSetLoggingLevel(call: TSESTree.CallExpression): void {
+      if (sdkMethodCall(call, sourceCode, { methods: setLoggingLevelMethods, side: 'client', distinctive: setLoggingLevelMethods })) {
+        report(call.callee, 'sendsSetLevel', { what: `\`${text(call.callee)}()\`` });
+      }
+    }
+
+    /** `currentLevel = request.params.level`, `this.levels.set(sessionId, level)` in a setLevel handler. */
+    function checkStoredLevel(node: TSESTree.AssignmentExpression | TSESTree.CallExpression): void {
+      const value = node.type === AST_NODE_TYPES.AssignmentExpression ? node.right : node.arguments[1];
+      const target = node.type === AST_NODE_TYPES.AssignmentExpression ? node.left : storeTarget(node);
+      if (!value || !target || !levelText.test(sourceCode.getText(value)) || !outlivesHandler(target, node)) return;
+      if (mcpMethodHandledAt(node, context) === setLevelMethod) report(node, 'storesLogLevel');
+    }
+
+    /** The collection of `levels.set(key, value)`. */
+    function storeTarget(call: TSESTree.CallExpression): TSESTree.Node | undefined {
+      const callee = unwrap(call.callee);
+      return calleeName(call) === 'set' && call.arguments.length === 2 && callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : undefined;
+    }
+
+    /** Whether a write target is state that lives beyond the function doing the write (a field, a module variable). */
+    function outlivesHandler(target: TSESTree.Node, at: TSESTree.Node): boolean {
+      const inner = unwrap(target);
+      if (inner.type === AST_NODE_TYPES.MemberExpression) return true;
+      if (inner.type !== AST_NODE_TYPES.Identifier) return false;
+      const declaration = ASTUtils.findVariable(sourceCode.getScope(inner), inner)?.defs[0]?.node;
+      const fn = enclosingFunction(at);
+      return declaration !== undefined && (!fn || !contains(fn, declaration));
+    }
+
+    // ------------------------------------------------------------------ notifications/message (G3)
+
+    function checkSendLoggingMessage(call: TSESTree.CallExpression): void {
+      if (!sdkMethodCall(call, sourceCode, { methods: sendLoggingMethods, side: 'server', distinctive: sendLoggingMethods })) return;
+      reportLogSend(call.callee, `\`${text(call.callee)}()\``);
+    }
+
+    /** `{ method: 'notifications/message', params }` sent by hand or through `extra.sendNotification()`. */
+    function checkLogMessage(object: TSESTree.ObjectExpression): void {
+      const message = mcpMessageLiteral(object, sourceCode);
+      if (message?.method !== logNotificationMethod || message.isRequest || !fileEvidence(sourceCode).speaksMcp) return;
+      if (methodNameRole(message.methodNode, sourceCode).kind !== 'sends') return;
+      reportLogSend(message.methodNode, 'This notification');
+    }
+
+    function reportLogSend(node: TSESTree.Node, what: string): void {
+      const scope = requestScopeOf(node, context);
+      report(node, scope === 'background' ? 'sendsUnsolicitedLog' : 'sendsLogNotification', { what });
+    }
+
+    // ------------------------------------------------------------------ capability (G4, P3)
+
+    function checkCapability(object: TSESTree.ObjectExpression): void {
+      const logging = object.properties.find((p) => p.type === AST_NODE_TYPES.Property && propertyKeyName(p) === loggingCapability);
+      if (!logging) return;
+      const declaration = mcpCapabilitiesOf(object, sourceCode);
+      if (declaration && declaration.side !== 'client') report(logging, 'declaresLoggingCapability');
+    }
+
+    // ------------------------------------------------------------------ stdout in stdio servers (G5)
+
+    function checkConsole(call: TSESTree.CallExpression): void {
+      const callee = unwrap(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return;
+      const object = unwrap(callee.object);
+      if (object.type !== AST_NODE_TYPES.Identifier || object.name !== 'console' || !stdoutConsoleMethods.has(callee.property.name)) return;
+      if (isShadowed(object)) return;
+      const kind = stdioServerKind(sourceCode);
+      // A hand-rolled server's `console.log(JSON.stringify(response))` is its protocol channel.
+      if (!kind || (kind === 'hand-rolled' && writesJsonLine(call))) return;
+      report(callee, 'consoleLogInStdioServer', { method: `console.${callee.property.name}` });
+    }
+
+    function isShadowed(identifier: TSESTree.Identifier): boolean {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+      return (variable?.defs.length ?? 0) > 0;
+    }
+
+    return {
+      Literal(node) {
+        if (node.value === setLevelMethod) checkSetLevelName(node);
+      },
+      TemplateLiteral(node) {
+        if (node.expressions.length === 0 && node.quasis[0]?.value.cooked === setLevelMethod) checkSetLevelName(node);
+      },
+      SwitchCase(node) {
+        checkIndirectName(node.test);
+      },
+      BinaryExpression(node) {
+        checkIndirectName(node.left);
+        checkIndirectName(node.right);
+      },
+      Property(node) {
+        if (node.computed) checkIndirectName(node.key);
+        else if (propertyKeyName(node) === 'method') checkIndirectName(node.value);
+      },
+      CallExpression(node) {
+        checkIndirectName(node.arguments[0]);
+        checkSchemaRegistration(node);
+        checkSetLoggingLevel(node);
+        checkSendLoggingMessage(node);
+        checkStoredLevel(node);
+        checkConsole(node);
+      },
+      AssignmentExpression(node) {
+        checkStoredLevel(node);
+      },
+      ObjectExpression(node) {
+        checkLogMessage(node);
+        checkCapability(node);
+      },
+    };
+  },
+});
+
+function contains(root: TSESTree.Node, node: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | undefined = node; current; current = current.parent) if (current === root) return true;
+  return false;
+}

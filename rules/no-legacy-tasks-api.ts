@@ -1,0 +1,656 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { staticValue } from '../src/ast/constants.js';
+import { mcpCapabilitiesOf, mcpClassConstructedWith } from '../src/ast/declared-capabilities.js';
+import { fileEvidence } from '../src/ast/evidence.js';
+import { enclosingFunction, mcpMethodHandledAt } from '../src/ast/handlers.js';
+import { importedBindingOf, mcpExportOf } from '../src/ast/imports.js';
+import { mcpMessageLiteral } from '../src/ast/json-rpc.js';
+import { methodNameRole } from '../src/ast/method-name-roles.js';
+import { calleeName, isFunction, meaningfulParent, propertyKeyName, stringLiteralValue, unwrap } from '../src/ast/nodes.js';
+import { handlerContextParameter, handlerContextPath, mcpSideOf, sdkMethodCall } from '../src/ast/sdk.js';
+import { taskEvidence } from '../src/ast/task-evidence.js';
+import { createRule } from '../src/create-rule.js';
+import {
+  experimentalTasksModule,
+  immediateResponseMetaKey,
+  legacyTaskContextFields,
+  legacyTaskExports,
+  legacyTaskOptionKeys,
+  legacyTaskSchemaMethods,
+  relatedTaskMetaKey,
+  relatedTaskOptionKey,
+  renamedTaskFields,
+  taskAugmentableClientMethods,
+  taskAugmentableMethods,
+  taskHandleFields,
+  taskOutcomeMethods,
+  tasksCancelMethod,
+  tasksListMethod,
+  tasksResultMethod,
+  taskStatusNotificationMethod,
+  type LegacyTaskTopic,
+} from '../src/mcp/legacy-tasks.js';
+import { isMcpModuleSpecifier } from '../src/mcp/packages.js';
+import { specUrls } from '../src/mcp/spec.js';
+
+type MessageIds =
+  | 'serverTasksCapability'
+  | 'clientTasksCapability'
+  | 'declaresTaskSupport'
+  | 'sendsTaskParam'
+  | 'readsTaskParam'
+  | 'returnsNestedTask'
+  | 'readsNestedTask'
+  | 'renamedTaskField'
+  | 'usesTasksResult'
+  | 'usesTasksList'
+  | 'cancelReturnsTask'
+  | 'usesTaskStatusNotification'
+  | 'usesRelatedTaskMeta'
+  | 'failsTaskOnToolError'
+  | 'usesSdkTasksApi'
+  | 'usesImmediateResponseMeta';
+
+const noRuntime = 'SDK v2 has no Tasks runtime yet, so the extension must be hand-rolled';
+const flatHandle = "`{ resultType: 'task', taskId, status, ttlMs, pollIntervalMs }`";
+/** What serving the extension means, for messages that already said where its capability goes. */
+const extensionShapes = `a flat ${flatHandle} from tools/call, \`tasks/get\` polling, \`tasks/update\` for input and \`notifications/tasks\` on \`subscriptions/listen\``;
+const extensionSummary = `the io.modelcontextprotocol/tasks extension (capability under \`extensions['io.modelcontextprotocol/tasks']\`, ${extensionShapes})`;
+
+/** Which message reports a reference to a 2025 Tasks export. */
+const topicMessages: Readonly<Record<LegacyTaskTopic, MessageIds>> = {
+  tasksResult: 'usesTasksResult',
+  tasksList: 'usesTasksList',
+  statusNotification: 'usesTaskStatusNotification',
+  relatedTask: 'usesRelatedTaskMeta',
+  sdk: 'usesSdkTasksApi',
+};
+
+/** Method names by the message that reports them. */
+const removedMethodMessages: Readonly<Record<string, MessageIds>> = {
+  [tasksResultMethod]: 'usesTasksResult',
+  [tasksListMethod]: 'usesTasksList',
+  [taskStatusNotificationMethod]: 'usesTaskStatusNotification',
+};
+
+/** `callTool` is the SDK's own name: an untraced receiver counts in a file that imports the SDK. */
+const callToolMethod: ReadonlySet<string> = new Set(['callTool']);
+
+/** Methods whose 2025 results or params carry a task. */
+const taskResultMethods: ReadonlySet<string> = new Set(['tools/call', 'tasks/get', tasksCancelMethod, taskStatusNotificationMethod]);
+
+/** Names only the task-returning calls of a 2025 task store have. */
+const taskValueName = /task/i;
+
+export default createRule<[], MessageIds>({
+  name: 'no-legacy-tasks-api',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow the 2025-11-25 experimental Tasks API, which MCP 2026-07-28 replaced with the io.modelcontextprotocol/tasks extension',
+      spec: specUrls.tasksExtension,
+      catalogue: ['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'T10', 'T11', 'T12', 'T13', 'T15', 'T16'],
+      findings: {
+        serverTasksCapability: { severity: 'error', fix: 'manual' },
+        clientTasksCapability: { severity: 'error', fix: 'manual' },
+        declaresTaskSupport: { severity: 'error', fix: 'manual' },
+        sendsTaskParam: { severity: 'error', fix: 'manual' },
+        readsTaskParam: { severity: 'error', fix: 'manual' },
+        returnsNestedTask: { severity: 'error', fix: 'manual' },
+        readsNestedTask: { severity: 'error', fix: 'manual' },
+        renamedTaskField: { severity: 'error', fix: 'manual' },
+        usesTasksResult: { severity: 'error', fix: 'manual' },
+        usesTasksList: { severity: 'error', fix: 'manual' },
+        cancelReturnsTask: { severity: 'error', fix: 'manual' },
+        usesTaskStatusNotification: { severity: 'error', fix: 'manual' },
+        usesRelatedTaskMeta: { severity: 'error', fix: 'manual' },
+        failsTaskOnToolError: { severity: 'error', fix: 'manual' },
+        usesSdkTasksApi: { severity: 'error', fix: 'manual' },
+        usesImmediateResponseMeta: { severity: 'warning', fix: 'manual' },
+      },
+      // Every 2025 task name spells "task"; the two that do not are the experimental barrel and T16's key.
+      prefilter: ['task', 'sdk/experimental', immediateResponseMetaKey],
+    },
+    messages: {
+      serverTasksCapability: `Declares the 2025-11-25 \`tasks\` server capability, which MCP 2026-07-28 removed (servers must not advertise it). Declare \`capabilities.extensions['io.modelcontextprotocol/tasks']: {}\` in the server/discover result and serve the extension's shapes: ${extensionShapes} (${noRuntime}).`,
+      clientTasksCapability: `Declares the 2025-11-25 \`tasks\` client capability, which MCP 2026-07-28 removed with client-hosted tasks; a client declaring only it counts as not supporting tasks. To consume tasks, declare \`extensions['io.modelcontextprotocol/tasks']: {}\` in every request's \`_meta['io.modelcontextprotocol/clientCapabilities']\` (${noRuntime}).`,
+      declaresTaskSupport:
+        "`execution.taskSupport` went with the 2025-11-25 Tasks API: under the io.modelcontextprotocol/tasks extension the server decides per tools/call whether to return a task. Remove it, and reply -32021 when a task is mandatory but the request's `_meta` client capabilities do not declare `extensions['io.modelcontextprotocol/tasks']`.",
+      sendsTaskParam: `Asks for a task with the 2025-11-25 \`task: { ttl }\` param, which 2026-07-28 servers ignore. Declare \`extensions['io.modelcontextprotocol/tasks']: {}\` in the request's \`_meta\` client capabilities instead, and handle a ${flatHandle} result by polling \`tasks/get\` (${noRuntime}).`,
+      readsTaskParam:
+        "Reads the 2025-11-25 `task` request param, which 2026-07-28 removed (servers must ignore it). Decide per call whether to create a task, and return one only when the request's `_meta` client capabilities declare `extensions['io.modelcontextprotocol/tasks']`.",
+      returnsNestedTask: `Returns the 2025-11-25 nested \`{ task: { taskId, status, ttl, pollInterval } }\`, which 2026-07-28 clients do not understand. The io.modelcontextprotocol/tasks extension returns it flat, ${flatHandle} plus \`createdAt\`/\`lastUpdatedAt\`, and only to requests that declared the extension (${noRuntime}).`,
+      readsNestedTask:
+        "Reads `{{path}}`, the 2025-11-25 nested task handle; 2026-07-28 servers using the io.modelcontextprotocol/tasks extension return it flat. Check `result.resultType === 'task'`, then read `result.taskId`, `result.ttlMs` and `result.pollIntervalMs` and poll `tasks/get`.",
+      renamedTaskField:
+        '`{{field}}` is the 2025-11-25 name of this task field; the io.modelcontextprotocol/tasks extension calls it `{{replacement}}` and the old key must not appear. Rename it (and flatten the handle with `resultType: \'task\'` where it is a tools/call result).',
+      usesTasksResult:
+        'Uses `tasks/result` ({{what}}), which MCP 2026-07-28 removed (servers answer -32601). Poll `tasks/get` until the task is terminal and read its `result` (completed) or `error` (failed), answering `inputRequests` with `tasks/update` (io.modelcontextprotocol/tasks extension; SDK v2 has no Tasks runtime yet).',
+      usesTasksList:
+        'Uses `tasks/list` ({{what}}), which MCP 2026-07-28 removed with no replacement (servers answer -32601). Keep the task ids you get from `{ resultType: \'task\', taskId }` results yourself, and poll each with `tasks/get`.',
+      cancelReturnsTask:
+        "This `tasks/cancel` handler returns a task, the 2025-11-25 shape. Under the io.modelcontextprotocol/tasks extension `tasks/cancel` answers an empty ack `{ resultType: 'complete' }`, and clients poll `tasks/get` for the outcome.",
+      usesTaskStatusNotification:
+        'Uses `notifications/tasks/status` ({{what}}), which MCP 2026-07-28 removed. The io.modelcontextprotocol/tasks extension sends `notifications/tasks` (params: the full task) only on a `subscriptions/listen` stream opened with `notifications: { taskIds: [...] }`.',
+      usesRelatedTaskMeta:
+        'Uses the 2025-11-25 `io.modelcontextprotocol/related-task` `_meta` ({{what}}), which MCP 2026-07-28 removed with nothing in its place. Remove it: the io.modelcontextprotocol/tasks extension correlates by the `taskId` param of `tasks/get` and `tasks/update`.',
+      failsTaskOnToolError:
+        "Marks the task `failed` for a tool result with `isError: true`; under the io.modelcontextprotocol/tasks extension that task is `completed`, with the tool result as its `result`. Keep `failed` for JSON-RPC errors, with `error` set.",
+      usesSdkTasksApi: `{{api}} belongs to the 2025-11-25 experimental Tasks API, which SDK v2 removed and 2026-07-28 replaced with ${extensionSummary}. ${noRuntime} (or the tool made synchronous).`,
+      usesImmediateResponseMeta:
+        '`io.modelcontextprotocol/model-immediate-response` is a 2025-11-25 task `_meta` key that the io.modelcontextprotocol/tasks extension does not define. Remove it, or move it under your own reverse-DNS prefix.',
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const { sourceCode } = context;
+    const evidence = taskEvidence(sourceCode);
+    const importsMcp = fileEvidence(sourceCode).importsMcp;
+    /** Objects reported as a whole, whose fields need no report of their own. */
+    const coveredObjects = new Set<TSESTree.Node>();
+    const reportedTypeNames = new Set<string>();
+
+    function report(node: TSESTree.Node, messageId: MessageIds, data?: Record<string, string>): void {
+      context.report({ node, messageId, ...(data ? { data } : {}) });
+    }
+
+    function text(node: TSESTree.Node): string {
+      const oneLine = sourceCode.getText(node).replace(/\s+/g, ' ');
+      return oneLine.length > 60 ? `${oneLine.slice(0, 57)}...` : oneLine;
+    }
+
+    // ------------------------------------------------------------------ capabilities (T1, T2)
+
+    function checkCapabilities(object: TSESTree.ObjectExpression): void {
+      const tasks = propertyNamed(object, 'tasks');
+      if (!tasks) return;
+      const declaration = mcpCapabilitiesOf(object, sourceCode);
+      if (!declaration) return;
+      const side = declaration.side ?? sideFromShape(tasks.value);
+      report(tasks, side === 'client' ? 'clientTasksCapability' : 'serverTasksCapability');
+    }
+
+    /** Client task capabilities are about sampling and elicitation requests; server ones about tools. */
+    function sideFromShape(value: TSESTree.Node): 'server' | 'client' {
+      const tasks = objectLiteral(value);
+      const requests = tasks && propertyNamed(tasks, 'requests');
+      const kinds = requests && objectLiteral(requests.value);
+      return kinds && (propertyNamed(kinds, 'sampling') || propertyNamed(kinds, 'elicitation')) ? 'client' : 'server';
+    }
+
+    // ------------------------------------------------------------------ constructor options (T15)
+
+    function checkConstructorOptions(object: TSESTree.ObjectExpression): void {
+      const options = object.properties.filter(
+        (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && legacyTaskOptionKeys.has(propertyKeyName(p) ?? ''),
+      );
+      if (options.length === 0) return;
+      const className = mcpClassConstructedWith(object, sourceCode);
+      if (!className) return;
+      for (const option of options) report(option, 'usesSdkTasksApi', { api: `The \`${propertyKeyName(option)}\` option of \`new ${className}()\`` });
+    }
+
+    // ------------------------------------------------------------------ task shapes (T3, T4, T5)
+
+    function checkTaskSupport(property: TSESTree.Property): void {
+      const value = unwrap(property.value);
+      if (propertyKeyName(property) !== 'execution' || value.type !== AST_NODE_TYPES.ObjectExpression) return;
+      if (!propertyNamed(value, 'taskSupport') || !evidence.mcpTasks) return;
+      report(property, 'declaresTaskSupport');
+    }
+
+    /** `{ method: 'tools/call', params: { name, arguments, task: { ttl } } }`, hand-rolled or passed to `client.request()`. */
+    function checkTaskAugmentedMessage(object: TSESTree.ObjectExpression): void {
+      const message = mcpMessageLiteral(object, sourceCode);
+      if (!message || !taskAugmentableMethods.has(message.method) || message.params?.type !== AST_NODE_TYPES.ObjectExpression) return;
+      const task = propertyNamed(message.params, 'task');
+      if (task) report(task, 'sendsTaskParam');
+    }
+
+    /** `client.callTool({ name, arguments, task: { ttl } })` and its `options.task`. */
+    function checkCallToolArguments(call: TSESTree.CallExpression): void {
+      const sdkCall = sdkMethodCall(call, sourceCode, { methods: taskAugmentableClientMethods, side: 'client', distinctive: callToolMethod });
+      if (sdkCall?.method !== 'callTool') return;
+      for (const argument of call.arguments) {
+        const object = objectOf(argument);
+        const task = object && propertyNamed(object, 'task');
+        if (task) report(task, 'sendsTaskParam');
+      }
+    }
+
+    /**
+     * `return { task }` from a tools/call handler, or a JSON-RPC `result: { task: { taskId,
+     * status, ttl… } }` in MCP code. A `task` anywhere else (inside `structuredContent`, a
+     * todo item) is somebody's data.
+     */
+    function checkNestedTaskResult(object: TSESTree.ObjectExpression): void {
+      const task = propertyNamed(object, 'task');
+      if (!task || task.computed) return;
+      const inner = unwrap(task.value);
+      const isRpcResult = isValueOf(object, 'result') && inner.type === AST_NODE_TYPES.ObjectExpression && hasTaskHandleKeys(inner) && evidence.mcpTasks;
+      if (!isRpcResult && !(isReturnedValue(object) && handlesToolCall(object))) return;
+      report(task, 'returnsNestedTask');
+      if (inner.type === AST_NODE_TYPES.ObjectExpression) coveredObjects.add(inner);
+    }
+
+    function hasTaskHandleKeys(object: TSESTree.ObjectExpression): boolean {
+      const keys = keysOf(object);
+      return keys.has('taskId') && (keys.has('status') || keys.has('ttl') || keys.has('pollInterval'));
+    }
+
+    /**
+     * A flat 2025 task with `ttl`/`pollInterval`: what a tasks/get, tasks/cancel or tools/call
+     * handler returns, a JSON-RPC `result`, or status notification `params`.
+     */
+    function checkRenamedFields(object: TSESTree.ObjectExpression): void {
+      if (coveredObjects.has(object) || !evidence.mcpTasks || !keysOf(object).has('taskId')) return;
+      const handled = legacyTaskMethodHandledAt(object);
+      if (!(handled && taskResultMethods.has(handled)) && !isValueOf(object, 'result') && !isValueOf(object, 'params')) return;
+      for (const property of object.properties) {
+        if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+        const field = propertyKeyName(property);
+        const replacement = field === undefined ? undefined : renamedTaskFields[field];
+        if (field && replacement) report(property, 'renamedTaskField', { field, replacement });
+      }
+    }
+
+    function handlesToolCall(node: TSESTree.Node): boolean {
+      return legacyTaskMethodHandledAt(node) === 'tools/call' || isInRegisteredTool(node);
+    }
+
+    /** Inside the callback of `registerTool`/`tool` on an SDK server. */
+    function isInRegisteredTool(node: TSESTree.Node): boolean {
+      const fn = enclosingFunction(node);
+      const call = fn?.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || !['registerTool', 'tool'].includes(calleeName(call) ?? '')) return false;
+      const callee = unwrap(call.callee);
+      return callee.type === AST_NODE_TYPES.MemberExpression && (mcpSideOf(callee.object, sourceCode) === 'server' || importsMcp);
+    }
+
+    // ------------------------------------------------------------------ handlers (T4 server side, T9)
+
+    /**
+     * The MCP method whose handler holds `node`: hand-rolled dispatch and SDK registrations as
+     * `mcpMethodHandledAt` sees them, plus registrations with the 2025 task schemas
+     * (`setRequestHandler(CancelTaskRequestSchema, …)`). Hand-rolled task methods count only
+     * in files whose task code is MCP's.
+     */
+    function legacyTaskMethodHandledAt(node: TSESTree.Node): string | undefined {
+      for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+        const method = schemaRegisteredMethod(fn);
+        if (method) return method;
+      }
+      const method = mcpMethodHandledAt(node, context);
+      if (method?.startsWith('tasks/') && !evidence.mcpTasks) return undefined;
+      return method;
+    }
+
+    function schemaRegisteredMethod(fn: TSESTree.FunctionLike): string | undefined {
+      const call = fn.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return undefined;
+      if (!['setRequestHandler', 'setNotificationHandler'].includes(calleeName(call) ?? '') || !call.arguments[0]) return undefined;
+      const schema = mcpExportOf(call.arguments[0], sourceCode.getScope(call));
+      return schema ? legacyTaskSchemaMethods[schema.name] : undefined;
+    }
+
+    function checkTaskParamRead(member: TSESTree.MemberExpression): void {
+      if (memberName(member) !== 'task' || memberName(unwrap(member.object)) !== 'params') return;
+      if (legacyTaskMethodHandledAt(member) === 'tools/call') report(member, 'readsTaskParam');
+    }
+
+    function checkCancelReturn(returned: TSESTree.Node | null | undefined, at: TSESTree.Node): void {
+      if (!returned || !returnsTask(unwrap(returned))) return;
+      if (legacyTaskMethodHandledAt(at) === tasksCancelMethod) report(returned, 'cancelReturnsTask');
+    }
+
+    function returnsTask(value: TSESTree.Node): boolean {
+      if (value.type === AST_NODE_TYPES.AwaitExpression) return returnsTask(unwrap(value.argument));
+      if (value.type === AST_NODE_TYPES.ObjectExpression) {
+        const keys = keysOf(value);
+        return keys.has('taskId') || keys.has('status') || keys.has('task') || value.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement);
+      }
+      if (value.type === AST_NODE_TYPES.Identifier) return taskValueName.test(value.name);
+      if (value.type === AST_NODE_TYPES.CallExpression) return taskValueName.test(calleeName(value) ?? '');
+      return false;
+    }
+
+    // ------------------------------------------------------------------ reading results (T6)
+
+    function checkNestedTaskRead(member: TSESTree.MemberExpression): void {
+      if (memberName(member) !== 'task' || !isToolCallResult(member.object)) return;
+      const field = memberReadOf(member);
+      const reportAt = field && taskHandleFields.has(memberName(field) ?? '') ? field : member;
+      report(reportAt, 'readsNestedTask', { path: text(reportAt) });
+    }
+
+    /**
+     * A value that is the result of an MCP tools/call: `await client.callTool(…)`,
+     * `client.request({ method: 'tools/call', … })`, a constant holding one, or a hand-rolled
+     * JSON-RPC response's `.result` in MCP code.
+     */
+    function isToolCallResult(expression: TSESTree.Node, depth = 0): boolean {
+      let node = unwrap(expression);
+      if (node.type === AST_NODE_TYPES.AwaitExpression) node = unwrap(node.argument);
+      if (node.type === AST_NODE_TYPES.CallExpression) return isToolCallRequest(node);
+      if (node.type === AST_NODE_TYPES.MemberExpression) return memberName(node) === 'result' && evidence.mcpTasks;
+      if (node.type !== AST_NODE_TYPES.Identifier || depth > 3) return false;
+      const def = ASTUtils.findVariable(sourceCode.getScope(node), node)?.defs[0];
+      if (def?.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init || def.node.id !== def.name) return false;
+      return isToolCallResult(def.node.init, depth + 1);
+    }
+
+    function isToolCallRequest(call: TSESTree.CallExpression): boolean {
+      const sdkCall = sdkMethodCall(call, sourceCode, { methods: taskAugmentableClientMethods, side: 'client', distinctive: callToolMethod });
+      if (sdkCall?.method === 'callTool') return true;
+      const first = call.arguments[0] && objectOf(call.arguments[0]);
+      return sdkCall?.method === 'request' && first !== undefined && mcpMessageLiteral(first, sourceCode)?.method === 'tools/call';
+    }
+
+    // ------------------------------------------------------------------ destructuring (T4, T6, T15)
+
+    function checkPattern(pattern: TSESTree.ObjectPattern, source: TSESTree.Node): void {
+      const contextPath = handlerContextPath(source, sourceCode);
+      for (const property of pattern.properties) {
+        if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+        const key = propertyKeyName(property) ?? '';
+        if (contextPath?.length === 0 && legacyTaskContextFields.has(key)) {
+          report(property, 'usesSdkTasksApi', { api: `\`${key}\` of the handler context` });
+        } else if (key === 'task' && isToolCallResult(source)) {
+          report(property, 'readsNestedTask', { path: `${text(source)}.task` });
+        } else if (key === 'task' && memberName(unwrap(source)) === 'params' && legacyTaskMethodHandledAt(source) === 'tools/call') {
+          report(property, 'readsTaskParam');
+        }
+      }
+    }
+
+    function checkHandlerContextPattern(fn: TSESTree.FunctionLike): void {
+      const parameter = handlerContextParameter(fn, sourceCode);
+      if (parameter?.type !== AST_NODE_TYPES.ObjectPattern) return;
+      for (const property of parameter.properties) {
+        if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+        const key = propertyKeyName(property) ?? '';
+        if (legacyTaskContextFields.has(key)) report(property, 'usesSdkTasksApi', { api: `\`${key}\` of the handler context` });
+      }
+    }
+
+    function checkContextField(member: TSESTree.MemberExpression): void {
+      const name = memberName(member);
+      if (!name || !legacyTaskContextFields.has(name)) return;
+      const path = handlerContextPath(member, sourceCode);
+      if (path?.length === 1) report(member, 'usesSdkTasksApi', { api: `\`${text(member)}\`` });
+    }
+
+    // ------------------------------------------------------------------ SDK v1 experimental API (T15)
+
+    /** `server.experimental.tasks.registerToolTask(…)`, `client.experimental.tasks.getTaskResult(…)`. */
+    function checkExperimentalTasks(member: TSESTree.MemberExpression): void {
+      const experimental = unwrap(member.object);
+      if (memberName(member) !== 'tasks' || experimental.type !== AST_NODE_TYPES.MemberExpression || memberName(experimental) !== 'experimental') return;
+      if (mcpSideOf(experimental.object, sourceCode) === undefined && !importsMcp) return;
+      const method = memberReadOf(member);
+      if (method && memberName(method)) {
+        const called = meaningfulParent(method).parent?.type === AST_NODE_TYPES.CallExpression;
+        report(method, 'usesSdkTasksApi', { api: `\`${text(method)}${called ? '()' : ''}\`` });
+      } else {
+        report(member, 'usesSdkTasksApi', { api: `\`${text(member)}\`` });
+      }
+    }
+
+    function checkExperimentalModule(source: TSESTree.Node | null | undefined): void {
+      const specifier = source ? stringLiteralValue(source) : undefined;
+      if (source && specifier !== undefined && experimentalTasksModule.test(specifier)) {
+        report(source, 'usesSdkTasksApi', { api: `The \`${specifier}\` module` });
+      }
+    }
+
+    /** Every use of a 2025 Tasks export imported (or required) from an MCP package. */
+    function checkImportedBindings(declaration: TSESTree.Node): void {
+      for (const variable of sourceCode.getDeclaredVariables(declaration)) {
+        const identifier = variable.identifiers[0];
+        const binding = identifier && importedBindingOf(identifier, sourceCode.getScope(identifier));
+        if (!binding || !isMcpModuleSpecifier(binding.source)) continue;
+        for (const reference of variable.references) {
+          if (reference.init) continue;
+          if (binding.imported === '*') checkNamespaceUse(reference.identifier as TSESTree.Identifier, reference.isTypeReference);
+          else checkExportUse(reference.identifier as TSESTree.Node, binding.imported, reference.isTypeReference);
+        }
+      }
+    }
+
+    function checkNamespaceUse(namespace: TSESTree.Identifier, isType: boolean): void {
+      const parent = namespace.parent;
+      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === namespace && !parent.computed && parent.property.type === AST_NODE_TYPES.Identifier) {
+        checkExportUse(parent, parent.property.name, isType);
+      } else if (parent?.type === AST_NODE_TYPES.TSQualifiedName && parent.left === namespace) {
+        checkExportUse(parent, parent.right.name, true);
+      }
+    }
+
+    function checkExportUse(use: TSESTree.Node, name: string, isType: boolean): void {
+      const topic = legacyTaskExports[name];
+      if (!topic) return;
+      if (isType) {
+        if (reportedTypeNames.has(name)) return;
+        reportedTypeNames.add(name);
+      }
+      const { parent, child } = meaningfulParent(use);
+      const node = parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === child ? parent : use;
+      const messageId = topicMessages[topic];
+      const label = node === use ? `\`${name}\`` : `\`new ${name}()\``;
+      report(node, messageId, messageId === 'usesSdkTasksApi' ? { api: label } : { what: label });
+    }
+
+    // ------------------------------------------------------------------ method names and _meta keys (T7, T8, T10, T11, T16)
+
+    function checkString(node: TSESTree.Node, value: unknown): void {
+      if (value === relatedTaskMetaKey) return report(node, 'usesRelatedTaskMeta', { what: 'the `_meta` key' });
+      if (value === immediateResponseMetaKey) return report(node, 'usesImmediateResponseMeta');
+      if (typeof value !== 'string') return;
+      const messageId = removedMethodMessages[value];
+      if (!messageId || !methodNameIsMcps(value)) return;
+      const role = methodNameRole(node, sourceCode);
+      if (role.kind === 'other' || (role.kind === 'handles' && role.rejects)) return;
+      report(node, messageId, { what: role.kind === 'handles' ? 'handled here' : 'sent here' });
+    }
+
+    /**
+     * `tasks/list` is A2A's too, so it needs a file whose task code is MCP's; `tasks/result` and
+     * `notifications/tasks/status` are MCP's own names, unless the file shows A2A signs.
+     */
+    function methodNameIsMcps(method: string): boolean {
+      return method === tasksListMethod ? evidence.mcpTasks : importsMcp || !evidence.speaksA2a;
+    }
+
+    /** A method name held in a constant, where the code routes or sends it: `case TASKS_LIST:`. */
+    function checkIndirectString(node: TSESTree.Node | null | undefined): void {
+      if (!node || node.type === AST_NODE_TYPES.Literal || node.type === AST_NODE_TYPES.TemplateLiteral) return;
+      if (node.type === AST_NODE_TYPES.SpreadElement || node.type === AST_NODE_TYPES.PrivateIdentifier) return;
+      if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) return;
+      const value = staticValue(node, sourceCode.getScope(node))?.value;
+      if (typeof value === 'string' && removedMethodMessages[value]) checkString(node, value);
+    }
+
+    function checkRelatedTaskOption(property: TSESTree.Property): void {
+      if (propertyKeyName(property) !== relatedTaskOptionKey || property.computed || !importsMcp) return;
+      const object = property.parent;
+      const { parent, child } = meaningfulParent(object);
+      const isCallArgument = parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(child as TSESTree.CallExpressionArgument);
+      if (isCallArgument) report(property, 'usesRelatedTaskMeta', { what: 'the SDK `relatedTask` option' });
+    }
+
+    // ------------------------------------------------------------------ outcomes (T13)
+
+    /** `storeTaskResult(id, 'failed', { …, isError: true })`, `storeTaskResult(id, result.isError ? 'failed' : 'completed', result)`. */
+    function checkTaskOutcome(call: TSESTree.CallExpression): void {
+      if (!taskOutcomeMethods.has(calleeName(call) ?? '') || !evidence.mcpTasks) return;
+      const status = call.arguments[1] && unwrap(call.arguments[1]);
+      if (!status) return;
+      if (status.type === AST_NODE_TYPES.ConditionalExpression && failsOnIsError(status)) return report(status, 'failsTaskOnToolError');
+      if (stringLiteralValue(status) !== 'failed') return;
+      const result = call.arguments[2] && objectOf(call.arguments[2]);
+      const carriesIsError = result !== undefined && isTrue(propertyNamed(result, 'isError')?.value);
+      if (carriesIsError || insideIsErrorBranch(call)) report(status, 'failsTaskOnToolError');
+    }
+
+    /** A hand-rolled store: `tasks.set(id, { ...task, status: result.isError ? 'failed' : 'completed' })`. */
+    function checkStatusField(property: TSESTree.Property): void {
+      const value = unwrap(property.value);
+      if (propertyKeyName(property) !== 'status' || value.type !== AST_NODE_TYPES.ConditionalExpression || !evidence.mcpTasks) return;
+      if (failsOnIsError(value)) report(value, 'failsTaskOnToolError');
+    }
+
+    function failsOnIsError(conditional: TSESTree.ConditionalExpression): boolean {
+      return testsIsError(conditional.test) && stringLiteralValue(unwrap(conditional.consequent)) === 'failed';
+    }
+
+    function insideIsErrorBranch(node: TSESTree.Node): boolean {
+      let child = node;
+      for (let parent = node.parent; parent && !isFunction(parent); child = parent, parent = parent.parent) {
+        if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === child && testsIsError(parent.test)) return true;
+      }
+      return false;
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    function objectOf(node: TSESTree.Node): TSESTree.ObjectExpression | undefined {
+      const inner = unwrap(node);
+      if (inner.type === AST_NODE_TYPES.ObjectExpression) return inner;
+      if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const def = ASTUtils.findVariable(sourceCode.getScope(inner), inner)?.defs[0];
+      const init = def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node.init : undefined;
+      const value = init ? unwrap(init) : undefined;
+      return value?.type === AST_NODE_TYPES.ObjectExpression ? value : undefined;
+    }
+
+    return {
+      ObjectExpression(node) {
+        checkCapabilities(node);
+        checkConstructorOptions(node);
+        checkTaskAugmentedMessage(node);
+        checkNestedTaskResult(node);
+      },
+      'ObjectExpression:exit'(node: TSESTree.ObjectExpression) {
+        checkRenamedFields(node);
+      },
+      Property(node) {
+        checkTaskSupport(node);
+        checkRelatedTaskOption(node);
+        checkStatusField(node);
+        if (node.computed) checkIndirectString(node.key);
+        else if (propertyKeyName(node) === 'method') checkIndirectString(node.value);
+      },
+      MemberExpression(node) {
+        checkExperimentalTasks(node);
+        checkContextField(node);
+        checkTaskParamRead(node);
+        checkNestedTaskRead(node);
+      },
+      CallExpression(node) {
+        checkCallToolArguments(node);
+        checkTaskOutcome(node);
+        checkIndirectString(node.arguments[0]);
+        if (isRequireCall(node)) checkExperimentalModule(node.arguments[0]);
+      },
+      SwitchCase(node) {
+        checkIndirectString(node.test);
+      },
+      BinaryExpression(node) {
+        checkIndirectString(node.left);
+        checkIndirectString(node.right);
+      },
+      Literal(node) {
+        if (typeof node.value === 'string') checkString(node, node.value);
+      },
+      TemplateLiteral(node) {
+        if (node.expressions.length === 0) checkString(node, node.quasis[0]?.value.cooked);
+      },
+      ReturnStatement(node) {
+        checkCancelReturn(node.argument, node);
+      },
+      'ArrowFunctionExpression, FunctionExpression'(node: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression) {
+        checkHandlerContextPattern(node);
+        if (node.type === AST_NODE_TYPES.ArrowFunctionExpression && node.expression) checkCancelReturn(node.body, node.body);
+      },
+      VariableDeclarator(node) {
+        if (node.id.type === AST_NODE_TYPES.ObjectPattern && node.init) checkPattern(node.id, node.init);
+        if (node.init) checkImportedBindings(node);
+      },
+      ImportDeclaration(node) {
+        checkExperimentalModule(node.source);
+        checkImportedBindings(node);
+      },
+      ImportExpression(node) {
+        checkExperimentalModule(node.source);
+      },
+      'ExportNamedDeclaration, ExportAllDeclaration'(node: TSESTree.ExportNamedDeclaration | TSESTree.ExportAllDeclaration) {
+        checkExperimentalModule(node.source);
+      },
+      TSImportEqualsDeclaration(node) {
+        if (node.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) checkExperimentalModule(node.moduleReference.expression);
+        checkImportedBindings(node);
+      },
+    };
+  },
+});
+
+function propertyNamed(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
+  return object.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && propertyKeyName(p) === name);
+}
+
+function keysOf(object: TSESTree.ObjectExpression): Set<string> {
+  const keys = new Set<string>();
+  for (const property of object.properties) {
+    const key = property.type === AST_NODE_TYPES.Property ? propertyKeyName(property) : undefined;
+    if (key !== undefined) keys.add(key);
+  }
+  return keys;
+}
+
+/** `object.x` when `object` is read as the object of a member expression (through `?.`, `!` and `as`). */
+function memberReadOf(object: TSESTree.Node): TSESTree.MemberExpression | undefined {
+  const { parent, child } = meaningfulParent(object);
+  return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === child ? parent : undefined;
+}
+
+function objectLiteral(node: TSESTree.Node): TSESTree.ObjectExpression | undefined {
+  const inner = unwrap(node);
+  return inner.type === AST_NODE_TYPES.ObjectExpression ? inner : undefined;
+}
+
+function memberName(node: TSESTree.Node): string | undefined {
+  return node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
+}
+
+/** `result.isError`, `isError`, `!!res.isError`. */
+function testsIsError(test: TSESTree.Node): boolean {
+  const inner = unwrap(test);
+  if (inner.type === AST_NODE_TYPES.Identifier) return inner.name === 'isError';
+  if (inner.type === AST_NODE_TYPES.LogicalExpression && inner.operator === '&&') return testsIsError(inner.left) || testsIsError(inner.right);
+  return memberName(inner) === 'isError';
+}
+
+function isTrue(node: TSESTree.Node | undefined): boolean {
+  const inner = node && unwrap(node);
+  return inner?.type === AST_NODE_TYPES.Literal && inner.value === true;
+}
+
+function isReturnedValue(object: TSESTree.Node): boolean {
+  const { parent, child } = meaningfulParent(object);
+  if (parent?.type === AST_NODE_TYPES.ReturnStatement) return true;
+  return parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === child;
+}
+
+/** `{ result: object }`: the object is the value of a property named `key`. */
+function isValueOf(object: TSESTree.Node, key: string): boolean {
+  const { parent, child } = meaningfulParent(object);
+  return parent?.type === AST_NODE_TYPES.Property && parent.value === child && propertyKeyName(parent) === key;
+}
+
+function isRequireCall(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'require';
+}

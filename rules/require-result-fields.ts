@@ -1,0 +1,201 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { isHandRolledServer } from '../src/ast/hand-rolled-server.js';
+import {
+  objectLiteralsOf,
+  objectLiteralsWrittenTo,
+  requestAnsweredByReturn,
+  requestAnsweredBySend,
+} from '../src/ast/handler-results.js';
+import { calleeName, propertyKeyName, unwrap, walk } from '../src/ast/nodes.js';
+import { staticValue } from '../src/ast/constants.js';
+import { createRule } from '../src/create-rule.js';
+import { cacheableMethods, inputRequiredKeys, replyHelperName, resultKeysByMethod } from '../src/mcp/server-wire.js';
+import { distinctiveMcpMethods } from '../src/mcp/methods.js';
+import { specUrls } from '../src/mcp/spec.js';
+
+type MessageIds = 'missingResultType' | 'missingCacheHints' | 'missingResultTypeAndCacheHints';
+
+/** Keys that make an object a whole JSON-RPC message or an error rather than a result. */
+const messageKeys: readonly string[] = ['jsonrpc', 'error'];
+
+const complete = "resultType: 'complete'";
+
+interface ResultSite {
+  object: TSESTree.ObjectExpression;
+  method: string;
+}
+
+export default createRule<[], MessageIds>({
+  name: 'require-result-fields',
+  meta: {
+    type: 'problem',
+    fixable: 'code',
+    docs: {
+      description: 'Require resultType on every result of a hand-rolled MCP server, and ttlMs and cacheScope on cacheable ones, as MCP 2026-07-28 does',
+      spec: specUrls.resultType,
+      catalogue: ['K1', 'K2'],
+      findings: {
+        missingResultType: { severity: 'error', fix: 'safe' },
+        missingCacheHints: { severity: 'error', fix: 'manual' },
+        missingResultTypeAndCacheHints: { severity: 'error', fix: 'manual' },
+      },
+      // Reports need a hand-rolled MCP dispatch site, which routes a method only MCP has (whole
+      // names, which other rules' longer tokens cannot hide).
+      prefilter: [...distinctiveMcpMethods],
+    },
+    messages: {
+      missingResultType: `The \`{{method}}\` result has no \`resultType\`, which MCP 2026-07-28 requires on every result: add \`${complete}\` (an empty acknowledgement becomes \`{ ${complete} }\`).`,
+      missingCacheHints:
+        "The `{{method}}` result lacks {{missing}}, which MCP 2026-07-28 requires on cacheable results: add `ttlMs` and `cacheScope` (the conservative default is `ttlMs: 0, cacheScope: 'private'`; use `'public'` only when the result holds no per-user data).",
+      missingResultTypeAndCacheHints: `The \`{{method}}\` result lacks {{missing}}, which MCP 2026-07-28 requires on this cacheable result: add them (\`${complete}\`; the conservative cache hints are \`ttlMs: 0, cacheScope: 'private'\`, and \`'public'\` only when the result holds no per-user data).`,
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const { sourceCode } = context;
+    if (!isHandRolledServer(sourceCode)) return {};
+    const checked = new Set<TSESTree.ObjectExpression>();
+
+    let wrapperKeys: ReadonlySet<string> | undefined;
+
+    /**
+     * `covered`: fields something else in the file adds to results afterwards (a wrapper such as
+     * `{ resultType: 'complete', ...result }` or `result.ttlMs = 0`), which a handler's own
+     * result need not carry.
+     */
+    function check({ object, method }: ResultSite, covered: ReadonlySet<string> = new Set()): void {
+      if (checked.has(object)) return;
+      checked.add(object);
+      const keys = keysOf(object);
+      if (!keys) return;
+      const resultKeys = resultKeysByMethod[method];
+      if (!resultKeys || !resultKeys.some((key) => keys.has(key))) return;
+      if (messageKeys.some((key) => keys.has(key)) || inputRequiredKeys.some((key) => keys.has(key))) return;
+      const has = (key: string) => keys.has(key) || covered.has(key);
+      const resultType = keys.get('resultType');
+      // Only complete results are cacheable; an `input_required` or extension result carries no hints.
+      const isComplete = !resultType || staticValue(resultType, sourceCode.getScope(resultType))?.value === 'complete';
+      const lacksCacheHints = isComplete && cacheableMethods.has(method) ? ['ttlMs', 'cacheScope'].filter((key) => !has(key)) : [];
+      if (!has('resultType') && lacksCacheHints.length === 0) {
+        context.report({ node: object, messageId: 'missingResultType', data: { method }, fix: (fixer) => addResultType(fixer, object) });
+      } else if (!has('resultType')) {
+        context.report({ node: object, messageId: 'missingResultTypeAndCacheHints', data: { method, missing: listOf(['resultType', ...lacksCacheHints]) } });
+      } else if (lacksCacheHints.length > 0) {
+        context.report({ node: object, messageId: 'missingCacheHints', data: { method, missing: listOf(lacksCacheHints) } });
+      }
+    }
+
+    /** `resultType: 'complete'` as the first property, on its own line when the properties are. */
+    function addResultType(fixer: TSESLint.RuleFixer, object: TSESTree.ObjectExpression): TSESLint.RuleFix {
+      const first = object.properties[0];
+      if (!first) return fixer.replaceText(object, `{ ${complete} }`);
+      const firstToken = sourceCode.getFirstToken(first)!;
+      const openingBrace = sourceCode.getFirstToken(object)!;
+      if (firstToken.loc.start.line === openingBrace.loc.end.line) return fixer.insertTextBefore(firstToken, `${complete}, `);
+      const indent = sourceCode.lines[firstToken.loc.start.line - 1]!.slice(0, firstToken.loc.start.column);
+      const newline = sourceCode.text.includes('\r\n') ? '\r\n' : '\n';
+      return fixer.insertTextBefore(firstToken, `${complete},${newline}${indent}`);
+    }
+
+    /** The result fields the file adds to results generically (computed once, on the first result). */
+    function fieldsAddedByWrappers(): ReadonlySet<string> {
+      wrapperKeys ??= resultFieldsAddedByWrappers(sourceCode);
+      return wrapperKeys;
+    }
+
+    /** Results a handler returns: `return { tools }`, `(params) => ({ tools })`. */
+    function checkReturned(expression: TSESTree.Node): void {
+      for (const object of objectLiteralsOf(expression)) {
+        const method = requestAnsweredByReturn(object, context);
+        if (method) check({ object, method }, fieldsAddedByWrappers());
+      }
+    }
+
+    /** The results a response message or reply carries: an object, or a variable given objects. */
+    function checkSent(value: TSESTree.Node, sentAt: TSESTree.Node, covered?: ReadonlySet<string>): void {
+      const inner = unwrap(value);
+      const written = inner.type === AST_NODE_TYPES.Identifier ? objectLiteralsWrittenTo(inner, context) : [];
+      for (const object of [...objectLiteralsOf(value), ...written]) {
+        // An object assigned in a dispatch branch answers that branch's request.
+        const method = (written.includes(object) ? requestAnsweredBySend(object, context) : undefined) ?? requestAnsweredBySend(sentAt, context);
+        if (method) check({ object, method }, covered);
+      }
+    }
+
+    return {
+      ReturnStatement(node) {
+        if (node.argument) checkReturned(node.argument);
+      },
+      'ArrowFunctionExpression[expression=true]'(node: TSESTree.ArrowFunctionExpression) {
+        checkReturned(node.body);
+      },
+      /** `{ jsonrpc: '2.0', id, result: { … } }` */
+      ObjectExpression(node) {
+        const keys = keysOf(node);
+        const result = keys?.get('result');
+        if (result && (keys!.has('jsonrpc') || keys!.has('id'))) checkSent(result, node);
+      },
+      CallExpression(node) {
+        const last = node.arguments.at(-1);
+        if (node.arguments.length >= 2 && last && last.type !== AST_NODE_TYPES.SpreadElement && replyHelperName.test(calleeName(node) ?? '')) {
+          checkSent(last, node, fieldsAddedByWrappers());
+        }
+      },
+    };
+  },
+});
+
+const resultFields: ReadonlySet<string> = new Set(['resultType', 'ttlMs', 'cacheScope']);
+
+/**
+ * The result fields a file adds to results it did not build itself: in an object that spreads
+ * another (`{ resultType: 'complete', ...result }`), through `Object.assign(result, { … })`, or
+ * by assignment (`result.cacheScope = 'private'`).
+ */
+function resultFieldsAddedByWrappers(sourceCode: Readonly<TSESLint.SourceCode>): ReadonlySet<string> {
+  const added = new Set<string>();
+  walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.ObjectExpression && (node.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement) || isObjectAssignSource(node))) {
+      for (const property of node.properties) {
+        const key = property.type === AST_NODE_TYPES.Property ? propertyKeyName(property) : undefined;
+        if (key && resultFields.has(key)) added.add(key);
+      }
+    } else if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression) {
+      const key = !node.left.computed && node.left.property.type === AST_NODE_TYPES.Identifier ? node.left.property.name : undefined;
+      if (key && resultFields.has(key)) added.add(key);
+    }
+  });
+  return added;
+}
+
+function isObjectAssignSource(object: TSESTree.ObjectExpression): boolean {
+  const parent = object.parent;
+  if (parent.type !== AST_NODE_TYPES.CallExpression || parent.arguments.indexOf(object) < 1) return false;
+  const callee = unwrap(parent.callee);
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'Object' &&
+    calleeName(parent) === 'assign'
+  );
+}
+
+/** `a`, `b` and `c`, as code. */
+function listOf(keys: readonly string[]): string {
+  const quoted = keys.map((key) => `\`${key}\``);
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}` : (quoted[0] ?? '');
+}
+
+/** The object's keys with their values, or undefined when a spread may add keys nobody can see. */
+function keysOf(object: TSESTree.ObjectExpression): Map<string, TSESTree.Node> | undefined {
+  const keys = new Map<string, TSESTree.Node>();
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) return undefined;
+    const key = propertyKeyName(property);
+    if (key === undefined) return undefined;
+    keys.set(key, property.value);
+  }
+  return keys;
+}

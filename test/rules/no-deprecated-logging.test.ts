@@ -1,0 +1,492 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../rules/no-deprecated-logging.js';
+import { caseBuilders, code } from '../helpers/rule-cases.js';
+
+/**
+ * Tests for `no-deprecated-logging` (reference §15.7 rows G1–G5 and §15.11 P3 for the logging
+ * capability; design.md principle 3 for the lookalikes that must stay silent: ordinary loggers'
+ * `setLevel`, `logging:` keys of other configs, OpenTelemetry, `console.log` outside stdio
+ * servers, `notifications/message` of other protocols).
+ *
+ * Each expected report names the exact source text it must cover (see test/helpers/rule-cases.ts).
+ */
+
+const { invalid, valid } = caseBuilders(rule);
+
+const ruleTester = new RuleTester();
+
+const what = (text: string) => ({ what: text });
+
+ruleTester.run('no-deprecated-logging', rule, {
+  valid: [
+    // ---------------------------------------------------------------------------------
+    // Ordinary loggers and their levels, in MCP server files.
+    // ---------------------------------------------------------------------------------
+    valid(
+      'winston, pino, log4js, loglevel and bunyan levels in an MCP server',
+      code`
+        import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+        import winston from 'winston';
+        import pino from 'pino';
+        import log4js from 'log4js';
+        import log from 'loglevel';
+        import bunyan from 'bunyan';
+
+        const logger = winston.createLogger({ level: process.env.LOG_LEVEL ?? 'info' });
+        const fastLogger = pino({ level: 'info' });
+        fastLogger.level = 'debug';
+        log4js.getLogger('mcp').level = 'warn';
+        log.setLevel('debug');
+        bunyan.createLogger({ name: 'mcp' }).level('trace');
+
+        const server = new McpServer({ name: 'files', version: '1.0.0' });
+        server.registerTool('set_verbosity', { inputSchema: { level: z.enum(['debug', 'info']) } }, async ({ level }) => {
+          logger.level = level;
+          log.setLevel(level);
+          return { content: [{ type: 'text', text: \`log level is now \${level}\` }] };
+        });
+      `,
+    ),
+    valid(
+      '`logging:` and `logger:` keys of other configurations',
+      code`
+        import Fastify from 'fastify';
+        import { McpServer } from '@modelcontextprotocol/server';
+
+        const app = Fastify({ logger: { level: 'info' } });
+        export const serverlessConfig = { provider: { name: 'aws', logs: { restApi: true } }, logging: { level: 'INFO' } };
+        const settings = { capabilities: { gpu: true }, logging: { enabled: true } };
+        const server = new McpServer({ name: 'app', version: '1.0.0' }, { instructions: 'Use the tools.' });
+      `,
+    ),
+    valid(
+      'OpenTelemetry log exporters',
+      code`
+        import { LoggerProvider, BatchLogRecordProcessor } from '@opentelemetry/sdk-logs';
+        import { OTLPLogExporter } from '@opentelemetry/exporter-logs-otlp-http';
+        import { McpServer } from '@modelcontextprotocol/server';
+
+        const provider = new LoggerProvider();
+        provider.addLogRecordProcessor(new BatchLogRecordProcessor(new OTLPLogExporter()));
+        const otel = provider.getLogger('mcp-server');
+
+        const server = new McpServer({ name: 'traced', version: '1.0.0' });
+        server.registerTool('ping_db', {}, async () => {
+          otel.emit({ severityText: 'INFO', body: 'pinging the database' });
+          return { content: [{ type: 'text', text: 'ok' }] };
+        });
+      `,
+    ),
+
+    // ---------------------------------------------------------------------------------
+    // The 2026-07-28 way: per-request log level, ctx.mcpReq.log, stderr.
+    // ---------------------------------------------------------------------------------
+    valid(
+      'SDK v2: ctx.mcpReq.log in a handler, console.error in a serveStdio server',
+      code`
+        import { McpServer } from '@modelcontextprotocol/server';
+        import { serveStdio } from '@modelcontextprotocol/server/stdio';
+
+        function buildServer() {
+          const server = new McpServer({ name: 'files', version: '2.0.0' });
+          server.registerTool('scan', {}, async (ctx) => {
+            await ctx.mcpReq.log('info', 'scanning');
+            return { content: [{ type: 'text', text: 'done' }] };
+          });
+          return server;
+        }
+
+        serveStdio(() => buildServer());
+        console.error('files MCP server on stdio');
+      `,
+    ),
+    valid(
+      'a client asking for logs per request, and handling log notifications',
+      code`
+        import { Client, LOG_LEVEL_META_KEY, LoggingMessageNotificationSchema } from '@modelcontextprotocol/client';
+
+        const client = new Client({ name: 'desk', version: '1.0.0' }, { versionNegotiation: { mode: 'auto' } });
+        client.setNotificationHandler(LoggingMessageNotificationSchema, (notification) => {
+          console.log(\`[\${notification.params.level}]\`, notification.params.data);
+        });
+        await client.callTool({ name: 'scan', arguments: {}, _meta: { [LOG_LEVEL_META_KEY]: 'debug' } });
+      `,
+    ),
+    valid(
+      'a 2026-07-28 hand-rolled server answering logging/setLevel with -32601',
+      code`
+        export function handle(request) {
+          switch (request.method) {
+            case 'tools/list':
+              return { resultType: 'complete', tools: [], ttlMs: 0, cacheScope: 'private' };
+            case 'logging/setLevel':
+            case 'ping':
+              return { error: { code: -32601, message: 'Method not found' } };
+          }
+        }
+      `,
+    ),
+
+    // ---------------------------------------------------------------------------------
+    // console.log outside stdio servers.
+    // ---------------------------------------------------------------------------------
+    valid(
+      'console.log in an HTTP MCP server and in a stdio client',
+      code`
+        import { createMcpHandler } from '@modelcontextprotocol/server';
+        import { toNodeHandler } from '@modelcontextprotocol/node';
+        import { Client } from '@modelcontextprotocol/client';
+        import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+
+        app.all('/mcp', toNodeHandler(createMcpHandler(() => buildServer())));
+        app.listen(3000, () => console.log('listening on http://localhost:3000/mcp'));
+
+        const client = new Client({ name: 'cli', version: '1.0.0' });
+        await client.connect(new StdioClientTransport({ command: 'node', args: ['server.js'] }));
+        console.log(await client.listTools());
+      `,
+    ),
+    valid(
+      'interactive CLI clients that read commands from stdin and print to stdout',
+      code`
+        import { createInterface } from 'node:readline';
+        import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+
+        const readline = createInterface({ input: process.stdin, output: process.stdout });
+        const client = new Client({ name: 'cli', version: '1.0.0' });
+        readline.on('line', async (line) => {
+          if (line === 'tools') console.log(await client.listTools());
+          else console.log(await client.request({ method: 'tools/call', params: { name: line, arguments: {} } }, CallToolResultSchema));
+        });
+
+        const rl = createInterface({ input: process.stdin });
+        rl.on('line', async (line) => console.log(await rpc('tools/call', { name: line, arguments: {} })));
+      `,
+    ),
+    valid(
+      'a hand-rolled stdio server that writes its JSON-RPC lines with console.log',
+      code`
+        import readline from 'node:readline';
+
+        const rl = readline.createInterface({ input: process.stdin });
+        rl.on('line', async (line) => {
+          const request = JSON.parse(line);
+          if (request.method === 'tools/list') {
+            console.log(JSON.stringify({ jsonrpc: '2.0', id: request.id, result: { tools: [] } }));
+          }
+          console.error('handled', request.method);
+        });
+      `,
+    ),
+    valid(
+      'notifications/message in a file that does not speak MCP',
+      code`
+        import { io } from 'socket.io-client';
+
+        const socket = io('https://chat.example.com');
+        socket.emit('notifications/message', { text: 'hello' });
+        bus.publish({ method: 'notifications/message', params: { from: 'alice', text: 'hi' } });
+      `,
+    ),
+  ],
+
+  invalid: [
+    // ---------------------------------------------------------------------------------
+    // G1: handling logging/setLevel and keeping the level.
+    // ---------------------------------------------------------------------------------
+    invalid(
+      'v1 setRequestHandler(SetLevelRequestSchema) that stores the level',
+      code`
+        import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+        import { SetLevelRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+
+        let currentLevel = 'info';
+        const server = new Server({ name: 'files', version: '1.0.0' }, { capabilities: { tools: {} } });
+        server.setRequestHandler(SetLevelRequestSchema, async (request) => {
+          currentLevel = request.params.level;
+          return {};
+        });
+      `,
+      [
+        { messageId: 'handlesSetLevel', at: 'SetLevelRequestSchema', nth: 2 },
+        { messageId: 'storesLogLevel', at: 'currentLevel = request.params.level' },
+      ],
+    ),
+    invalid(
+      "v2 setRequestHandler('logging/setLevel') keeping a level per session",
+      code`
+        import { McpServer } from '@modelcontextprotocol/server';
+
+        const levels = new Map();
+        const mcp = new McpServer({ name: 'files', version: '2.0.0' });
+        mcp.server.setRequestHandler('logging/setLevel', async (request, ctx) => {
+          levels.set(ctx.sessionId, request.params.level);
+          return {};
+        });
+      `,
+      [
+        { messageId: 'handlesSetLevel', at: "'logging/setLevel'" },
+        { messageId: 'storesLogLevel', at: 'levels.set(ctx.sessionId, request.params.level)' },
+      ],
+    ),
+    invalid(
+      'a hand-rolled server routing logging/setLevel, also through a constant (JavaScript)',
+      code`
+        const SET_LEVEL = 'logging/setLevel';
+
+        class StdioServer {
+          handle(message) {
+            switch (message.method) {
+              case 'tools/list':
+                return { tools: this.tools };
+              case 'logging/setLevel':
+                this.logLevel = message.params.level;
+                return {};
+            }
+            if (message.method === SET_LEVEL) return {};
+          }
+        }
+      `,
+      [
+        { messageId: 'handlesSetLevel', at: "'logging/setLevel'", nth: 2 },
+        { messageId: 'storesLogLevel', at: 'this.logLevel = message.params.level' },
+        { messageId: 'handlesSetLevel', at: 'SET_LEVEL', nth: 2 },
+      ],
+      { filename: 'file.js' },
+    ),
+
+    // ---------------------------------------------------------------------------------
+    // G2: clients setting the level.
+    // ---------------------------------------------------------------------------------
+    invalid(
+      'client.setLoggingLevel (v1 ESM, v2 aliased, an untraced client) and a hand-rolled request',
+      code`
+        import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+        import { Client as V2Client } from '@modelcontextprotocol/client';
+
+        const client = new Client({ name: 'desk', version: '1.0.0' });
+        await client.setLoggingLevel('debug');
+        const next = new V2Client({ name: 'desk', version: '2.0.0' });
+        await next.setLoggingLevel('info');
+        export const quiet = (c) => c.setLoggingLevel('error');
+
+        await post({ jsonrpc: '2.0', id: 2, method: 'logging/setLevel', params: { level: 'debug' } });
+      `,
+      [
+        { messageId: 'sendsSetLevel', at: 'client.setLoggingLevel', data: what('`client.setLoggingLevel()`') },
+        { messageId: 'sendsSetLevel', at: 'next.setLoggingLevel', data: what('`next.setLoggingLevel()`') },
+        { messageId: 'sendsSetLevel', at: 'c.setLoggingLevel', data: what('`c.setLoggingLevel()`') },
+        { messageId: 'sendsSetLevel', at: "'logging/setLevel'", data: what('This request') },
+      ],
+    ),
+    invalid(
+      'client.setLoggingLevel with require (JavaScript)',
+      code`
+        const { Client } = require('@modelcontextprotocol/sdk/client/index.js');
+
+        const client = new Client({ name: 'desk', version: '1.0.0' });
+        client.setLoggingLevel('warning').catch(() => {});
+      `,
+      [{ messageId: 'sendsSetLevel', at: 'client.setLoggingLevel', data: what('`client.setLoggingLevel()`') }],
+      { filename: 'file.js' },
+    ),
+
+    // ---------------------------------------------------------------------------------
+    // G3: log notifications, inside handlers (deprecated) and outside any request (no channel).
+    // ---------------------------------------------------------------------------------
+    invalid(
+      'sendLoggingMessage and notifications/message inside handlers (v1)',
+      code`
+        import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+
+        const server = new McpServer({ name: 'files', version: '1.0.0' });
+        server.registerTool('scan', { inputSchema: { dir: z.string() } }, async ({ dir }, extra) => {
+          await server.sendLoggingMessage({ level: 'info', data: \`scanning \${dir}\` }, extra.sessionId);
+          await extra.sendNotification({ method: 'notifications/message', params: { level: 'debug', data: dir } });
+          for (const file of await readdir(dir)) await server.server.sendLoggingMessage({ level: 'debug', data: file });
+          return { content: [{ type: 'text', text: 'done' }] };
+        });
+      `,
+      [
+        { messageId: 'sendsLogNotification', at: 'server.sendLoggingMessage', nth: 1, data: what('`server.sendLoggingMessage()`') },
+        { messageId: 'sendsLogNotification', at: "'notifications/message'", data: what('This notification') },
+        { messageId: 'sendsLogNotification', at: 'server.server.sendLoggingMessage', data: what('`server.server.sendLoggingMessage()`') },
+      ],
+    ),
+    invalid(
+      'log notifications from timers, watchers and module code (v2), and from a helper',
+      code`
+        import { McpServer } from '@modelcontextprotocol/server';
+        import { watch } from 'node:fs';
+
+        const mcp = new McpServer({ name: 'files', version: '2.0.0' });
+        setInterval(() => mcp.sendLoggingMessage({ level: 'info', data: 'still alive' }), 60_000);
+        watch('./data', (event, file) => {
+          void mcp.server.notification({ method: 'notifications/message', params: { level: 'info', data: \`\${event} \${file}\` } });
+        });
+        await mcp.sendLoggingMessage({ level: 'notice', data: 'started' });
+
+        export function logTo(server: McpServer, data: unknown) {
+          return server.sendLoggingMessage({ level: 'info', data });
+        }
+      `,
+      [
+        { messageId: 'sendsUnsolicitedLog', at: 'mcp.sendLoggingMessage', nth: 1, data: what('`mcp.sendLoggingMessage()`') },
+        { messageId: 'sendsUnsolicitedLog', at: "'notifications/message'", data: what('This notification') },
+        { messageId: 'sendsUnsolicitedLog', at: 'mcp.sendLoggingMessage', nth: 2, data: what('`mcp.sendLoggingMessage()`') },
+        { messageId: 'sendsLogNotification', at: 'server.sendLoggingMessage', data: what('`server.sendLoggingMessage()`') },
+      ],
+    ),
+    invalid(
+      'a hand-rolled server writing notifications/message in a request branch and from an event listener',
+      code`
+        export function onRequest(request, write) {
+          if (request.method === 'tools/call') {
+            write({ jsonrpc: '2.0', method: 'notifications/message', params: { level: 'info', data: 'calling' } });
+            return callTool(request.params);
+          }
+        }
+        process.on('warning', (warning) => {
+          process.stdout.write(JSON.stringify({ jsonrpc: '2.0', method: 'notifications/message', params: { level: 'warning', data: warning.message } }) + '\\n');
+        });
+      `,
+      [
+        { messageId: 'sendsLogNotification', at: "'notifications/message'", nth: 1, data: what('This notification') },
+        { messageId: 'sendsUnsolicitedLog', at: "'notifications/message'", nth: 2, data: what('This notification') },
+      ],
+    ),
+
+    invalid(
+      'a hand-rolled stdio loop: the line listener is the request loop, not background code',
+      code`
+        import readline from 'node:readline';
+
+        readline.createInterface({ input: process.stdin }).on('line', (line) => {
+          const request = JSON.parse(line);
+          switch (request.method) {
+            case 'tools/call':
+              send({ jsonrpc: '2.0', method: 'notifications/message', params: { level: 'info', data: 'calling' } });
+              setTimeout(() => send({ jsonrpc: '2.0', method: 'notifications/message', params: { level: 'info', data: 'late' } }), 1000);
+              return send({ jsonrpc: '2.0', id: request.id, result: callTool(request.params) });
+          }
+        });
+      `,
+      [
+        { messageId: 'sendsLogNotification', at: "'notifications/message'", nth: 1, data: what('This notification') },
+        { messageId: 'sendsUnsolicitedLog', at: "'notifications/message'", nth: 2, data: what('This notification') },
+      ],
+    ),
+
+    // ---------------------------------------------------------------------------------
+    // G4, P3: the logging capability.
+    // ---------------------------------------------------------------------------------
+    invalid(
+      'the logging capability on SDK servers (v1, v2, require) and in hand-rolled results',
+      code`
+        import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+        import * as v2 from '@modelcontextprotocol/server';
+
+        const one = new McpServer({ name: 'a', version: '1.0.0' }, { capabilities: { tools: {}, logging: {} } });
+        const capabilities = { logging: {}, resources: {} };
+        const two = new v2.McpServer({ name: 'b', version: '2.0.0' }, { capabilities });
+
+        export const initializeResult = {
+          protocolVersion: '2025-11-25',
+          capabilities: { tools: {}, logging: {} },
+          serverInfo: { name: 'c', version: '1.0.0' },
+        };
+        export const discoverResult = {
+          resultType: 'complete',
+          supportedVersions: ['2026-07-28'],
+          capabilities: { logging: {} },
+          ttlMs: 0,
+          cacheScope: 'private',
+        };
+      `,
+      [
+        { messageId: 'declaresLoggingCapability', at: 'logging: {}', nth: 1 },
+        { messageId: 'declaresLoggingCapability', at: 'logging: {}', nth: 2 },
+        { messageId: 'declaresLoggingCapability', at: 'logging: {}', nth: 3 },
+        { messageId: 'declaresLoggingCapability', at: 'logging: {}', nth: 4 },
+      ],
+    ),
+    invalid(
+      'the logging capability with require (JavaScript)',
+      code`
+        const { Server } = require('@modelcontextprotocol/sdk/server/index.js');
+
+        const server = new Server({ name: 'legacy', version: '0.9.0' }, { capabilities: { logging: {}, prompts: {} } });
+      `,
+      [{ messageId: 'declaresLoggingCapability', at: 'logging: {}' }],
+      { filename: 'file.js' },
+    ),
+
+    // ---------------------------------------------------------------------------------
+    // G5: stdout in stdio servers.
+    // ---------------------------------------------------------------------------------
+    invalid(
+      'console.log and console.info in a v1 stdio server',
+      code`
+        import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+        import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+
+        const server = new McpServer({ name: 'files', version: '1.0.0' });
+        server.registerTool('scan', {}, async () => {
+          console.log('scanning');
+          return { content: [{ type: 'text', text: 'done' }] };
+        });
+        await server.connect(new StdioServerTransport());
+        console.info('files server running on stdio');
+        console.error('this one is fine');
+      `,
+      [
+        { messageId: 'consoleLogInStdioServer', at: 'console.log', data: { method: 'console.log' } },
+        { messageId: 'consoleLogInStdioServer', at: 'console.info', data: { method: 'console.info' } },
+      ],
+    ),
+    invalid(
+      'console.debug in a v2 serveStdio server (JavaScript, require)',
+      code`
+        const { serveStdio } = require('@modelcontextprotocol/server/stdio');
+
+        serveStdio(() => buildServer());
+        console.debug('ready');
+      `,
+      [{ messageId: 'consoleLogInStdioServer', at: 'console.debug', data: { method: 'console.debug' } }],
+      { filename: 'file.js' },
+    ),
+    invalid(
+      'diagnostics on stdout in a hand-rolled stdio server',
+      code`
+        process.stdin.on('data', (chunk) => {
+          const request = JSON.parse(String(chunk));
+          console.log('got', request.method);
+          if (request.method === 'tools/list') process.stdout.write(JSON.stringify({ jsonrpc: '2.0', id: request.id, result: { tools } }) + '\\n');
+        });
+      `,
+      [{ messageId: 'consoleLogInStdioServer', at: 'console.log', data: { method: 'console.log' } }],
+    ),
+
+    // ---------------------------------------------------------------------------------
+    // Dual-era code: the setLevel handler kept for 2025 clients.
+    // ---------------------------------------------------------------------------------
+    {
+      ...invalid(
+        'logging/setLevel handled only for 2025 clients',
+        code`
+          if (era === 'legacy') {
+            server.setRequestHandler('logging/setLevel', async () => ({}));
+          }
+        `,
+        [
+          {
+            messageId: 'servesLegacyClients',
+            at: "'logging/setLevel'",
+            data: { message: rule.meta.messages.handlesSetLevel, gate: "behind `era === 'legacy'`" },
+          },
+        ],
+      ),
+      settings: { 'mcp-migrate': { legacyGated: 'report' } },
+    },
+  ],
+});

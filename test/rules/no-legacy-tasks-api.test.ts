@@ -1,0 +1,724 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../rules/no-legacy-tasks-api.js';
+import { caseBuilders, code } from '../helpers/rule-cases.js';
+
+/**
+ * Tests for `no-legacy-tasks-api` (reference §15.10 rows T1–T13, T15, T16; design.md
+ * principle 3 for the other task systems that must stay silent: A2A, job queues, workflow
+ * engines, todo apps, timers).
+ *
+ * Each expected report names the exact source text it must cover (see test/helpers/rule-cases.ts).
+ */
+
+const { invalid, valid } = caseBuilders(rule);
+
+const ruleTester = new RuleTester();
+
+const sdk = (api: string) => ({ api });
+const what = (text: string) => ({ what: text });
+
+ruleTester.run('no-legacy-tasks-api', rule, {
+  valid: [
+    // ---------------------------------------------------------------------------------
+    // The 2026-07-28 Tasks extension, hand-rolled: the shapes to migrate to.
+    // ---------------------------------------------------------------------------------
+    valid(
+      'a hand-rolled server speaking the io.modelcontextprotocol/tasks extension',
+      code`
+        const TASKS = 'io.modelcontextprotocol/tasks';
+
+        export async function handle(request: JsonRpcRequest): Promise<unknown> {
+          switch (request.method) {
+            case 'server/discover':
+              return {
+                resultType: 'complete',
+                supportedVersions: ['2026-07-28'],
+                capabilities: { tools: {}, extensions: { [TASKS]: {} } },
+                ttlMs: 0,
+                cacheScope: 'private',
+              };
+            case 'tools/call': {
+              const task = await jobs.start(request.params);
+              return { resultType: 'task', taskId: task.id, status: 'working', createdAt: task.at, lastUpdatedAt: task.at, ttlMs: 60_000, pollIntervalMs: 2_000 };
+            }
+            case 'tasks/get': {
+              const task = await jobs.get(request.params.taskId);
+              return { resultType: 'complete', taskId: task.id, status: task.status, ttlMs: 60_000, result: task.result };
+            }
+            case 'tasks/update':
+              await jobs.answer(request.params.taskId, request.params.inputResponses);
+              return { resultType: 'complete' };
+            case 'tasks/cancel':
+              await jobs.cancel(request.params.taskId);
+              return { resultType: 'complete' };
+            case 'tasks/result':
+            case 'tasks/list':
+              throw new JsonRpcError(-32601, \`Method not found: \${request.method}\`);
+          }
+        }
+      `,
+    ),
+    valid(
+      'a hand-rolled client polling tasks/get after a task result',
+      code`
+        export async function callSlowTool(rpc: Rpc) {
+          const result = await rpc.request('tools/call', {
+            name: 'render',
+            arguments: {},
+            _meta: { 'io.modelcontextprotocol/clientCapabilities': { extensions: { 'io.modelcontextprotocol/tasks': {} } } },
+          });
+          if (result.resultType !== 'task') return result;
+          let task = result;
+          while (task.status === 'working') {
+            await sleep(task.pollIntervalMs ?? 1000);
+            task = await rpc.request('tasks/get', { taskId: result.taskId });
+          }
+          return task.result;
+        }
+      `,
+    ),
+    valid(
+      'tests asserting that the removed methods are gone',
+      code`
+        import { expect, it } from 'vitest';
+
+        it('no longer routes the 2025 task methods', async () => {
+          expect(routedMethods(server)).not.toContain('tasks/list');
+          expect(sent).not.toContainEqual(expect.objectContaining({ method: 'tasks/result' }));
+        });
+      `,
+    ),
+
+    // ---------------------------------------------------------------------------------
+    // A2A: its own tasks/get, tasks/cancel, tasks/list, and its own InMemoryTaskStore.
+    // ---------------------------------------------------------------------------------
+    valid(
+      'an A2A JSON-RPC server: tasks/send, tasks/get, tasks/cancel, tasks/list',
+      code`
+        export async function a2aDispatch(request) {
+          switch (request.method) {
+            case 'tasks/send':
+              return { jsonrpc: '2.0', id: request.id, result: await agent.run(request.params) };
+            case 'tasks/get':
+              return { jsonrpc: '2.0', id: request.id, result: store.get(request.params.id) };
+            case 'tasks/list':
+              return { jsonrpc: '2.0', id: request.id, result: { tasks: store.all() } };
+            case 'tasks/cancel': {
+              const task = store.get(request.params.id);
+              task.status = { state: 'canceled' };
+              return { jsonrpc: '2.0', id: request.id, result: task };
+            }
+          }
+        }
+      `,
+    ),
+    valid(
+      "the A2A SDK's InMemoryTaskStore and DefaultRequestHandler",
+      code`
+        import { DefaultRequestHandler, InMemoryTaskStore } from '@a2a-js/sdk/server';
+
+        const taskStore = new InMemoryTaskStore();
+        const handler = new DefaultRequestHandler(agentCard, taskStore, executor);
+        const task = await taskStore.load(taskId);
+        console.log(task?.status.state);
+      `,
+    ),
+    valid(
+      'an MCP tool that forwards to an A2A agent and reads its task',
+      code`
+        import { McpServer } from '@modelcontextprotocol/server';
+        import { A2AClient } from '@a2a-js/sdk/client';
+
+        const server = new McpServer({ name: 'bridge', version: '1.0.0' });
+        const agent = new A2AClient('https://agent.example.com');
+
+        server.registerTool('ask_agent', { inputSchema: { question: z.string() } }, async ({ question }) => {
+          const response = await agent.sendMessage({ message: { role: 'user', parts: [{ kind: 'text', text: question }] } });
+          const task = response.result;
+          return { content: [{ type: 'text', text: \`\${task.id}: \${task.status.state}\` }] };
+        });
+      `,
+    ),
+
+    // ---------------------------------------------------------------------------------
+    // Job queues, workflow engines, todo apps and timers inside MCP servers.
+    // ---------------------------------------------------------------------------------
+    valid(
+      'BullMQ jobs behind an MCP tool',
+      code`
+        import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+        import { Queue } from 'bullmq';
+
+        const queue = new Queue('crawl');
+        const server = new McpServer({ name: 'crawler', version: '1.0.0' });
+
+        server.registerTool('crawl', { inputSchema: { url: z.string() } }, async ({ url }) => {
+          const job = await queue.add('crawl', { url, taskId: randomUUID() });
+          return { content: [{ type: 'text', text: \`queued \${job.id}\` }], structuredContent: { task: { id: job.id, status: 'queued' } } };
+        });
+
+        server.registerTool('crawl_status', { inputSchema: { id: z.string() } }, async ({ id }) => {
+          const job = await queue.getJob(id);
+          const state = await job?.getState();
+          return { content: [{ type: 'text', text: String(state) }] };
+        });
+      `,
+    ),
+    valid(
+      'a todo app: task objects with taskId and status, listTasks(), a tasks/list route',
+      code`
+        import express from 'express';
+
+        const app = express();
+        app.get('/api/tasks', async (req, res) => {
+          const tasks = await taskManager.listTasks({ owner: req.user.id });
+          res.json({ tasks });
+        });
+        app.post('/api/tasks', async (req, res) => {
+          const task = { taskId: randomUUID(), status: 'open', ttl: 3600, title: req.body.title };
+          await db.insert(task);
+          res.json({ task });
+        });
+        socket.on('tasks/list', () => socket.emit('tasks', taskManager.listTasks()));
+      `,
+    ),
+    valid(
+      'a todo-list MCP server: task items with taskId, status and ttl in structuredContent',
+      code`
+        import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+
+        const server = new McpServer({ name: 'todo', version: '1.0.0' });
+
+        server.registerTool('add_task', { inputSchema: { title: z.string() } }, async ({ title }) => {
+          const task = { taskId: randomUUID(), status: 'open', ttl: 7 * 86_400, title };
+          await todos.save(task);
+          return { content: [{ type: 'text', text: \`Added \${task.taskId}\` }], structuredContent: { task } };
+        });
+
+        server.registerTool('list_tasks', {}, async () => {
+          const tasks = await todos.listTasks();
+          const open = tasks.filter((task) => task.status === 'open');
+          return { content: [{ type: 'text', text: open.map((t) => t.title).join(', ') }], structuredContent: { task: { taskId: open[0]?.taskId, status: 'open' } } };
+        });
+
+        server.registerTool('complete_task', { inputSchema: { taskId: z.string() } }, async ({ taskId }) => {
+          await todos.complete(taskId);
+          return { content: [{ type: 'text', text: \`Completed \${taskId}\` }] };
+        });
+        server.tool('reopen_task', { taskId: z.string() }, async ({ taskId }, extra) => {
+          await todos.reopen(taskId, extra.authInfo?.clientId);
+          return { content: [{ type: 'text', text: 'reopened' }] };
+        });
+      `,
+    ),
+    valid(
+      'Temporal workflows and Celery tasks',
+      code`
+        import { Client } from '@temporalio/client';
+        import celery from 'celery-node';
+
+        const temporal = new Client();
+        const handle = await temporal.workflow.start(renderVideo, { taskQueue: 'render', workflowId: id });
+        const description = await handle.describe();
+        console.log(description.status.name);
+
+        const worker = celery.createClient('redis://', 'redis://');
+        const task = worker.createTask('tasks.add');
+        const result = task.applyAsync([1, 2]);
+        console.log(await result.get());
+      `,
+    ),
+    valid(
+      "setTimeout 'tasks' and an object with a task key that is not an MCP call's params",
+      code`
+        import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+
+        const client = new Client({ name: 'scheduler', version: '1.0.0' });
+        const task = setTimeout(() => void client.ping(), 30_000);
+        scheduler.schedule({ task: { ttl: 60_000, run: refresh } });
+        const result = await client.callTool({ name: 'plan', arguments: { task: { title: 'Write report', ttl: 3 } } });
+        console.log(result.content, task);
+      `,
+    ),
+  ],
+
+  invalid: [
+    // ---------------------------------------------------------------------------------
+    // T1, T15: SDK v1 server with the task capability, store and queue.
+    // ---------------------------------------------------------------------------------
+    invalid(
+      'v1 McpServer with the tasks capability, task store and message queue (ESM, deep imports)',
+      code`
+        import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+        import { InMemoryTaskMessageQueue, InMemoryTaskStore } from '@modelcontextprotocol/sdk/experimental/tasks/stores/in-memory.js';
+
+        const taskStore = new InMemoryTaskStore();
+        const server = new McpServer(
+          { name: 'renderer', version: '1.0.0' },
+          {
+            capabilities: { tools: {}, logging: {}, tasks: { list: {}, cancel: {}, requests: { tools: { call: {} } } } },
+            taskStore,
+            taskMessageQueue: new InMemoryTaskMessageQueue(),
+            defaultTaskPollInterval: 2000,
+          },
+        );
+      `,
+      [
+        { messageId: 'usesSdkTasksApi', at: "'@modelcontextprotocol/sdk/experimental/tasks/stores/in-memory.js'", data: sdk('The `@modelcontextprotocol/sdk/experimental/tasks/stores/in-memory.js` module') },
+        { messageId: 'usesSdkTasksApi', at: 'new InMemoryTaskStore()', data: sdk('`new InMemoryTaskStore()`') },
+        { messageId: 'serverTasksCapability', at: 'tasks: { list: {}, cancel: {}, requests: { tools: { call: {} } } }' },
+        { messageId: 'usesSdkTasksApi', at: 'taskStore', inside: '    taskStore,', data: sdk('The `taskStore` option of `new McpServer()`') },
+        { messageId: 'usesSdkTasksApi', at: 'taskMessageQueue: new InMemoryTaskMessageQueue()', data: sdk('The `taskMessageQueue` option of `new McpServer()`') },
+        { messageId: 'usesSdkTasksApi', at: 'new InMemoryTaskMessageQueue()', data: sdk('`new InMemoryTaskMessageQueue()`') },
+        { messageId: 'usesSdkTasksApi', at: 'defaultTaskPollInterval: 2000', data: sdk('The `defaultTaskPollInterval` option of `new McpServer()`') },
+      ],
+    ),
+    invalid(
+      'v1 low-level Server with the tasks capability, in JavaScript with require',
+      code`
+        const { Server } = require('@modelcontextprotocol/sdk/server/index.js');
+        const { InMemoryTaskStore } = require('@modelcontextprotocol/sdk/experimental/tasks');
+
+        const server = new Server(
+          { name: 'renderer', version: '1.0.0' },
+          { capabilities: { tools: {}, tasks: { requests: { tools: { call: {} } } } }, taskStore: new InMemoryTaskStore() },
+        );
+      `,
+      [
+        { messageId: 'usesSdkTasksApi', at: "'@modelcontextprotocol/sdk/experimental/tasks'", data: sdk('The `@modelcontextprotocol/sdk/experimental/tasks` module') },
+        { messageId: 'serverTasksCapability', at: 'tasks: { requests: { tools: { call: {} } } }' },
+        { messageId: 'usesSdkTasksApi', at: 'taskStore: new InMemoryTaskStore()', data: sdk('The `taskStore` option of `new Server()`') },
+        { messageId: 'usesSdkTasksApi', at: 'new InMemoryTaskStore()', data: sdk('`new InMemoryTaskStore()`') },
+      ],
+      { filename: 'file.js' },
+    ),
+    invalid(
+      'capabilities held in a constant, and registerCapabilities()',
+      code`
+        import { McpServer } from '@modelcontextprotocol/server';
+
+        const capabilities = { tools: {}, tasks: { list: {}, cancel: {} } };
+        const server = new McpServer({ name: 'jobs', version: '2.0.0' }, { capabilities });
+        server.server.registerCapabilities({ tasks: { requests: { tools: { call: {} } } } });
+      `,
+      [
+        { messageId: 'serverTasksCapability', at: 'tasks: { list: {}, cancel: {} }' },
+        { messageId: 'serverTasksCapability', at: 'tasks: { requests: { tools: { call: {} } } }' },
+      ],
+    ),
+    invalid(
+      'a hand-rolled initialize result with the tasks capability',
+      code`
+        export function handle(message) {
+          switch (message.method) {
+            case 'initialize':
+              return {
+                protocolVersion: '2025-11-25',
+                capabilities: { tools: { listChanged: false }, tasks: { list: {}, cancel: {}, requests: { tools: { call: {} } } } },
+                serverInfo: { name: 'renderer', version: '1.0.0' },
+              };
+            case 'tools/list':
+              return { tools: TOOLS };
+          }
+        }
+      `,
+      [{ messageId: 'serverTasksCapability', at: 'tasks: { list: {}, cancel: {}, requests: { tools: { call: {} } } }' }],
+    ),
+
+    // ---------------------------------------------------------------------------------
+    // T2: client task capability.
+    // ---------------------------------------------------------------------------------
+    invalid(
+      'v2 Client with the tasks capability (aliased import), and a hand-rolled envelope',
+      code`
+        import { Client as McpClient } from '@modelcontextprotocol/client';
+
+        const client = new McpClient(
+          { name: 'desk', version: '1.0.0' },
+          { capabilities: { elicitation: {}, tasks: { list: {}, requests: { elicitation: { create: {} }, sampling: { createMessage: {} } } } } },
+        );
+
+        const body = {
+          jsonrpc: '2.0',
+          id: 7,
+          method: 'tools/list',
+          params: { _meta: { 'io.modelcontextprotocol/clientCapabilities': { tasks: { list: {} } } } },
+        };
+      `,
+      [
+        { messageId: 'clientTasksCapability', at: 'tasks: { list: {}, requests: { elicitation: { create: {} }, sampling: { createMessage: {} } } }' },
+        { messageId: 'clientTasksCapability', at: 'tasks: { list: {} }', inside: "'io.modelcontextprotocol/clientCapabilities': { tasks: { list: {} } }" },
+      ],
+    ),
+
+    // ---------------------------------------------------------------------------------
+    // T3: execution.taskSupport.
+    // ---------------------------------------------------------------------------------
+    invalid(
+      'execution.taskSupport on registerTool (v2) and in a low-level tools/list result (v1 namespace import)',
+      code`
+        import * as sdk from '@modelcontextprotocol/sdk/types.js';
+        import { McpServer } from '@modelcontextprotocol/server';
+
+        const server = new McpServer({ name: 'video', version: '1.0.0' });
+        server.registerTool('render', { description: 'Render a video', execution: { taskSupport: 'optional' } }, async () => render());
+
+        lowLevel.setRequestHandler(sdk.ListToolsRequestSchema, async () => ({
+          tools: [{ name: 'render', inputSchema: { type: 'object' }, execution: { taskSupport: 'required' } }],
+        }));
+      `,
+      [
+        { messageId: 'declaresTaskSupport', at: "execution: { taskSupport: 'optional' }" },
+        { messageId: 'declaresTaskSupport', at: "execution: { taskSupport: 'required' }" },
+      ],
+    ),
+
+    // ---------------------------------------------------------------------------------
+    // T4: task-augmented requests, sent and read.
+    // ---------------------------------------------------------------------------------
+    invalid(
+      'client.callTool with task params and options (v1), and a hand-rolled tools/call',
+      code`
+        import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+
+        const client = new Client({ name: 'desk', version: '1.0.0' });
+        await client.callTool({ name: 'render', arguments: { scene: 1 }, task: { ttl: 60_000 } });
+        await client.callTool({ name: 'render', arguments: {} }, undefined, { task: { ttl: 30_000 } });
+
+        await fetch(url, {
+          method: 'POST',
+          body: JSON.stringify({ jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'render', arguments: {}, task: { ttl: 60000 } } }),
+        });
+      `,
+      [
+        { messageId: 'sendsTaskParam', at: 'task: { ttl: 60_000 }' },
+        { messageId: 'sendsTaskParam', at: 'task: { ttl: 30_000 }' },
+        { messageId: 'sendsTaskParam', at: 'task: { ttl: 60000 }' },
+      ],
+    ),
+    invalid(
+      'a tools/call handler that reads params.task and returns the nested task (v1 low-level Server)',
+      code`
+        import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+        import { CallToolRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+
+        const server = new Server({ name: 'renderer', version: '1.0.0' }, { capabilities: { tools: {} } });
+        server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+          const taskParams = request.params.task;
+          if (!taskParams) return { content: [{ type: 'text', text: await renderNow(request.params.arguments) }] };
+          const task = await jobs.create({ ttl: taskParams.ttl });
+          return { task };
+        });
+      `,
+      [
+        { messageId: 'readsTaskParam', at: 'request.params.task' },
+        { messageId: 'returnsNestedTask', at: 'task', inside: 'return { task };' },
+      ],
+    ),
+
+    // ---------------------------------------------------------------------------------
+    // T5, T6: the nested task handle, returned and read.
+    // ---------------------------------------------------------------------------------
+    invalid(
+      'a hand-rolled tools/call result and a tasks/get result with the 2025 field names',
+      code`
+        export function onMessage(message, send) {
+          switch (message.method) {
+            case 'tools/call': {
+              const job = jobs.start(message.params);
+              send({ jsonrpc: '2.0', id: message.id, result: { task: { taskId: job.id, status: 'working', ttl: 60000, pollInterval: 1000 } } });
+              return;
+            }
+            case 'tasks/get': {
+              const job = jobs.get(message.params.taskId);
+              send({ jsonrpc: '2.0', id: message.id, result: { taskId: job.id, status: job.status, ttl: 60000, pollInterval: 1000 } });
+              return;
+            }
+          }
+        }
+      `,
+      [
+        { messageId: 'returnsNestedTask', at: "task: { taskId: job.id, status: 'working', ttl: 60000, pollInterval: 1000 }" },
+        { messageId: 'renamedTaskField', at: 'ttl: 60000', nth: 2, data: { field: 'ttl', replacement: 'ttlMs' } },
+        { messageId: 'renamedTaskField', at: 'pollInterval: 1000', nth: 2, data: { field: 'pollInterval', replacement: 'pollIntervalMs' } },
+      ],
+    ),
+    invalid(
+      'a client reading result.task.taskId, .ttl and .pollInterval (v1) and destructuring task',
+      code`
+        import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+
+        export async function startRender(client: Client) {
+          const result = await client.callTool({ name: 'render', arguments: {} });
+          schedule(result.task.taskId, result.task?.pollInterval ?? 1000, result.task.ttl);
+          const { task } = await client.callTool({ name: 'export', arguments: {} });
+          return task;
+        }
+      `,
+      [
+        { messageId: 'readsNestedTask', at: 'result.task.taskId', data: { path: 'result.task.taskId' } },
+        { messageId: 'readsNestedTask', at: 'result.task?.pollInterval', data: { path: 'result.task?.pollInterval' } },
+        { messageId: 'readsNestedTask', at: 'result.task.ttl', data: { path: 'result.task.ttl' } },
+        { messageId: 'readsNestedTask', at: 'task', inside: 'const { task } =', data: { path: "await client.callTool({ name: 'export', arguments: {} }).task" } },
+      ],
+    ),
+
+    // ---------------------------------------------------------------------------------
+    // T7, T8: tasks/result and tasks/list.
+    // ---------------------------------------------------------------------------------
+    invalid(
+      'tasks/result and tasks/list handlers: SDK schemas (v1 namespace and named), a dispatch table',
+      code`
+        import * as types from '@modelcontextprotocol/sdk/types.js';
+        import { GetTaskPayloadRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+
+        server.setRequestHandler(GetTaskPayloadRequestSchema, async (request) => waitForResult(request.params.taskId));
+        server.setRequestHandler(types.ListTasksRequestSchema, async () => ({ tasks: store.all() }));
+
+        const routes = {
+          'tools/list': listTools,
+          'tools/call': callTool,
+          'tasks/result': taskResult,
+          'tasks/list': (params) => ({ tasks: store.page(params.cursor) }),
+        };
+      `,
+      [
+        { messageId: 'usesTasksResult', at: 'GetTaskPayloadRequestSchema', nth: 2, data: what('`GetTaskPayloadRequestSchema`') },
+        { messageId: 'usesTasksList', at: 'types.ListTasksRequestSchema', data: what('`ListTasksRequestSchema`') },
+        { messageId: 'usesTasksResult', at: "'tasks/result'", data: what('handled here') },
+        { messageId: 'usesTasksList', at: "'tasks/list'", data: what('handled here') },
+      ],
+    ),
+    invalid(
+      'a client sending tasks/result and tasks/list, also through a constant',
+      code`
+        const TASKS_LIST = 'tasks/list';
+
+        export async function drain(rpc, taskId) {
+          const tools = await rpc.call({ method: 'tools/list', params: {} });
+          const result = await rpc.call({ method: 'tasks/result', params: { taskId } });
+          const all = await rpc.call({ method: TASKS_LIST, params: {} });
+          return { tools, result, all };
+        }
+      `,
+      [
+        { messageId: 'usesTasksResult', at: "'tasks/result'", data: what('sent here') },
+        { messageId: 'usesTasksList', at: 'TASKS_LIST', nth: 2, data: what('sent here') },
+      ],
+    ),
+
+    // ---------------------------------------------------------------------------------
+    // T9: tasks/cancel returning a task.
+    // ---------------------------------------------------------------------------------
+    invalid(
+      'tasks/cancel handlers that return the task (v1 schema, hand-rolled switch)',
+      code`
+        import { CancelTaskRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+
+        server.setRequestHandler(CancelTaskRequestSchema, async (request) => {
+          await store.updateTaskStatus(request.params.taskId, 'cancelled');
+          return await store.getTask(request.params.taskId);
+        });
+
+        export function route(msg) {
+          switch (msg.method) {
+            case 'resources/read':
+              return readResource(msg.params.uri);
+            case 'tasks/cancel': {
+              const task = jobs.cancel(msg.params.taskId);
+              return { ...task, status: 'cancelled' };
+            }
+          }
+        }
+      `,
+      [
+        { messageId: 'usesSdkTasksApi', at: 'CancelTaskRequestSchema', nth: 2, data: sdk('`CancelTaskRequestSchema`') },
+        { messageId: 'cancelReturnsTask', at: 'await store.getTask(request.params.taskId)' },
+        { messageId: 'cancelReturnsTask', at: "{ ...task, status: 'cancelled' }" },
+      ],
+    ),
+
+    // ---------------------------------------------------------------------------------
+    // T10, T11, T16: the status notification and the task _meta keys.
+    // ---------------------------------------------------------------------------------
+    invalid(
+      'notifications/tasks/status sent and handled; related-task and model-immediate-response _meta',
+      code`
+        import { CallToolRequestSchema, RELATED_TASK_META_KEY, TaskStatusNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+
+        client.setNotificationHandler(TaskStatusNotificationSchema, (notification) => progress.update(notification.params));
+
+        server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+          const task = await jobs.start(request.params);
+          await extra.sendNotification({ method: 'notifications/tasks/status', params: task });
+          return {
+            task,
+            _meta: { 'io.modelcontextprotocol/model-immediate-response': 'Rendering has started.' },
+          };
+        });
+
+        const elicit = {
+          method: 'elicitation/create',
+          params: { message: 'Confirm?', _meta: { [RELATED_TASK_META_KEY]: { taskId }, 'io.modelcontextprotocol/related-task': { taskId } } },
+        };
+        await server.request(elicit, ElicitResultSchema, { relatedTask: { taskId } });
+      `,
+      [
+        { messageId: 'usesTaskStatusNotification', at: 'TaskStatusNotificationSchema', nth: 2, data: what('`TaskStatusNotificationSchema`') },
+        { messageId: 'usesTaskStatusNotification', at: "'notifications/tasks/status'", data: what('sent here') },
+        { messageId: 'returnsNestedTask', at: 'task', inside: '    task,\n' },
+        { messageId: 'usesImmediateResponseMeta', at: "'io.modelcontextprotocol/model-immediate-response'" },
+        { messageId: 'usesRelatedTaskMeta', at: 'RELATED_TASK_META_KEY', nth: 2, data: what('`RELATED_TASK_META_KEY`') },
+        { messageId: 'usesRelatedTaskMeta', at: "'io.modelcontextprotocol/related-task'", data: what('the `_meta` key') },
+        { messageId: 'usesRelatedTaskMeta', at: 'relatedTask: { taskId }', data: what('the SDK `relatedTask` option') },
+      ],
+    ),
+
+    invalid(
+      "SDK v2's deprecated interop exports: the related-task key and the 2025 task types",
+      code`
+        import { RELATED_TASK_META_KEY, type CreateTaskResult, type Task } from '@modelcontextprotocol/server';
+
+        export function toLegacyResult(task: Task): CreateTaskResult {
+          return { task, _meta: { [RELATED_TASK_META_KEY]: { taskId: task.taskId } } };
+        }
+        export const sameTask = (a: Task, b: Task) => a.taskId === b.taskId;
+      `,
+      [
+        { messageId: 'usesSdkTasksApi', at: 'Task', inside: '(task: Task)', data: sdk('`Task`') },
+        { messageId: 'usesSdkTasksApi', at: 'CreateTaskResult', nth: 2, data: sdk('`CreateTaskResult`') },
+        { messageId: 'usesRelatedTaskMeta', at: 'RELATED_TASK_META_KEY', nth: 2, data: what('`RELATED_TASK_META_KEY`') },
+      ],
+    ),
+
+    // ---------------------------------------------------------------------------------
+    // T13: failed for isError results.
+    // ---------------------------------------------------------------------------------
+    invalid(
+      'a task store marking tool errors as failed',
+      code`
+        import type { TaskStore } from '@modelcontextprotocol/sdk/experimental/tasks/interfaces.js';
+
+        export async function finish(store: TaskStore, taskId: string, result: CallToolResult) {
+          await store.storeTaskResult(taskId, result.isError ? 'failed' : 'completed', result);
+        }
+
+        export async function fail(store, taskId, message) {
+          await store.storeTaskResult(taskId, 'failed', { content: [{ type: 'text', text: message }], isError: true });
+        }
+
+        export function settle(tasks: Map<string, object>, taskId: string, result: CallToolResult) {
+          tasks.set(taskId, { taskId, status: result.isError ? 'failed' : 'completed', result });
+        }
+      `,
+      [
+        { messageId: 'usesSdkTasksApi', at: "'@modelcontextprotocol/sdk/experimental/tasks/interfaces.js'", data: sdk('The `@modelcontextprotocol/sdk/experimental/tasks/interfaces.js` module') },
+        { messageId: 'usesSdkTasksApi', at: 'TaskStore', inside: 'store: TaskStore', data: sdk('`TaskStore`') },
+        { messageId: 'failsTaskOnToolError', at: "result.isError ? 'failed' : 'completed'", nth: 1 },
+        { messageId: 'failsTaskOnToolError', at: "'failed'", inside: "taskId, 'failed', {" },
+        { messageId: 'failsTaskOnToolError', at: "result.isError ? 'failed' : 'completed'", nth: 2 },
+      ],
+    ),
+
+    // ---------------------------------------------------------------------------------
+    // T15: SDK v1 experimental accessors and handler context.
+    // ---------------------------------------------------------------------------------
+    invalid(
+      'registerToolTask, elicitInputStream and extra.taskStore on v1 servers',
+      code`
+        import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+        import { CallToolRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+
+        const server = new McpServer({ name: 'renderer', version: '1.0.0' });
+        server.experimental.tasks.registerToolTask('render', { inputSchema: { scene: z.number() } }, {
+          async createTask({ scene }, { taskStore, taskRequestedTtl }) {
+            return { task: await taskStore.createTask({ ttl: taskRequestedTtl }) };
+          },
+          getTask: (_args, extra) => extra.taskStore.getTask(extra.taskId),
+          getTaskResult: (_args, extra) => extra.taskStore.getTaskResult(extra.taskId),
+        });
+        const stream = server.server.experimental.tasks.elicitInputStream({ message: 'Continue?', requestedSchema });
+
+        server.server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+          const { taskId } = extra;
+          await extra.taskStore?.updateTaskStatus(taskId, 'working');
+          return { content: [] };
+        });
+      `,
+      [
+        { messageId: 'usesSdkTasksApi', at: 'server.experimental.tasks.registerToolTask', data: sdk('`server.experimental.tasks.registerToolTask()`') },
+        { messageId: 'usesSdkTasksApi', at: 'server.server.experimental.tasks.elicitInputStream', data: sdk('`server.server.experimental.tasks.elicitInputStream()`') },
+        { messageId: 'usesSdkTasksApi', at: 'taskId', inside: 'const { taskId } = extra', data: sdk('`taskId` of the handler context') },
+        { messageId: 'usesSdkTasksApi', at: 'extra.taskStore', inside: 'await extra.taskStore?.', data: sdk('`extra.taskStore`') },
+      ],
+    ),
+    invalid(
+      'client.experimental.tasks: callToolStream, getTaskResult, listTasks (v1, typed parameter)',
+      code`
+        import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+        import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
+
+        export async function run(client: Client) {
+          const stream = client.experimental.tasks.callToolStream({ name: 'render', arguments: {} }, CallToolResultSchema, { task: { ttl: 60000 } });
+          for await (const message of stream) if (message.type === 'result') return message.result;
+          const payload = await client.experimental.tasks.getTaskResult(id, CallToolResultSchema);
+          const { tasks } = await client.experimental.tasks.listTasks();
+          return { payload, tasks };
+        }
+      `,
+      [
+        { messageId: 'usesSdkTasksApi', at: 'client.experimental.tasks.callToolStream', data: sdk('`client.experimental.tasks.callToolStream()`') },
+        { messageId: 'usesSdkTasksApi', at: 'client.experimental.tasks.getTaskResult', data: sdk('`client.experimental.tasks.getTaskResult()`') },
+        { messageId: 'usesSdkTasksApi', at: 'client.experimental.tasks.listTasks', data: sdk('`client.experimental.tasks.listTasks()`') },
+      ],
+    ),
+    invalid(
+      'handler context destructured in the parameter list, and the experimental barrel (JavaScript)',
+      code`
+        import * as experimental from '@modelcontextprotocol/sdk/experimental';
+        import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+
+        const server = new McpServer({ name: 'x', version: '1.0.0' });
+        server.registerTool('poll', {}, async ({ taskStore, taskId }) => {
+          const task = await taskStore.getTask(taskId);
+          return { content: [{ type: 'text', text: experimental.isTerminal(task.status) ? 'done' : 'working' }] };
+        });
+      `,
+      [
+        { messageId: 'usesSdkTasksApi', at: "'@modelcontextprotocol/sdk/experimental'", data: sdk('The `@modelcontextprotocol/sdk/experimental` module') },
+        { messageId: 'usesSdkTasksApi', at: 'taskStore', inside: '({ taskStore, taskId })', data: sdk('`taskStore` of the handler context') },
+        { messageId: 'usesSdkTasksApi', at: 'taskId', inside: '({ taskStore, taskId })', data: sdk('`taskId` of the handler context') },
+        { messageId: 'usesSdkTasksApi', at: 'experimental.isTerminal', data: sdk('`isTerminal`') },
+      ],
+      { filename: 'file.js' },
+    ),
+
+    // ---------------------------------------------------------------------------------
+    // Dual-era code: behind isLegacyRequest() it serves 2025 clients on purpose.
+    // ---------------------------------------------------------------------------------
+    {
+      ...invalid(
+        'task handlers registered only for 2025 clients',
+        code`
+          import { ListTasksRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+
+          if (await isLegacyRequest(request)) {
+            server.setRequestHandler(ListTasksRequestSchema, async () => ({ tasks: store.all() }));
+          }
+        `,
+        [
+          {
+            messageId: 'servesLegacyClients',
+            at: 'ListTasksRequestSchema',
+            nth: 2,
+            data: {
+              message: rule.meta.messages.usesTasksList.replace('{{what}}', '`ListTasksRequestSchema`'),
+              gate: 'behind `await isLegacyRequest(request)`',
+            },
+          },
+        ],
+      ),
+      settings: { 'mcp-migrate': { legacyGated: 'report' } },
+    },
+  ],
+});

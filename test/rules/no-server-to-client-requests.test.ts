@@ -1,0 +1,566 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../rules/no-server-to-client-requests.js';
+import { caseBuilders, code } from '../helpers/rule-cases.js';
+
+/**
+ * Tests for `no-server-to-client-requests` (reference §15 rows M1, M4, M5, M9, H8 and X4;
+ * design.md principle 3: browser and CLI prompts, form builders, -32042 of other JSON-RPC
+ * APIs, and a client's own elicitation handler stay silent).
+ *
+ * Each expected report names the exact source text it must cover (see test/helpers/rule-cases.ts).
+ */
+
+const { invalid, valid } = caseBuilders(rule);
+
+const ruleTester = new RuleTester();
+
+ruleTester.run('no-server-to-client-requests', rule, {
+  valid: [
+    // ---------------------------------------------------------------------------------
+    // Prompts and forms that are not MCP elicitation.
+    // ---------------------------------------------------------------------------------
+    valid(
+      'browser prompt() and confirm() in a React form (.tsx)',
+      code`
+        import { useForm } from 'react-hook-form';
+
+        export function Settings() {
+          const { register, handleSubmit } = useForm<{ name: string }>();
+          const onSubmit = handleSubmit((values) => {
+            if (!window.confirm(\`Save \${values.name}?\`)) return;
+            const note = prompt('Add a note for the audit log');
+            save({ ...values, note });
+          });
+          return <form onSubmit={onSubmit}><input {...register('name')} /></form>;
+        }
+      `,
+      { filename: 'file.tsx' },
+    ),
+    valid(
+      'inquirer and enquirer prompts in an MCP client CLI',
+      code`
+        import inquirer from 'inquirer';
+        import enquirer from 'enquirer';
+        import { Client } from '@modelcontextprotocol/client';
+
+        const client = new Client({ name: 'cli', version: '1.0.0' }, { capabilities: { elicitation: { form: {}, url: {} } } });
+        const { server } = await inquirer.prompt([{ type: 'input', name: 'server', message: 'Server URL?' }]);
+        const { token } = await enquirer.prompt<{ token: string }>({ type: 'password', name: 'token', message: 'Token?' });
+        export { client, server, token };
+      `,
+    ),
+    // A client's elicitation handler is its auto-fulfilment hook on SDK v2: it stays.
+    valid(
+      'client-side elicitation handlers (v1 schema, v2 method string)',
+      code`
+        import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+        import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+        import { Client as ClientV2 } from '@modelcontextprotocol/client';
+
+        const v1 = new Client({ name: 'desktop', version: '1.0.0' }, { capabilities: { elicitation: {} } });
+        v1.setRequestHandler(ElicitRequestSchema, async (request) => ({ action: 'accept', content: await askUser(request.params) }));
+        const v2 = new ClientV2({ name: 'desktop', version: '2.0.0' }, { capabilities: { elicitation: { form: {} } } });
+        v2.setRequestHandler('elicitation/create', async (request, ctx) => {
+          await ctx.mcpReq.notify({ method: 'notifications/progress', params: { progressToken: 1, progress: 1 } });
+          return { action: 'accept', content: await askUser(request.params) };
+        });
+      `,
+    ),
+    // The 2026-07-28 way to ask: inputRequired (v2) and the hand-rolled input_required result.
+    valid(
+      'MRTR: inputRequired.elicit/elicitUrl and acceptedContent (v2)',
+      code`
+        import { McpServer, acceptedContent, inputRequired } from '@modelcontextprotocol/server';
+        import { z } from 'zod';
+
+        const Confirm = z.object({ confirm: z.boolean() });
+        const server = new McpServer({ name: 'deploy', version: '2.0.0' });
+        server.registerTool('deploy', { inputSchema: z.object({ env: z.string() }) }, async ({ env }, ctx) => {
+          const answer = acceptedContent(ctx.mcpReq.inputResponses, 'confirm', Confirm);
+          if (!answer) {
+            return inputRequired({
+              inputRequests: {
+                confirm: inputRequired.elicit({ message: \`Deploy to \${env}?\`, requestedSchema: Confirm }),
+                login: inputRequired.elicitUrl({ message: 'Sign in to continue', url: 'https://example.com/login' }),
+              },
+            });
+          }
+          await ctx.mcpReq.notify({ method: 'notifications/progress', params: { progressToken: 1, progress: 1 } });
+          return { content: [{ type: 'text', text: answer.confirm ? 'deployed' : 'cancelled' }] };
+        });
+      `,
+    ),
+    valid(
+      'MRTR by hand: an input_required result with an embedded elicitation/create',
+      code`
+        export function callTool(message: { id: number; params: { name: string; inputResponses?: Record<string, { action: string }> } }) {
+          const answer = message.params.inputResponses?.confirm;
+          if (!answer) {
+            return {
+              jsonrpc: '2.0',
+              id: message.id,
+              result: {
+                resultType: 'input_required',
+                inputRequests: { confirm: { method: 'elicitation/create', params: { mode: 'form', message: 'Sure?', requestedSchema } } },
+                requestState: seal({ step: 1 }),
+              },
+            };
+          }
+          return { jsonrpc: '2.0', id: message.id, result: { resultType: 'complete', content: [] } };
+        }
+      `,
+    ),
+    // -32042 of another JSON-RPC API, without MCP.
+    valid(
+      '-32042 as an application error code in a file that does not speak MCP',
+      code`
+        import { JSONRPCServer } from 'json-rpc-2.0';
+
+        const QUOTA_EXCEEDED = -32042;
+        const rpc = new JSONRPCServer();
+        rpc.addMethod('search', ({ q }) => {
+          if (overQuota()) throw { code: -32042, message: 'Quota exceeded' };
+          return find(q);
+        });
+        export { QUOTA_EXCEEDED, rpc };
+      `,
+    ),
+    // A hand-rolled client pinging a server is no-ping's concern, not a server-to-client request.
+    valid(
+      'a hand-rolled client sends ping and answers the server (no dispatch of server methods)',
+      code`
+        export async function ping(url: string) {
+          const response = await fetch(url, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping' }),
+          });
+          return response.ok;
+        }
+        export async function listTools(url: string) {
+          return post(url, { jsonrpc: '2.0', id: 2, method: 'tools/list', params: {} });
+        }
+      `,
+    ),
+    // Promises parked by id in a job queue, in a file that sends no server-to-client request.
+    valid(
+      'pending promises keyed by id in a job queue',
+      code`
+        const pending = new Map<string, (value: unknown) => void>();
+        export function enqueue(job: Job) {
+          return new Promise((resolve) => {
+            pending.set(job.id, resolve);
+            queue.push(job);
+          });
+        }
+        export function complete(id: string, result: unknown) {
+          pending.get(id)?.(result);
+          pending.delete(id);
+        }
+      `,
+    ),
+    // Notifications are not requests; tests proving the old error is gone; types.
+    valid(
+      'notifications, negated assertions and types',
+      code`
+        import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+        import type { ElicitationCompleteNotification } from '@modelcontextprotocol/sdk/types.js';
+        import { expect } from 'vitest';
+
+        const server = new McpServer({ name: 'jobs', version: '1.0.0' });
+        server.registerTool('run', {}, async (extra) => {
+          await extra.sendNotification({ method: 'notifications/progress', params: { progressToken: 1, progress: 50 } });
+          return { content: [] };
+        });
+        type Removed = 'notifications/elicitation/complete' | ElicitationCompleteNotification;
+        expect(error.code).not.toBe(-32042);
+        expect(sent).not.toContain('notifications/elicitation/complete');
+        export type { Removed };
+      `,
+    ),
+    // A server's ping request is no-ping's to report (ping is gone in both directions).
+    valid(
+      'a hand-rolled server writing ping keep-alives (reported by no-ping instead)',
+      code`
+        import http from 'node:http';
+
+        const streams = new Set<http.ServerResponse>();
+        let nextId = 1;
+        setInterval(() => {
+          for (const res of streams) res.write(\`data: \${JSON.stringify({ jsonrpc: '2.0', id: nextId++, method: 'ping' })}\\n\\n\`);
+        }, 30_000);
+        http.createServer(async (req, res) => {
+          const message = JSON.parse(await readBody(req));
+          switch (message.method) {
+            case 'tools/list':
+              return send(res, message.id, { tools });
+            case 'resources/read':
+              return send(res, message.id, await read(message.params.uri));
+          }
+        });
+      `,
+    ),
+  ],
+
+  invalid: [
+    // ---------------------------------------------------------------------------------
+    // M1: push-style elicitation through the SDK.
+    // ---------------------------------------------------------------------------------
+    invalid(
+      'M1: mcpServer.server.elicitInput() in a v1 tool',
+      code`
+        import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+        import { z } from 'zod';
+
+        const server = new McpServer({ name: 'deploy', version: '1.0.0' });
+        server.registerTool('deploy', { inputSchema: { env: z.string() } }, async ({ env }) => {
+          const answer = await server.server.elicitInput({
+            message: \`Deploy to \${env}?\`,
+            requestedSchema: { type: 'object', properties: { confirm: { type: 'boolean' } }, required: ['confirm'] },
+          });
+          return { content: [{ type: 'text', text: answer.action }] };
+        });
+      `,
+      [{ messageId: 'elicitsInput', at: 'server.server.elicitInput' }],
+    ),
+    invalid(
+      'M1: a low-level v1 Server, required and aliased (CommonJS)',
+      code`
+        const { Server: LowLevelServer } = require('@modelcontextprotocol/sdk/server/index.js');
+
+        const server = new LowLevelServer({ name: 'deploy', version: '1.0.0' }, { capabilities: { tools: {} } });
+        async function confirm(message) {
+          const result = await server.elicitInput({ message, requestedSchema });
+          return result.action === 'accept';
+        }
+        module.exports = { confirm };
+      `,
+      [{ messageId: 'elicitsInput', at: 'server.elicitInput' }],
+      { filename: 'file.js' },
+    ),
+    invalid(
+      'M1: extra.sendRequest({ method: elicitation/create }) and a helper typed RequestHandlerExtra',
+      code`
+        import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+        import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
+        import { ElicitResultSchema, type ServerNotification, type ServerRequest } from '@modelcontextprotocol/sdk/types.js';
+
+        async function ask(extra: RequestHandlerExtra<ServerRequest, ServerNotification>, message: string) {
+          return extra.sendRequest({ method: 'elicitation/create', params: { message, requestedSchema } }, ElicitResultSchema);
+        }
+
+        const server = new McpServer({ name: 'deploy', version: '1.0.0' });
+        server.tool('deploy', async (extra) => {
+          const first = await extra.sendRequest(
+            { method: 'elicitation/create', params: { message: 'Which region?', requestedSchema } },
+            ElicitResultSchema,
+          );
+          const second = await ask(extra, 'Sure?');
+          return { content: [{ type: 'text', text: \`\${first.action} \${second.action}\` }] };
+        });
+      `,
+      [
+        { messageId: 'elicitsInput', at: "'elicitation/create'", nth: 1 },
+        { messageId: 'elicitsInput', at: "'elicitation/create'", nth: 2 },
+      ],
+    ),
+    invalid(
+      'M1/M5: v2 ctx.mcpReq.elicitInput in URL mode with an elicitationId, and ctx.mcpReq.send',
+      code`
+        import { McpServer } from '@modelcontextprotocol/server';
+
+        const server = new McpServer({ name: 'billing', version: '2.0.0' });
+        server.registerTool('pay', {}, async (ctx) => {
+          const elicitationId = crypto.randomUUID();
+          await ctx.mcpReq.elicitInput({ mode: 'url', message: 'Pay on the checkout page', url: checkoutUrl(elicitationId), elicitationId });
+          const form = await ctx.mcpReq.send({ method: 'elicitation/create', params: { message: 'Amount?', requestedSchema } });
+          return { content: [{ type: 'text', text: form.action }] };
+        });
+      `,
+      [
+        { messageId: 'elicitsInput', at: 'ctx.mcpReq.elicitInput' },
+        { messageId: 'removedElicitationCompletion', at: 'elicitationId', inside: '), elicitationId }' },
+        { messageId: 'elicitsInput', at: "'elicitation/create'" },
+      ],
+    ),
+
+    // ---------------------------------------------------------------------------------
+    // M1 + M9: a hand-rolled server writes elicitation requests and parks the answer.
+    // ---------------------------------------------------------------------------------
+    invalid(
+      'M1/M9: hand-rolled SSE server writes elicitation/create and waits on a pending map',
+      code`
+        import express from 'express';
+
+        const pendingElicitations = new Map<number, (answer: unknown) => void>();
+        let nextId = 1;
+        const app = express();
+        app.post('/mcp', async (req, res) => {
+          const message = req.body;
+          if (message.method === 'tools/call') {
+            res.setHeader('Content-Type', 'text/event-stream');
+            const id = nextId++;
+            const answer = new Promise((resolve) => {
+              pendingElicitations.set(id, resolve);
+            });
+            const request = { jsonrpc: '2.0', id, method: 'elicitation/create', params: { message: 'Confirm?', requestedSchema } };
+            res.write(\`event: message\\ndata: \${JSON.stringify(request)}\\n\\n\`);
+            res.write(\`data: \${JSON.stringify({ jsonrpc: '2.0', id: message.id, result: await run(await answer) })}\\n\\n\`);
+            res.end();
+          } else if ('result' in message && pendingElicitations.has(message.id)) {
+            pendingElicitations.get(message.id)!(message.result);
+            res.status(202).end();
+          }
+        });
+      `,
+      [
+        { messageId: 'parksPendingRequest', at: 'pendingElicitations.set(id, resolve)' },
+        { messageId: 'writesElicitationRequest', at: "'elicitation/create'" },
+      ],
+    ),
+
+    invalid(
+      'M9: a hand-rolled stdio server parks { resolve, reject } for its roots/list request (the request is no-deprecated-roots\'s)',
+      code`
+        const pending = {};
+        let nextId = 1;
+        function requestRoots() {
+          const id = nextId++;
+          return new Promise((resolve, reject) => {
+            pending[id] = { resolve, reject };
+            process.stdout.write(JSON.stringify({ jsonrpc: '2.0', id, method: 'roots/list' }) + '\\n');
+          });
+        }
+        process.stdin.on('data', async (chunk) => {
+          const message = JSON.parse(chunk.toString());
+          if (message.id in pending && !message.method) return pending[message.id].resolve(message.result);
+          if (message.method === 'tools/call') reply(message.id, await run(message.params, await requestRoots()));
+        });
+      `,
+      [{ messageId: 'parksPendingRequest', at: 'pending[id] = { resolve, reject }' }],
+      { filename: 'file.mjs' },
+    ),
+
+    // ---------------------------------------------------------------------------------
+    // H8: other server-to-client requests.
+    // ---------------------------------------------------------------------------------
+    invalid(
+      'H8: server.server.request(custom) and an opaque request; ping is left to no-ping',
+      code`
+        import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+        import { EmptyResultSchema } from '@modelcontextprotocol/sdk/types.js';
+
+        const server = new McpServer({ name: 'watch', version: '1.0.0' });
+        const PING = { method: 'ping' } as const;
+        server.registerTool('check', {}, async (extra) => {
+          await extra.sendRequest({ method: 'ping' }, EmptyResultSchema);
+          await extra.sendRequest(PING, EmptyResultSchema);
+          await server.server.request({ method: 'acme/refresh', params: {} }, EmptyResultSchema);
+          return { content: [] };
+        });
+        export async function forward(request, extra) {
+          return extra.sendRequest(request, EmptyResultSchema);
+        }
+        server.server.setRequestHandler(ProxySchema, async (request, extra) => extra.sendRequest(request.params.inner, EmptyResultSchema));
+      `,
+      [
+        { messageId: 'sendsServerRequest', at: "'acme/refresh'", data: { request: 'a `acme/refresh` request' } },
+        { messageId: 'sendsServerRequest', at: 'extra.sendRequest', inside: 'extra.sendRequest(request.params.inner', data: { request: 'a request' } },
+      ],
+    ),
+    invalid(
+      'H8: v2 ctx.mcpReq.send with a request built elsewhere',
+      code`
+        import { McpServer } from '@modelcontextprotocol/server';
+        import { z } from 'zod';
+
+        const server = new McpServer({ name: 'watch', version: '2.0.0' });
+        server.registerTool('check', { inputSchema: z.object({ target: z.string() }) }, async ({ target }, ctx) => {
+          await ctx.mcpReq.send(buildRequest(target));
+          return { content: [] };
+        });
+      `,
+      [{ messageId: 'sendsServerRequest', at: 'ctx.mcpReq.send', data: { request: 'a request' } }],
+    ),
+    // ---------------------------------------------------------------------------------
+    // M4 / X4: URL elicitation through error -32042.
+    // ---------------------------------------------------------------------------------
+    invalid(
+      'M4/M5: throw new UrlElicitationRequiredError (v1) with an elicitationId',
+      code`
+        import { UrlElicitationRequiredError } from '@modelcontextprotocol/sdk/types.js';
+
+        export function requireLogin(userId: string) {
+          const elicitationId = crypto.randomUUID();
+          throw new UrlElicitationRequiredError([
+            { mode: 'url', message: 'Sign in first', url: \`https://example.com/login?state=\${elicitationId}\`, elicitationId },
+          ]);
+        }
+      `,
+      [
+        { messageId: 'throwsUrlElicitationError', at: 'UrlElicitationRequiredError', nth: 2 },
+        { messageId: 'removedElicitationCompletion', at: 'elicitationId', inside: '`, elicitationId }' },
+      ],
+    ),
+    invalid(
+      'M4: ErrorCode.UrlElicitationRequired (v1 namespace) and a hand-rolled -32042 error',
+      code`
+        import * as types from '@modelcontextprotocol/sdk/types.js';
+
+        export const viaSdk = () => new types.McpError(types.ErrorCode.UrlElicitationRequired, 'Authorization required');
+        export const byHand = (id: number, url: string) => ({
+          jsonrpc: '2.0',
+          id,
+          error: { code: -32042, message: 'URL elicitation required', data: { elicitations: [{ mode: 'url', url, message: 'Sign in' }] } },
+        });
+      `,
+      [
+        { messageId: 'throwsUrlElicitationError', at: 'types.ErrorCode.UrlElicitationRequired' },
+        { messageId: 'throwsUrlElicitationError', at: '-32042' },
+      ],
+    ),
+    invalid(
+      'M4: data.elicitations on an error whose code is a constant from elsewhere',
+      code`
+        import { McpError } from '@modelcontextprotocol/sdk/types.js';
+        import { URL_REQUIRED } from './codes.js';
+
+        export const error = { code: URL_REQUIRED, message: 'Sign in', data: { elicitations: [{ mode: 'url', url, message: 'Sign in' }] } };
+        export { McpError };
+      `,
+      [{ messageId: 'throwsUrlElicitationError', at: 'elicitations: [{ mode: \'url\', url, message: \'Sign in\' }]' }],
+    ),
+    invalid(
+      'X4: clients waiting for -32042 (v2 enum, instanceof, switch, data.elicitations)',
+      code`
+        import { Client, ProtocolErrorCode, UrlElicitationRequiredError } from '@modelcontextprotocol/client';
+
+        const URL_ELICITATION_REQUIRED = -32042;
+        export async function call(client: Client, name: string) {
+          try {
+            return await client.callTool({ name });
+          } catch (error) {
+            if (error instanceof UrlElicitationRequiredError) return openAll(error.elicitations);
+            if (error.code === ProtocolErrorCode.UrlElicitationRequired) return openAll(error.data.elicitations);
+            switch (error.code) {
+              case -32042:
+                return retryLater();
+            }
+            throw error;
+          }
+        }
+        export { URL_ELICITATION_REQUIRED };
+      `,
+      [
+        { messageId: 'throwsUrlElicitationError', at: '-32042', nth: 1 },
+        { messageId: 'expectsUrlElicitationError', at: 'UrlElicitationRequiredError', inside: 'instanceof UrlElicitationRequiredError' },
+        { messageId: 'expectsUrlElicitationError', at: 'ProtocolErrorCode.UrlElicitationRequired', inside: '=== ProtocolErrorCode.UrlElicitationRequired' },
+        { messageId: 'expectsUrlElicitationError', at: 'error.data.elicitations' },
+        { messageId: 'expectsUrlElicitationError', at: '-32042', nth: 2 },
+      ],
+    ),
+    invalid(
+      'X4: a test that expects -32042, in a file without MCP but naming the elicitation',
+      code`
+        import { expect, it } from 'vitest';
+
+        it('asks for login through URL elicitation', async () => {
+          const response = await post({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'pay' } });
+          expect(response.error.code).toBe(-32042);
+        });
+      `,
+      [{ messageId: 'expectsUrlElicitationError', at: '-32042' }],
+    ),
+
+    // ---------------------------------------------------------------------------------
+    // M5: URL-elicitation completion.
+    // ---------------------------------------------------------------------------------
+    invalid(
+      'M5: createElicitationCompletionNotifier (v1), the notification by hand, and a client handler',
+      code`
+        import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+        import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+        import { ElicitationCompleteNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+
+        const server = new McpServer({ name: 'billing', version: '1.0.0' });
+        export function onPaid(elicitationId: string) {
+          const notify = server.server.createElicitationCompletionNotifier(elicitationId);
+          return notify();
+        }
+        export const byHand = (id: string) => ({ jsonrpc: '2.0', method: 'notifications/elicitation/complete', params: { elicitationId: id } });
+
+        const client = new Client({ name: 'desktop', version: '1.0.0' });
+        client.setNotificationHandler(ElicitationCompleteNotificationSchema, (n) => closeBrowserTab(n.params.elicitationId));
+      `,
+      [
+        { messageId: 'removedElicitationCompletion', at: 'server.server.createElicitationCompletionNotifier' },
+        { messageId: 'removedElicitationCompletion', at: "'notifications/elicitation/complete'" },
+        { messageId: 'removedElicitationCompletion', at: 'ElicitationCompleteNotificationSchema', inside: 'setNotificationHandler(ElicitationCompleteNotificationSchema' },
+      ],
+    ),
+
+    // ---------------------------------------------------------------------------------
+    // Legacy-gated code: reported as servesLegacyClients when asked to.
+    // ---------------------------------------------------------------------------------
+    {
+      ...invalid(
+        'M1 behind a protocol-version check is servesLegacyClients; the modern branch is fine',
+        code`
+          import { McpServer, acceptedContent, inputRequired } from '@modelcontextprotocol/server';
+
+          const server = new McpServer({ name: 'deploy', version: '2.0.0' });
+          server.registerTool('deploy', {}, async (ctx) => {
+            const version = ctx.mcpReq.envelope?.['io.modelcontextprotocol/protocolVersion'] ?? '2025-11-25';
+            if (version < '2026-07-28') {
+              const answer = await ctx.mcpReq.elicitInput({ message: 'Deploy?', requestedSchema });
+              return { content: [{ type: 'text', text: answer.action }] };
+            }
+            const confirmed = acceptedContent(ctx.mcpReq.inputResponses, 'confirm');
+            if (!confirmed) return inputRequired({ inputRequests: { confirm: inputRequired.elicit({ message: 'Deploy?', requestedSchema }) } });
+            return { content: [{ type: 'text', text: 'deployed' }] };
+          });
+        `,
+        [
+          {
+            messageId: 'servesLegacyClients',
+            at: 'ctx.mcpReq.elicitInput',
+            data: { message: rule.meta.messages.elicitsInput, gate: "behind `version < '2026-07-28'`" },
+          },
+        ],
+      ),
+      settings: { 'mcp-migrate': { legacyGated: 'report' } },
+    },
+    {
+      ...invalid(
+        'M1 on a legacy route taken only behind isLegacyRequest() is servesLegacyClients',
+        code`
+          import { McpServer, isLegacyRequest } from '@modelcontextprotocol/server';
+          import { NodeStreamableHTTPServerTransport, toWebRequest } from '@modelcontextprotocol/node';
+
+          async function legacyPost(req, res) {
+            const server = new McpServer({ name: 'deploy', version: '2.0.0' });
+            server.registerTool('deploy', {}, async (ctx) => {
+              const answer = await ctx.mcpReq.elicitInput({ message: 'Deploy?', requestedSchema });
+              return { content: [{ type: 'text', text: answer.action }] };
+            });
+            const transport = new NodeStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+            await server.connect(transport);
+            await transport.handleRequest(req, res, req.body);
+          }
+          app.post('/mcp', async (req, res) => ((await isLegacyRequest(toWebRequest(req, req.body))) ? legacyPost(req, res) : modern(req, res)));
+        `,
+        [
+          {
+            messageId: 'servesLegacyClients',
+            at: 'ctx.mcpReq.elicitInput',
+            data: {
+              message: rule.meta.messages.elicitsInput,
+              gate: 'in `legacyPost`, which runs only behind `await isLegacyRequest(toWebRequest(req, req.body))`',
+            },
+          },
+        ],
+      ),
+      settings: { 'mcp-migrate': { legacyGated: 'report' } },
+    },
+  ],
+});
