@@ -1,33 +1,63 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot, toolVersion } from '../../src/package-info.js';
 import { jsonReport, runCli } from '../helpers/cli.js';
 
-const projectDir = 'test/fixtures/projects/legacy-streamable-http';
+const projectsDir = 'test/fixtures/projects';
+const legacyProjects = readdirSync(join(packageRoot, projectsDir)).filter((name) => name.startsWith('legacy-'));
 
-/** `file:line:rule` for every `// expect: <rule-id>[, <rule-id>]` comment in the example's sources. */
-function expectedFindings(): string[] {
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (name === 'node_modules') return [];
+    return statSync(path).isDirectory() ? sourceFiles(path) : /\.[cm]?[jt]sx?$/.test(name) ? [path] : [];
+  });
+}
+
+/** `file:line:rule` for every `// expect: <rule-id>[, <rule-id>]` comment in a project's sources. */
+function expectedFindings(project: string): string[] {
   const expected: string[] = [];
-  const sourceDir = join(packageRoot, projectDir, 'src');
-  for (const name of readdirSync(sourceDir)) {
-    const lines = readFileSync(join(sourceDir, name), 'utf8').split('\n');
-    lines.forEach((line, index) => {
-      const marker = /\/\/ expect: ([\w\-, ]+)$/.exec(line);
-      for (const id of marker?.[1]?.split(',') ?? []) expected.push(`${projectDir}/src/${name}:${index + 1}:${id.trim()}`);
-    });
+  for (const path of sourceFiles(join(packageRoot, projectsDir, project))) {
+    const file = relative(packageRoot, path).split('\\').join('/');
+    readFileSync(path, 'utf8')
+      .split('\n')
+      .forEach((line, index) => {
+        const marker = /\/\/ expect: ([\w\-, ]+)$/.exec(line);
+        for (const id of marker?.[1]?.split(',') ?? []) expected.push(`${file}:${index + 1}:${id.trim()}`);
+      });
   }
   return expected.sort();
 }
 
-describe('audit of the bundled legacy example', () => {
-  const run = runCli(['audit', '--format', 'json', projectDir]);
+describe.each(legacyProjects)('audit of the bundled legacy example %s', (project) => {
+  const run = runCli(['audit', '--format', 'json', `${projectsDir}/${project}`]);
   const report = jsonReport(run);
 
   it('reports exactly the lines marked in the example, and none of its lookalikes', () => {
     const actual = report.findings.map((f) => `${f.file}:${f.line}:${f.ruleId}`).sort();
-    expect(actual).toEqual(expectedFindings());
+    expect(actual).toEqual(expectedFindings(project));
   });
+
+  it('checks every file and exits with 1', () => {
+    expect(report.errors).toEqual([]);
+    expect(run.status).toBe(1);
+  });
+});
+
+describe('audit of the bundled migrated v2 project', () => {
+  const report = jsonReport(runCli(['audit', '--format', 'json', `${projectsDir}/migrated-v2`]));
+
+  it('gets no error-level finding', () => {
+    expect(report.errors).toEqual([]);
+    expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('the JSON report', () => {
+  const projectDir = `${projectsDir}/legacy-streamable-http`;
+  const run = runCli(['audit', '--format', 'json', projectDir]);
+  const report = jsonReport(run);
 
   it('prints the JSON contract of design.md on stdout', () => {
     expect(run.stderr).toBe('');
@@ -35,7 +65,6 @@ describe('audit of the bundled legacy example', () => {
     expect(report.schemaVersion).toBe(1);
     expect(report.tool).toEqual({ name: 'mcp-migrate', version: toolVersion });
     expect(report.target).toBe('2026-07-28');
-    expect(report.errors).toEqual([]);
     for (const finding of report.findings) {
       const keys = ['ruleId', 'severity', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'docsUrl', 'fix'];
       expect(Object.keys(finding)).toEqual(finding.transform ? [...keys, 'transform'] : keys);
@@ -53,10 +82,6 @@ describe('audit of the bundled legacy example', () => {
     const read = report.findings.find((f) => f.file.endsWith('server.ts') && f.message.startsWith('Reads the Mcp-Session-Id header'));
     const source = readFileSync(join(packageRoot, read!.file), 'utf8').split('\n')[read!.line - 1]!;
     expect(source.slice(read!.column - 1, read!.endColumn - 1)).toBe("'mcp-session-id'");
-  });
-
-  it('exits with 1 because the example has errors', () => {
-    expect(run.status).toBe(1);
   });
 
   it('summarises what it scanned', () => {
