@@ -33,6 +33,12 @@ import requireHttpRequestHeaders from './require-http-request-headers.js';
 import requireRequestMeta from './require-request-meta.js';
 import noLegacyProtocolVersion from './no-legacy-protocol-version.js';
 import noLegacyErrorCodes from './no-legacy-error-codes.js';
+import validInputRequiredResult from './valid-input-required-result.js';
+import validInputResponse from './valid-input-response.js';
+import requireResultTypeCheck from './require-result-type-check.js';
+import noRequestStateTampering from './no-request-state-tampering.js';
+import requireDeterministicToolList from './require-deterministic-tool-list.js';
+import noBlanketLegacyFallback from './no-blanket-legacy-fallback.js';
 
 /** A rule as the engine and the plugin see it: an ESLint rule whose docs carry mcp-migrate's metadata. */
 export type McpRule = TSESLint.RuleModule<string, readonly unknown[], McpRuleDocs>;
@@ -72,6 +78,12 @@ export const rules: Readonly<Record<string, McpRule>> = {
   'require-request-meta': requireRequestMeta,
   'no-legacy-protocol-version': noLegacyProtocolVersion,
   'no-legacy-error-codes': noLegacyErrorCodes,
+  'valid-input-required-result': validInputRequiredResult,
+  'valid-input-response': validInputResponse,
+  'require-result-type-check': requireResultTypeCheck,
+  'no-request-state-tampering': noRequestStateTampering,
+  'require-deterministic-tool-list': requireDeterministicToolList,
+  'no-blanket-legacy-fallback': noBlanketLegacyFallback,
 };
 
 export const ruleIds: readonly string[] = Object.keys(rules);

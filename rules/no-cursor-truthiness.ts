@@ -98,11 +98,16 @@ export default createRule<[], MessageIds>({
       return undefined;
     }
 
-    /** `rpc('tools/list', …)`, `send({ method: 'tools/list' })`, `fetch(url, { body: JSON.stringify({ method: 'tools/list' }) })`. */
-    function namesListMethod(call: TSESTree.CallExpression): boolean {
+    /**
+     * `rpc('tools/list', …)`, `send({ method: 'tools/list' })`, `fetch(url, { body: JSON.stringify({ method: 'tools/list' }) })`,
+     * and a message built by a nested builder call: `call(request('tools/list', { cursor }))`.
+     */
+    function namesListMethod(call: TSESTree.CallExpression, depth = 0): boolean {
       let found = false;
       for (const argument of call.arguments) {
         if (isListMethod(argument)) return true;
+        const inner = unwrap(argument);
+        if (inner.type === AST_NODE_TYPES.CallExpression && depth < 2 && namesListMethod(inner, depth + 1)) return true;
         walk(argument, sourceCode.visitorKeys, (node) => {
           if (found || isFunction(node)) return;
           if (node.type === AST_NODE_TYPES.Property && propertyKeyName(node) === 'method' && isListMethod(node.value)) found = true;

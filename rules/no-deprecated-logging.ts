@@ -8,9 +8,9 @@ import { enclosingFunction, mcpMethodHandledAt } from '../src/ast/handlers.js';
 import { mcpExportOf } from '../src/ast/imports.js';
 import { mcpMessageLiteral } from '../src/ast/json-rpc.js';
 import { methodNameRole } from '../src/ast/method-name-roles.js';
-import { calleeName, propertyKeyName, unwrap } from '../src/ast/nodes.js';
+import { calleeName, propertyKeyName, unwrap, walk } from '../src/ast/nodes.js';
 import { requestScopeOf } from '../src/ast/request-scope.js';
-import { sdkMethodCall } from '../src/ast/sdk.js';
+import { mcpSideOf, sdkMethodCall } from '../src/ast/sdk.js';
 import { stdioServerKind, writesJsonLine } from '../src/ast/stdio-server.js';
 import { createRule } from '../src/create-rule.js';
 import {
@@ -32,8 +32,13 @@ type MessageIds =
   | 'sendsLogNotification'
   | 'sendsUnsolicitedLog'
   | 'declaresLoggingCapability'
+  | 'consumesLogNotifications'
   | 'consoleLogInStdioServer';
 
+/** The SDK schema a client registers to receive `notifications/message` (v1; v2 takes the method name). */
+const logNotificationSchema = 'LoggingMessageNotificationSchema';
+/** SDK v2's name for the `_meta` key a request asks for logs with. */
+const logLevelMetaKeyExport = 'LOG_LEVEL_META_KEY';
 const perRequestLevel = `\`params._meta['${logLevelMetaKey}']\``;
 /** What a stored level looks like on the right of an assignment: `request.params.level`, `level`. */
 const levelText = /level/i;
@@ -53,6 +58,7 @@ export default createRule<[], MessageIds>({
         sendsLogNotification: { severity: 'warning', fix: 'manual' },
         sendsUnsolicitedLog: { severity: 'error', fix: 'manual' },
         declaresLoggingCapability: { severity: 'warning', fix: 'manual' },
+        consumesLogNotifications: { severity: 'warning', fix: 'manual' },
         consoleLogInStdioServer: { severity: 'warning', fix: 'manual' },
       },
       // `logging` covers logging/setLevel, setLoggingLevel, sendLoggingMessage and the capability;
@@ -67,6 +73,7 @@ export default createRule<[], MessageIds>({
       sendsUnsolicitedLog: `{{what}} sends \`notifications/message\` outside any request (a timer, an event listener or module code); 2026-07-28 has no channel for it, since log notifications may only answer a request that set ${perRequestLevel} and never go on the listen stream. Log to stderr or OpenTelemetry instead, or call \`ctx.mcpReq.log(level, data)\` inside a request handler (SDK v2).`,
       declaresLoggingCapability:
         'Declares the `logging` capability, which MCP 2026-07-28 deprecates along with `notifications/message` (earliest removal 2027-07-28). Keep it only while the server still sends log notifications to requests that ask for them; prefer stderr (stdio) or OpenTelemetry.',
+      consumesLogNotifications: `This client consumes MCP Logging (\`notifications/message\`), which 2026-07-28 deprecates; a 2026-07-28 server sends log messages only for a request that sets \`_meta: { '${logLevelMetaKey}': level }\` (SDK v2: \`${logLevelMetaKeyExport}\`), so add it to each request whose logs you want, or none arrive. Better, have the server log to stderr (stdio) or OpenTelemetry.`,
       consoleLogInStdioServer:
         '`{{method}}` writes to stdout, which this stdio MCP server shares with the protocol, so clients read it as a malformed message. Use `console.error` (stderr), which 2026-07-28 recommends in place of the deprecated MCP Logging.',
     },
@@ -154,6 +161,44 @@ export default createRule<[], MessageIds>({
       report(node, scope === 'background' ? 'sendsUnsolicitedLog' : 'sendsLogNotification', { what });
     }
 
+    // ------------------------------------------------------------------ client log handlers
+
+    /**
+     * `client.setNotificationHandler(LoggingMessageNotificationSchema | 'notifications/message', …)`:
+     * the schema is MCP's, or the receiver an MCP client, or the file imports MCP. Servers never
+     * receive log messages, so a server receiver stays silent, and so does a client that already
+     * asks for logs the 2026-07-28 way (the `logLevel` key in a request's `_meta`).
+     */
+    function checkLogHandler(call: TSESTree.CallExpression): void {
+      const callee = unwrap(call.callee);
+      const first = call.arguments[0];
+      if (calleeName(call) !== 'setNotificationHandler' || callee.type !== AST_NODE_TYPES.MemberExpression || !first) return;
+      const side = mcpSideOf(callee.object, sourceCode);
+      if (side === 'server') return;
+      const scope = sourceCode.getScope(first);
+      const schema = mcpExportOf(first, scope)?.name;
+      const handlesLogs =
+        schema !== undefined
+          ? schema === logNotificationSchema
+          : staticValue(first, scope)?.value === logNotificationMethod && (side === 'client' || fileEvidence(sourceCode).importsMcp);
+      if (handlesLogs && !requestsLogLevel()) report(first, 'consumesLogNotifications');
+    }
+
+    let logLevelRequested: boolean | undefined;
+
+    /** Whether the file puts `'io.modelcontextprotocol/logLevel'` (SDK v2: `[LOG_LEVEL_META_KEY]`) on its requests. */
+    function requestsLogLevel(): boolean {
+      if (logLevelRequested !== undefined) return logLevelRequested;
+      logLevelRequested = false;
+      walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+        if (logLevelRequested || node.type !== AST_NODE_TYPES.Property || node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
+        const scope = sourceCode.getScope(node.key);
+        const key = node.computed ? staticValue(node.key, scope)?.value : propertyKeyName(node);
+        logLevelRequested = key === logLevelMetaKey || (node.computed && mcpExportOf(node.key, scope)?.name === logLevelMetaKeyExport);
+      });
+      return logLevelRequested;
+    }
+
     // ------------------------------------------------------------------ capability (G4, P3)
 
     function checkCapability(object: TSESTree.ObjectExpression): void {
@@ -205,6 +250,7 @@ export default createRule<[], MessageIds>({
         checkSchemaRegistration(node);
         checkSetLoggingLevel(node);
         checkSendLoggingMessage(node);
+        checkLogHandler(node);
         checkStoredLevel(node);
         checkConsole(node);
       },

@@ -1,13 +1,19 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { jsonStringifyArgument, wireMessagesOf, type WireMessage } from '../src/ast/client-requests.js';
+import { dispatchSites, isMcpSite } from '../src/ast/dispatch.js';
+import { fileEvidence } from '../src/ast/evidence.js';
+import { enclosingFunction } from '../src/ast/handlers.js';
 import { mcpExportOf } from '../src/ast/imports.js';
 import { containsNode, isInHandlerOf, mcpMessageNaming, mcpRoutesOf, sdkRegistrationOf } from '../src/ast/mcp-method-sites.js';
 import { mcpMessageLiteral } from '../src/ast/json-rpc.js';
-import { calleeName, isFunction, propertyKeyName, unwrap, walk } from '../src/ast/nodes.js';
-import { resultFieldReads, sendingCallsOf } from '../src/ast/rpc-response-reads.js';
+import { calleeName, isFunction, meaningfulParent, propertyKeyName, unwrap, walk } from '../src/ast/nodes.js';
+import { lastEntry, noBindings, ValueReader, type Bindings } from '../src/ast/object-keys.js';
+import { resultFieldReads } from '../src/ast/rpc-response-reads.js';
 import { mcpSideOf, sdkMethodCall } from '../src/ast/sdk.js';
 import { createRule } from '../src/create-rule.js';
+import { distinctiveMcpMethods } from '../src/mcp/methods.js';
 import {
   changedResultFields,
   clientInfoGetters,
@@ -45,13 +51,29 @@ function flagText(node: TSESTree.Node, text: string): string | undefined {
   return text.replace(/\s+|\?(?=\.)/g, '');
 }
 
-/** The `initialize` param a value reads (`request.params.clientInfo`, `params?.capabilities ?? {}`), if any. */
-function initializeParamRead(value: TSESTree.Node): string | undefined {
-  let inner = unwrap(value);
-  if (inner.type === AST_NODE_TYPES.LogicalExpression) inner = unwrap(inner.left);
-  if (inner.type !== AST_NODE_TYPES.MemberExpression || inner.computed || inner.property.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const field = inner.property.name;
-  return field in initializeParamKeys && readsParams(inner.object) ? field : undefined;
+/** Global functions that convert a value without changing what it stands for: `String(params.protocolVersion)`. */
+const conversionFunctions: ReadonlySet<string> = new Set(['String', 'Number', 'Boolean', 'BigInt', 'structuredClone']);
+
+/**
+ * The value a conversion wraps: `String(x)`, `Number(x)`, `structuredClone(x)` (the globals,
+ * not local functions of those names), `x.toString()`, `` `${x}` ``; undefined for anything else.
+ */
+function convertedValue(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.Node | undefined {
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) {
+    const [expression] = node.expressions;
+    return node.expressions.length === 1 && expression && node.quasis.every((quasi) => quasi.value.cooked === '') ? expression : undefined;
+  }
+  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = unwrap(node.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const isToString = !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'toString';
+    return isToString && node.arguments.length === 0 ? callee.object : undefined;
+  }
+  const [argument] = node.arguments;
+  if (callee.type !== AST_NODE_TYPES.Identifier || !conversionFunctions.has(callee.name) || node.arguments.length !== 1 || !argument) return undefined;
+  if (argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const declared = ASTUtils.findVariable(sourceCode.getScope(callee), callee)?.defs.length ?? 0;
+  return declared === 0 ? argument : undefined;
 }
 
 /** `params`, `request.params`, `msg.body?.params`. */
@@ -65,6 +87,19 @@ function readsParams(node: TSESTree.Node): boolean {
 function isSchemaShape(object: TSESTree.ObjectExpression): boolean {
   const call = object.parent;
   return call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === object && schemaBuilderCalls.has(calleeName(call) ?? '');
+}
+
+/** `method`, `rpcMethod`, `msg.method`, `body?.['method']`: a JSON-RPC message's method, not a `type` or an event name. */
+function isMethodExpression(node: TSESTree.Node): boolean {
+  const inner = unwrap(node);
+  if (inner.type === AST_NODE_TYPES.Identifier) return /method$/i.test(inner.name);
+  if (inner.type !== AST_NODE_TYPES.MemberExpression) return false;
+  if (!inner.computed) return inner.property.type === AST_NODE_TYPES.Identifier && inner.property.name === 'method';
+  return inner.property.type === AST_NODE_TYPES.Literal && inner.property.value === 'method';
+}
+
+function hasMethodKey(object: TSESTree.ObjectExpression): boolean {
+  return object.properties.some((property) => property.type === AST_NODE_TYPES.Property && propertyKeyName(property) === 'method');
 }
 
 function objectKeys(object: TSESTree.ObjectExpression): Map<string, TSESTree.Property> {
@@ -107,7 +142,7 @@ export default createRule<[], MessageIds>({
       handlesInitialized:
         'Runs code on the 2025 `notifications/initialized`, which MCP 2026-07-28 removed: modern clients never send it, and SDK v2 `createMcpHandler` never fires `oninitialized`. Do this work when the server is built, or lazily in the request that needs it.',
       gatesOnHandshake:
-        'Refuses requests until the 2025 handshake has set `{{flag}}`; 2026-07-28 clients never send `initialize`, so every modern request would be refused. Remove the gate: each request is self-contained.',
+        '`{{gate}}` holds a client back until it has done the 2025 `initialize` handshake (its requests refused, or what the server sends withheld); 2026-07-28 clients never send `initialize`, so they never get past it. Remove the gate: every request is self-contained.',
       readsClientInfo:
         '`{{method}}()` returns what the client sent in the 2025 `initialize`; under 2026-07-28 there is none (it is undefined on SDK v2 `serveStdio`), because the client sends it with every request. Read `ctx.mcpReq.envelope?.[{{constant}}]` (SDK v2) or `params._meta[\'{{metaKey}}\']` in the handler instead.',
       storesInitializeParams:
@@ -127,8 +162,15 @@ export default createRule<[], MessageIds>({
     /** Flags set to `true` by a handshake handler (`this.initialized = true`), by their text. */
     const handshakeFlags = new Set<string>();
 
+    /** Keys of the reports made, so a node reached twice (two builders, two paths) is reported once. */
+    const made = new Set<string>();
+    const reader = new ValueReader(sourceCode);
+
     function report(node: TSESTree.Node, messageId: MessageIds, data?: Record<string, string>): void {
       reported.add(node);
+      const key = `${node.range.join(':')}:${messageId}`;
+      if (made.has(key)) return;
+      made.add(key);
       context.report({ node, messageId, ...(data ? { data } : {}) });
     }
 
@@ -185,11 +227,35 @@ export default createRule<[], MessageIds>({
 
     /** The `initialize` param an assignment keeps beyond the handler: `this.clientInfo = params.clientInfo`. */
     function storedParam(node: TSESTree.AssignmentExpression): string | undefined {
-      if (!outlivesHandler(node.left)) return undefined;
-      const direct = initializeParamRead(node.right);
-      if (direct) return direct;
-      const value = unwrap(node.right);
-      return value.type === AST_NODE_TYPES.Identifier ? destructuredParam(value) : undefined;
+      return outlivesHandler(node.left) ? initializeParamOf(node.right, 0) : undefined;
+    }
+
+    /**
+     * The `initialize` param a value holds: read directly (`request.params.clientInfo`,
+     * `params?.capabilities ?? {}`), converted (`String(params.protocolVersion)`), or through a
+     * `const` initialised from one or destructured from the params (`const { clientInfo } = params`).
+     */
+    function initializeParamOf(value: TSESTree.Node, depth: number): string | undefined {
+      if (depth > 3) return undefined;
+      let inner = unwrap(value);
+      for (let step = 0; step < 3; step++) {
+        const converted = convertedValue(inner, sourceCode);
+        if (converted) inner = unwrap(converted);
+        else if (inner.type === AST_NODE_TYPES.LogicalExpression) inner = unwrap(inner.left);
+        else break;
+      }
+      if (inner.type === AST_NODE_TYPES.Identifier) return destructuredParam(inner) ?? constantParam(inner, depth);
+      if (inner.type !== AST_NODE_TYPES.MemberExpression || inner.computed || inner.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const field = inner.property.name;
+      return field in initializeParamKeys && readsParams(inner.object) ? field : undefined;
+    }
+
+    /** `const clientInfo = params.clientInfo as ClientInfo; … = clientInfo`. */
+    function constantParam(identifier: TSESTree.Identifier, depth: number): string | undefined {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (def?.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name || !def.node.init) return undefined;
+      return def.node.parent.kind === 'const' ? initializeParamOf(def.node.init, depth + 1) : undefined;
     }
 
     /** A member (`this.x`, `session.x`) or a variable declared outside the function doing the assignment. */
@@ -218,9 +284,17 @@ export default createRule<[], MessageIds>({
     }
 
     function checkObject(node: TSESTree.ObjectExpression): void {
-      checkSentHandshake(node);
       checkInitializeResult(node);
-      checkResultReads(node);
+      const literal = mcpMessageLiteral(node, sourceCode);
+      if (literal) {
+        checkSentHandshake(node);
+        checkResultReads(literal.method, literal.methodNode, node, noBindings);
+      } else if (hasMethodKey(node)) {
+        // `{ jsonrpc: '2.0', id, method, params }` in a builder: one message per call that names the method.
+        for (const message of wireMessagesOf({ node, bindings: noBindings }, reader)) {
+          if (message.object === node) checkBuiltMessage(message);
+        }
+      }
     }
 
     function checkSentHandshake(node: TSESTree.ObjectExpression): void {
@@ -236,6 +310,25 @@ export default createRule<[], MessageIds>({
       return keys.has('protocolVersion') && (keys.has('clientInfo') || keys.has('capabilities')) ? message : undefined;
     }
 
+    /**
+     * A message a local builder makes from its arguments (`request('initialize', { protocolVersion,
+     * capabilities, clientInfo })`): the handshake when it is MCP's on the same evidence as a
+     * literal (MCP params, a method only MCP has, or a JSON-RPC message in a file that speaks MCP
+     * and shows no lookalike), reported where the caller names the method.
+     */
+    function checkBuiltMessage(message: WireMessage): void {
+      if (handshakeMethods.has(message.method) && isMcpHandshake(message)) report(message.methodNode, 'sendsInitialize', { method: message.method });
+      checkResultReads(message.method, message.methodNode, message.object, message.bindings);
+    }
+
+    function isMcpHandshake(message: WireMessage): boolean {
+      if (distinctiveMcpMethods.has(message.method)) return true;
+      const params = message.method === initializeMethod && message.params ? reader.objectShape(message.params) : undefined;
+      if (params && params !== 'absent' && lastEntry(params, 'protocolVersion') && (lastEntry(params, 'clientInfo') || lastEntry(params, 'capabilities'))) return true;
+      const evidence = fileEvidence(sourceCode);
+      return (message.isRequest || message.hasJsonRpc) && evidence.speaksMcp && evidence.lookalikes.size === 0;
+    }
+
     function checkInitializeResult(node: TSESTree.ObjectExpression): void {
       const keys = objectKeys(node);
       const protocolVersion = keys.get('protocolVersion');
@@ -245,27 +338,211 @@ export default createRule<[], MessageIds>({
       if (complete || (partial && isInHandlerOf(node, initializeMethod, context))) report(protocolVersion, 'returnsInitializeResult');
     }
 
-    /** L9: what a client reads from the answer to its own `initialize` (or to a release-candidate `server/discover`). */
-    function checkResultReads(node: TSESTree.ObjectExpression): void {
-      const message = mcpMessageLiteral(node, sourceCode);
-      if (message?.method !== initializeMethod && message?.method !== discoverMethod) return;
-      if (message.method === initializeMethod && !reported.has(message.methodNode)) return;
-      for (const call of sendingCallsOf(node, sourceCode)) {
+    /**
+     * L9: what a client reads from the answer to its own `initialize` (or to a release-candidate
+     * `server/discover`), read under the bindings of the call that built the message.
+     */
+    function checkResultReads(method: string, methodNode: TSESTree.Node, object: TSESTree.ObjectExpression, bindings: Bindings): void {
+      if (method !== initializeMethod && method !== discoverMethod) return;
+      if (method === initializeMethod && !reported.has(methodNode)) return;
+      for (const call of answerCalls(sendsOf(object, bindings, 0), bindings)) {
         for (const read of resultFieldReads(call, changedResultFields, sourceCode)) {
           const field = read.type === AST_NODE_TYPES.Property ? propertyKeyName(read) : sourceCode.getText((read as TSESTree.MemberExpression).property);
-          report(read, 'readsInitializeResult', { field: field ?? 'serverInfo', method: message.method });
+          report(read, 'readsInitializeResult', { field: field ?? 'serverInfo', method });
         }
       }
     }
 
-    /** `!this.initialized`, `initialized === false` outside the handshake handlers. */
-    function reportGates(): void {
-      if (handshakeFlags.size === 0) return;
+    /**
+     * The calls that send a message: the first call it is an argument of (through
+     * `JSON.stringify(…)` and the option objects around it), through a variable it is bound to
+     * first, and out of a builder that returns it, to the call the message was read under.
+     */
+    function sendsOf(value: TSESTree.Node, bindings: Bindings, depth: number): TSESTree.CallExpression[] {
+      if (depth > 6) return [];
+      const { parent, child } = meaningfulParent(value);
+      switch (parent?.type) {
+        case AST_NODE_TYPES.CallExpression:
+          if (!parent.arguments.includes(child as TSESTree.CallExpressionArgument)) return [];
+          return jsonStringifyArgument(parent) === child ? sendsOf(parent, bindings, depth + 1) : [parent];
+        case AST_NODE_TYPES.Property:
+        case AST_NODE_TYPES.ObjectExpression:
+          return sendsOf(parent, bindings, depth + 1);
+        case AST_NODE_TYPES.VariableDeclarator:
+          return parent.init === child ? readsOf(parent.id).flatMap((read) => sendsOf(read, bindings, depth + 1)) : [];
+        case AST_NODE_TYPES.ReturnStatement:
+        case AST_NODE_TYPES.ArrowFunctionExpression: {
+          const call = returnedTo(child, bindings);
+          return call ? sendsOf(call, bindings, depth + 1) : [];
+        }
+        default:
+          return [];
+      }
+    }
+
+    /**
+     * The sending calls, plus the calls whose value is the same answer: a local helper it is
+     * handed to that returns it, its `.json()` body or its `.result` (`readReply(res, id)`), and
+     * the builder call it is returned out of (`const init = await rpc('initialize', …)`).
+     */
+    function answerCalls(sends: TSESTree.CallExpression[], bindings: Bindings): TSESTree.CallExpression[] {
+      const calls = new Set(sends);
+      const seen = new Set<TSESTree.Node>();
+      const follow = (value: TSESTree.Node, depth: number): void => {
+        if (depth > 6 || seen.has(value)) return;
+        seen.add(value);
+        const { parent, child } = meaningfulParent(value);
+        switch (parent?.type) {
+          case AST_NODE_TYPES.AwaitExpression:
+            return follow(parent, depth);
+          case AST_NODE_TYPES.VariableDeclarator:
+            if (parent.init === child) for (const read of readsOf(parent.id)) follow(read, depth + 1);
+            return;
+          case AST_NODE_TYPES.MemberExpression: {
+            if (parent.object !== child || parent.computed || parent.property.type !== AST_NODE_TYPES.Identifier) return;
+            if (parent.property.name === 'result') return follow(parent, depth + 1);
+            const call = parent.parent;
+            if (parent.property.name === 'json' && call.type === AST_NODE_TYPES.CallExpression && call.callee === parent) follow(call, depth + 1);
+            return;
+          }
+          case AST_NODE_TYPES.CallExpression: {
+            const index = parent.arguments.indexOf(child as TSESTree.CallExpressionArgument);
+            const fn = index >= 0 ? reader.calledFunction(parent) : undefined;
+            if (!fn || !returnsParameter(fn, index)) return;
+            calls.add(parent);
+            return follow(parent, depth + 1);
+          }
+          case AST_NODE_TYPES.ReturnStatement:
+          case AST_NODE_TYPES.ArrowFunctionExpression: {
+            const call = returnedTo(child, bindings);
+            if (!call) return;
+            calls.add(call);
+            return follow(call, depth + 1);
+          }
+          default:
+            return;
+        }
+      };
+      for (const call of sends) follow(call, 0);
+      return [...calls];
+    }
+
+    /** The call a returned value goes to: the one call of its function the message was read under. */
+    function returnedTo(returned: TSESTree.Node, bindings: Bindings): TSESTree.CallExpression | undefined {
+      const parent = returned.parent;
+      if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body !== returned) return undefined;
+      const fn = enclosingFunction(returned);
+      const args = fn && bindings.get(fn);
+      return args ? reader.callersOf(fn).find((call) => call.arguments === args) : undefined;
+    }
+
+    /** Whether one of a local function's returns is its `index`th parameter, that parameter's `.json()` body or `.result`. */
+    function returnsParameter(fn: TSESTree.FunctionLike, index: number): boolean {
+      const param = fn.params[index];
+      const target = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+      if (target?.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(target), target);
+      return !!variable && returnedValues(fn).some((value) => derivesFrom(value, variable, 0));
+    }
+
+    function derivesFrom(value: TSESTree.Node, variable: TSESLint.Scope.Variable, depth: number): boolean {
+      if (depth > 4) return false;
+      const node = unwrap(value);
+      switch (node.type) {
+        case AST_NODE_TYPES.AwaitExpression:
+          return derivesFrom(node.argument, variable, depth + 1);
+        case AST_NODE_TYPES.MemberExpression:
+          return !node.computed && node.property.type === AST_NODE_TYPES.Identifier && node.property.name === 'result' && derivesFrom(node.object, variable, depth + 1);
+        case AST_NODE_TYPES.CallExpression: {
+          const callee = unwrap(node.callee);
+          const isJson = callee.type === AST_NODE_TYPES.MemberExpression && node.arguments.length === 0 && calleeName(node) === 'json';
+          return isJson && derivesFrom((callee as TSESTree.MemberExpression).object, variable, depth + 1);
+        }
+        case AST_NODE_TYPES.Identifier: {
+          const found = ASTUtils.findVariable(sourceCode.getScope(node), node);
+          if (found === variable) return true;
+          const def = found?.defs.length === 1 ? found.defs[0] : undefined;
+          if (def?.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name || !def.node.init) return false;
+          return def.node.parent.kind === 'const' && derivesFrom(def.node.init, variable, depth + 1);
+        }
+        default:
+          return false;
+      }
+    }
+
+    function returnedValues(fn: TSESTree.FunctionLike): TSESTree.Node[] {
+      if (!fn.body) return [];
+      if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+      const values: TSESTree.Node[] = [];
+      walk(fn.body, sourceCode.visitorKeys, (node) => {
+        if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && enclosingFunction(node) === fn) values.push(node.argument);
+      });
+      return values;
+    }
+
+    /** The places a `const x = …` is read. */
+    function readsOf(pattern: TSESTree.Node): TSESTree.Node[] {
+      if (pattern.type !== AST_NODE_TYPES.Identifier) return [];
+      const variable = ASTUtils.findVariable(sourceCode.getScope(pattern), pattern);
+      return (variable?.references ?? []).filter((reference) => reference.isRead()).map((reference) => reference.identifier);
+    }
+
+    /** `!this.initialized`, `initialized === false` outside the handshake handlers; returns the gates reported. */
+    function reportGates(): TSESTree.Node[] {
+      const gates: TSESTree.Node[] = [];
+      if (handshakeFlags.size === 0) return gates;
       walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
         const negated = negatedOperand(node);
         const flag = negated && flagText(negated, sourceCode.getText(negated));
-        if (flag && handshakeFlags.has(flag) && !isInHandshakeHandler(node)) report(node, 'gatesOnHandshake', { flag });
+        if (!flag || !handshakeFlags.has(flag) || isInHandshakeHandler(node)) return;
+        gates.push(node);
+        report(node, 'gatesOnHandshake', { gate: gateText(node) });
       });
+      return gates;
+    }
+
+    /**
+     * `if (message.method !== 'initialize') return refuse(…)`: every request but the handshake
+     * held back (typically one without a session), in MCP dispatch code: the function routes MCP
+     * methods, or the file's dispatch is MCP's and it shows no lookalike protocol (LSP). A test
+     * that already holds a reported flag gate (`!this.initialized && …`) is one finding.
+     */
+    function reportMethodGates(flagGates: readonly TSESTree.Node[]): void {
+      const sites = dispatchSites(sourceCode).filter(isMcpSite);
+      if (sites.length === 0) return;
+      const lookalikes = fileEvidence(sourceCode).lookalikes.size > 0;
+      walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+        if (node.type !== AST_NODE_TYPES.BinaryExpression || (node.operator !== '!==' && node.operator !== '!=')) return;
+        const tested = isInitializeName(node.right) ? node.left : isInitializeName(node.left) ? node.right : undefined;
+        if (!tested || !isMethodExpression(tested)) return;
+        const test = gateTestOf(node);
+        if (!test || flagGates.some((gate) => containsNode(test, gate))) return;
+        const fn = enclosingFunction(node);
+        if (lookalikes && !sites.some((site) => enclosingFunction(site.node) === fn)) return;
+        report(node, 'gatesOnHandshake', { gate: gateText(node) });
+      });
+    }
+
+    function isInitializeName(node: TSESTree.Node): boolean {
+      if (node.type === AST_NODE_TYPES.PrivateIdentifier) return false;
+      return ASTUtils.getStaticValue(node, sourceCode.getScope(node))?.value === initializeMethod;
+    }
+
+    /** The test of the `if` (with no `else`) a comparison decides, alone or joined with `&&`/`||`. */
+    function gateTestOf(comparison: TSESTree.Node): TSESTree.Node | undefined {
+      let child: TSESTree.Node = comparison;
+      for (;;) {
+        const { parent, child: wrapped } = meaningfulParent(child);
+        if (parent?.type === AST_NODE_TYPES.LogicalExpression && parent.operator !== '??') {
+          child = parent;
+          continue;
+        }
+        return parent?.type === AST_NODE_TYPES.IfStatement && parent.test === wrapped && !parent.alternate ? parent.test : undefined;
+      }
+    }
+
+    function gateText(node: TSESTree.Node): string {
+      return sourceCode.getText(node).replace(/\s+/g, ' ');
     }
 
     function negatedOperand(node: TSESTree.Node): TSESTree.Node | undefined {
@@ -287,7 +564,7 @@ export default createRule<[], MessageIds>({
       'Program:exit'() {
         for (const { at } of mcpRoutesOf(initializeMethod, sourceCode)) report(at, 'handlesInitialize');
         for (const { at } of mcpRoutesOf(initializedNotification, sourceCode)) report(at, 'handlesInitialized');
-        reportGates();
+        reportMethodGates(reportGates());
       },
     };
   },

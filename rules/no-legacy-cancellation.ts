@@ -3,7 +3,8 @@ import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { fileEvidence } from '../src/ast/evidence.js';
 import { mcpMessageLiteral } from '../src/ast/json-rpc.js';
-import { postHandlers, reachableFunctions, servingSites, sitesReachedFrom } from '../src/ast/mcp-post-handlers.js';
+import type { DispatchSite } from '../src/ast/dispatch.js';
+import { contains, localFunction, postHandlers, type PostHandler, reachableFunctions, servingSites, sitesReachedFrom } from '../src/ast/mcp-post-handlers.js';
 import { sinkOf } from '../src/ast/message-sinks.js';
 import { calleeName, propertyKeyName, unwrap, walk } from '../src/ast/nodes.js';
 import { insideExpectation } from '../src/ast/test-expectations.js';
@@ -91,39 +92,59 @@ export default createRule<[], MessageIds>({
       return def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? unwrap(def.node.init) : undefined;
     }
 
-    /** A hand-rolled HTTP server whose dispatch routes `notifications/cancelled` and that never watches for a disconnect. */
+    /** A hand-rolled HTTP server whose dispatch routes `notifications/cancelled` and whose POST path never watches for a disconnect. */
     function checkHttpServerDispatch(): void {
-      if (watchesDisconnect()) return;
       for (const handler of postHandlers(sourceCode)) {
-        const sites = sitesReachedFrom(reachableFunctions(handler, sourceCode), sourceCode, true);
+        const functions = reachableFunctions(handler, sourceCode);
+        const sites = sitesReachedFrom(functions, sourceCode, true);
         // The endpoint must answer MCP requests itself, not only pass messages on.
         if (servingSites(sites).length === 0) continue;
         for (const site of sites) {
           const node = site.methods.get(cancelledMethod);
-          if (node) context.report({ node, messageId: 'httpServerCancelsOnNotification' });
+          if (node && !watchesDisconnect(handler, functions, site)) context.report({ node, messageId: 'httpServerCancelsOnNotification' });
         }
       }
     }
 
     /**
-     * `req.on('close', …)`, `res.once('close', …)`, `signal.addEventListener('abort', …)`, or the
-     * request's own `request.signal` (`c.req.raw.signal`); an `AbortController` the server makes
-     * for its own work is not the client going away.
+     * Whether the code a POST that carries this message runs watches for the client going away:
+     * the functions that dispatch it (innermost), what they call, the functions on the way from
+     * the handler to them, and the route middleware. A `req.on('close')` in a sibling the handler
+     * also calls (the GET event stream, detaching itself) is not the POST's cancellation.
      */
-    function watchesDisconnect(): boolean {
-      const requests = new Set(postHandlers(sourceCode).map((handler) => handler.fn.params[0]).filter((param) => param !== undefined));
+    function watchesDisconnect(handler: PostHandler, functions: readonly TSESTree.FunctionLike[], site: DispatchSite): boolean {
+      const reach = (fn: TSESTree.FunctionLike) => reachableFunctions({ fn, anchor: fn, middleware: [] }, sourceCode);
+      const runsSite = functions.filter((fn) => sitesReachedFrom([fn], sourceCode, true).includes(site));
+      const dispatchers = runsSite.filter((fn) => !runsSite.some((other) => other !== fn && contains(fn, other)));
+      const relevant = new Set<TSESTree.FunctionLike>([handler.fn]);
+      for (const dispatcher of dispatchers) for (const fn of reach(dispatcher)) relevant.add(fn);
+      for (const fn of functions) if (dispatchers.some((dispatcher) => reach(fn).includes(dispatcher))) relevant.add(fn);
+      for (const middleware of handler.middleware) {
+        const fn = localFunction(middleware, sourceCode);
+        if (fn) for (const reached of reach(fn)) relevant.add(reached);
+      }
+      const known = new Set<TSESTree.Node>([...functions, ...relevant]);
+      /** The function whose code `node` is: the nearest enclosing one this endpoint calls by name. */
+      const ownerOf = (node: TSESTree.Node) => {
+        for (let current = node.parent; current; current = current.parent) if (known.has(current)) return current;
+        return undefined;
+      };
+      const requests = new Set([handler.fn.params[0]].filter((param) => param !== undefined));
       let found = false;
-      walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
-        if (found) return;
-        if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier && node.property.name === 'signal') {
-          found = isRequestExpression(node.object, requests);
-        }
-        if (node.type === AST_NODE_TYPES.CallExpression && listenerMethods.has(calleeName(node) ?? '') && node.arguments[0]) {
-          const event = ASTUtils.getStaticValue(node.arguments[0], sourceCode.getScope(node.arguments[0]))?.value;
-          found = typeof event === 'string' && disconnectEvents.has(event);
-        }
-      });
-      return found;
+      for (const fn of relevant) {
+        walk(fn.body ?? fn, sourceCode.visitorKeys, (node) => {
+          if (found || ownerOf(node) !== fn) return;
+          if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier && node.property.name === 'signal') {
+            found = isRequestExpression(node.object, requests);
+          }
+          if (node.type === AST_NODE_TYPES.CallExpression && listenerMethods.has(calleeName(node) ?? '') && node.arguments[0]) {
+            const event = ASTUtils.getStaticValue(node.arguments[0], sourceCode.getScope(node.arguments[0]))?.value;
+            found = typeof event === 'string' && disconnectEvents.has(event);
+          }
+        });
+        if (found) return true;
+      }
+      return false;
     }
 
     function isRequestExpression(node: TSESTree.Node, requests: ReadonlySet<TSESTree.Node>): boolean {

@@ -4,12 +4,13 @@ import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { staticValue } from '../src/ast/constants.js';
 import { mcpCapabilitiesOf, mcpClassConstructedWith } from '../src/ast/declared-capabilities.js';
 import { fileEvidence } from '../src/ast/evidence.js';
+import { methodOfHandlerFunction, requestAnsweredByReturn } from '../src/ast/handler-results.js';
 import { enclosingFunction, mcpMethodHandledAt } from '../src/ast/handlers.js';
 import { importedBindingOf, mcpExportOf } from '../src/ast/imports.js';
 import { mcpMessageLiteral } from '../src/ast/json-rpc.js';
 import { methodNameRole } from '../src/ast/method-name-roles.js';
-import { calleeName, isFunction, meaningfulParent, propertyKeyName, stringLiteralValue, unwrap } from '../src/ast/nodes.js';
-import { handlerContextParameter, handlerContextPath, mcpSideOf, sdkMethodCall } from '../src/ast/sdk.js';
+import { calleeName, functionBindingName, isFunction, meaningfulParent, propertyKeyName, stringLiteralValue, unwrap } from '../src/ast/nodes.js';
+import { handlerContextParameter, handlerContextPath, mcpSideOf, sdkMethodCall, toolTaskHandlerOf } from '../src/ast/sdk.js';
 import { taskEvidence } from '../src/ast/task-evidence.js';
 import { createRule } from '../src/create-rule.js';
 import {
@@ -33,6 +34,7 @@ import {
   type LegacyTaskTopic,
 } from '../src/mcp/legacy-tasks.js';
 import { isMcpModuleSpecifier } from '../src/mcp/packages.js';
+import { replyHelperName } from '../src/mcp/server-wire.js';
 import { specUrls } from '../src/mcp/spec.js';
 
 type MessageIds =
@@ -80,6 +82,9 @@ const callToolMethod: ReadonlySet<string> = new Set(['callTool']);
 
 /** Methods whose 2025 results or params carry a task. */
 const taskResultMethods: ReadonlySet<string> = new Set(['tools/call', 'tasks/get', tasksCancelMethod, taskStatusNotificationMethod]);
+
+/** The values of the 2025 `execution.taskSupport` (`ToolExecution`). */
+const taskSupportValues: ReadonlySet<string> = new Set(['forbidden', 'optional', 'required']);
 
 /** Names only the task-returning calls of a 2025 task store have. */
 const taskValueName = /task/i;
@@ -198,8 +203,22 @@ export default createRule<[], MessageIds>({
     function checkTaskSupport(property: TSESTree.Property): void {
       const value = unwrap(property.value);
       if (propertyKeyName(property) !== 'execution' || value.type !== AST_NODE_TYPES.ObjectExpression) return;
-      if (!propertyNamed(value, 'taskSupport') || !evidence.mcpTasks) return;
-      report(property, 'declaresTaskSupport');
+      const taskSupport = propertyNamed(value, 'taskSupport');
+      if (!taskSupport) return;
+      if (evidence.mcpTasks || isToolDefinition(property.parent, taskSupport)) report(property, 'declaresTaskSupport');
+    }
+
+    /**
+     * `{ name, inputSchema, execution: { taskSupport: 'optional' } }` is an MCP tool definition
+     * by its shape, also in a file with no MCP evidence of its own (a tools module the server
+     * imports), as long as `taskSupport` holds one of the 2025 values and the file shows no A2A signs.
+     */
+    function isToolDefinition(tool: TSESTree.Node, taskSupport: TSESTree.Property): boolean {
+      if (tool.type !== AST_NODE_TYPES.ObjectExpression || evidence.speaksA2a) return false;
+      const keys = keysOf(tool);
+      if (!keys.has('name') || !keys.has('inputSchema')) return false;
+      const value = staticValue(taskSupport.value, sourceCode.getScope(taskSupport))?.value;
+      return value === undefined || (typeof value === 'string' && taskSupportValues.has(value));
     }
 
     /** `{ method: 'tools/call', params: { name, arguments, task: { ttl } } }`, hand-rolled or passed to `client.request()`. */
@@ -210,15 +229,28 @@ export default createRule<[], MessageIds>({
       if (task) report(task, 'sendsTaskParam');
     }
 
-    /** `client.callTool({ name, arguments, task: { ttl } })` and its `options.task`. */
+    /**
+     * `client.callTool({ name, arguments, task: { ttl } })` and its `options.task`, and the same
+     * through SDK v1 `client.experimental.tasks.callToolStream(params, schema, options)`.
+     */
     function checkCallToolArguments(call: TSESTree.CallExpression): void {
       const sdkCall = sdkMethodCall(call, sourceCode, { methods: taskAugmentableClientMethods, side: 'client', distinctive: callToolMethod });
-      if (sdkCall?.method !== 'callTool') return;
+      if (sdkCall?.method !== 'callTool' && !isCallToolStream(call)) return;
       for (const argument of call.arguments) {
         const object = objectOf(argument);
         const task = object && propertyNamed(object, 'task');
         if (task) report(task, 'sendsTaskParam');
       }
+    }
+
+    /** `client.experimental.tasks.callToolStream(…)` on an MCP client, or on any receiver in a file that imports the SDK. */
+    function isCallToolStream(call: TSESTree.CallExpression): boolean {
+      const callee = unwrap(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'callToolStream') return false;
+      const tasks = unwrap(callee.object);
+      const experimental = tasks.type === AST_NODE_TYPES.MemberExpression && memberName(tasks) === 'tasks' ? unwrap(tasks.object) : undefined;
+      if (experimental?.type !== AST_NODE_TYPES.MemberExpression || memberName(experimental) !== 'experimental') return false;
+      return mcpSideOf(experimental.object, sourceCode) === 'client' || importsMcp;
     }
 
     /**
@@ -248,7 +280,9 @@ export default createRule<[], MessageIds>({
     function checkRenamedFields(object: TSESTree.ObjectExpression): void {
       if (coveredObjects.has(object) || !evidence.mcpTasks || !keysOf(object).has('taskId')) return;
       const handled = legacyTaskMethodHandledAt(object);
-      if (!(handled && taskResultMethods.has(handled)) && !isValueOf(object, 'result') && !isValueOf(object, 'params')) return;
+      const isTaskResult =
+        (handled && taskResultMethods.has(handled)) || isValueOf(object, 'result') || isValueOf(object, 'params') || isReturnedFromTaskHelper(object);
+      if (!isTaskResult) return;
       for (const property of object.properties) {
         if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
         const field = propertyKeyName(property);
@@ -257,13 +291,51 @@ export default createRule<[], MessageIds>({
       }
     }
 
-    function handlesToolCall(node: TSESTree.Node): boolean {
-      return legacyTaskMethodHandledAt(node) === 'tools/call' || isInRegisteredTool(node);
+    /**
+     * An object a local helper returns (`function toTask(job) { return { taskId, …, ttl } }`)
+     * whose result a tasks/get, tasks/cancel or tools/call handler returns or sends
+     * (`result = toTask(job)`), or that is sent as a JSON-RPC `result`/`params`
+     * (`{ method: 'notifications/tasks/status', params: toTask(job) }`) or returned as the
+     * nested `task` of a tools/call result (`return { task: toTask(job) }`).
+     */
+    function isReturnedFromTaskHelper(object: TSESTree.ObjectExpression): boolean {
+      if (!isReturnedValue(object)) return false;
+      const answered = methodAnsweredByReturn(object);
+      if (answered && taskResultMethods.has(answered)) return true;
+      const fn = enclosingFunction(object);
+      return fn !== undefined && callsOf(fn).some((call) => {
+        if (isValueOf(call, 'result') || isValueOf(call, 'params')) return true;
+        const { parent } = meaningfulParent(call);
+        return isValueOf(call, 'task') && parent?.type === AST_NODE_TYPES.Property && isReturnedValue(parent.parent) && handlesToolCall(parent.parent);
+      });
     }
 
-    /** Inside the callback of `registerTool`/`tool` on an SDK server. */
+    /** The calls of a function declared in this file (`function f()`, `const f = () => …`), with their awaits. */
+    function callsOf(fn: TSESTree.FunctionLike): TSESTree.Node[] {
+      const name = functionBindingName(fn);
+      const variable = name && ASTUtils.findVariable(sourceCode.getScope(fn.parent ?? fn), name);
+      const calls: TSESTree.Node[] = [];
+      for (const reference of variable ? variable.references : []) {
+        const { parent, child } = meaningfulParent(reference.identifier as TSESTree.Node);
+        if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee !== child) continue;
+        const outer = meaningfulParent(parent);
+        calls.push(outer.parent?.type === AST_NODE_TYPES.AwaitExpression ? outer.parent : parent);
+      }
+      return calls;
+    }
+
+    function handlesToolCall(node: TSESTree.Node): boolean {
+      return methodAnsweredByReturn(node) === 'tools/call' || isInRegisteredTool(node);
+    }
+
+    /**
+     * Inside the callback of `registerTool`/`tool` on an SDK server, or the `createTask` of an
+     * SDK v1 `registerToolTask(name, config, { createTask, getTask, getTaskResult })`, whose
+     * result is what tools/call returns for a task request.
+     */
     function isInRegisteredTool(node: TSESTree.Node): boolean {
       const fn = enclosingFunction(node);
+      if (fn && toolTaskHandlerOf(fn, sourceCode)?.method === 'createTask') return true;
       const call = fn?.parent;
       if (call?.type !== AST_NODE_TYPES.CallExpression || !['registerTool', 'tool'].includes(calleeName(call) ?? '')) return false;
       const callee = unwrap(call.callee);
@@ -288,6 +360,30 @@ export default createRule<[], MessageIds>({
       return method;
     }
 
+    /**
+     * The MCP method a returned value at `node` answers: `legacyTaskMethodHandledAt`, or, from a
+     * function called from a dispatch branch or put in a dispatch table
+     * (`case 'tools/call': result = await callTool(id, params)`), the method of that branch.
+     */
+    function methodAnsweredByReturn(node: TSESTree.Node): string | undefined {
+      return legacyTaskMethodHandledAt(node) ?? gateTaskMethod(requestAnsweredByReturn(node, context));
+    }
+
+    /** The MCP method whose handler reads at `node`: like `methodAnsweredByReturn`, also from callbacks nested in the called function. */
+    function methodHandledAround(node: TSESTree.Node): string | undefined {
+      const handled = legacyTaskMethodHandledAt(node);
+      if (handled) return handled;
+      for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+        const method = gateTaskMethod(methodOfHandlerFunction(fn, context, 0));
+        if (method) return method;
+      }
+      return undefined;
+    }
+
+    function gateTaskMethod(method: string | undefined): string | undefined {
+      return method?.startsWith('tasks/') && !evidence.mcpTasks ? undefined : method;
+    }
+
     function schemaRegisteredMethod(fn: TSESTree.FunctionLike): string | undefined {
       const call = fn.parent;
       if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return undefined;
@@ -297,13 +393,67 @@ export default createRule<[], MessageIds>({
     }
 
     function checkTaskParamRead(member: TSESTree.MemberExpression): void {
-      if (memberName(member) !== 'task' || memberName(unwrap(member.object)) !== 'params') return;
-      if (legacyTaskMethodHandledAt(member) === 'tools/call') report(member, 'readsTaskParam');
+      if (memberName(member) !== 'task' || !isRequestParams(member.object)) return;
+      if (methodHandledAround(member) === 'tools/call') report(member, 'readsTaskParam');
+    }
+
+    /**
+     * The params of the request being handled: `request.params`, a binding destructured as
+     * `params` (`const { id, params = {} } = message`, `async ({ params }) => …`), or a parameter
+     * of a local function that some call passes such params to (`callTool(id, params, session)`).
+     */
+    function isRequestParams(expression: TSESTree.Node, depth = 0): boolean {
+      const node = unwrap(expression);
+      if (memberName(node) === 'params') return true;
+      if (node.type !== AST_NODE_TYPES.Identifier || depth > 2) return false;
+      const def = ASTUtils.findVariable(sourceCode.getScope(node), node)?.defs[0];
+      if (!def || (def.type !== 'Variable' && def.type !== 'Parameter')) return false;
+      // `{ params }` and `{ params = {} }` at the top of a destructuring pattern.
+      const { parent } = meaningfulParent(def.name as TSESTree.Node);
+      const property = parent?.type === AST_NODE_TYPES.AssignmentPattern ? parent.parent : parent;
+      if (property?.type === AST_NODE_TYPES.Property && property.parent.type === AST_NODE_TYPES.ObjectPattern) {
+        const pattern = property.parent;
+        const topLevel = def.type === 'Variable' ? def.node.id === pattern : pattern.parent === def.node || pattern.parent?.parent === def.node;
+        return topLevel && propertyKeyName(property) === 'params';
+      }
+      if (def.type === 'Variable') {
+        const declarator = def.node;
+        return declarator.id === def.name && declarator.init !== null && isRequestParams(declarator.init, depth + 1);
+      }
+      const fn = def.node as TSESTree.FunctionLike;
+      const index = fn.params.findIndex((p) => p === def.name || (p.type === AST_NODE_TYPES.AssignmentPattern && p.left === def.name));
+      if (index < 0) return false;
+      return callsOf(fn).some((call) => {
+        const inner = unwrap(call);
+        const callExpression = inner.type === AST_NODE_TYPES.AwaitExpression ? unwrap(inner.argument) : inner;
+        const argument = callExpression.type === AST_NODE_TYPES.CallExpression ? callExpression.arguments[index] : undefined;
+        return argument !== undefined && argument.type !== AST_NODE_TYPES.SpreadElement && isRequestParams(argument, depth + 1);
+      });
     }
 
     function checkCancelReturn(returned: TSESTree.Node | null | undefined, at: TSESTree.Node): void {
       if (!returned || !returnsTask(unwrap(returned))) return;
-      if (legacyTaskMethodHandledAt(at) === tasksCancelMethod) report(returned, 'cancelReturnsTask');
+      if (methodAnsweredByReturn(at) === tasksCancelMethod) report(returned, 'cancelReturnsTask');
+    }
+
+    /** `case 'tasks/cancel': result = toTask(job); break;` with `result` sent as the response's result. */
+    function checkCancelAssignment(assignment: TSESTree.AssignmentExpression): void {
+      if (assignment.operator !== '=' || assignment.left.type !== AST_NODE_TYPES.Identifier || !returnsTask(unwrap(assignment.right))) return;
+      if (legacyTaskMethodHandledAt(assignment) !== tasksCancelMethod || !isAnswerVariable(assignment.left)) return;
+      report(assignment.right, 'cancelReturnsTask');
+    }
+
+    /** A variable whose value is read as a handler's answer: returned, a response's `result`, a reply helper's last argument. */
+    function isAnswerVariable(identifier: TSESTree.Identifier): boolean {
+      const references = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier)?.references ?? [];
+      return references.some((reference) => {
+        if (reference.isWrite()) return false;
+        const { parent, child } = meaningfulParent(reference.identifier as TSESTree.Node);
+        if (!parent) return false;
+        if (parent.type === AST_NODE_TYPES.ReturnStatement) return true;
+        if (parent.type === AST_NODE_TYPES.Property) return parent.value === child && propertyKeyName(parent) === 'result';
+        return parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.length >= 2 && parent.arguments.at(-1) === child && replyHelperName.test(calleeName(parent) ?? '');
+      });
     }
 
     function returnsTask(value: TSESTree.Node): boolean {
@@ -360,7 +510,7 @@ export default createRule<[], MessageIds>({
           report(property, 'usesSdkTasksApi', { api: `\`${key}\` of the handler context` });
         } else if (key === 'task' && isToolCallResult(source)) {
           report(property, 'readsNestedTask', { path: `${text(source)}.task` });
-        } else if (key === 'task' && memberName(unwrap(source)) === 'params' && legacyTaskMethodHandledAt(source) === 'tools/call') {
+        } else if (key === 'task' && isRequestParams(source) && methodHandledAround(source) === 'tools/call') {
           report(property, 'readsTaskParam');
         }
       }
@@ -502,6 +652,21 @@ export default createRule<[], MessageIds>({
       if (failsOnIsError(value)) report(value, 'failsTaskOnToolError');
     }
 
+    /**
+     * A task-status helper: `function taskStatus(job) { … return job.result?.isError ? 'failed' : 'completed'; }`
+     * whose result is the `status` of a task object (`{ taskId, status: taskStatus(job), … }`).
+     */
+    function checkReturnedStatus(returned: TSESTree.Node | null | undefined): void {
+      const value = returned && unwrap(returned);
+      if (value?.type !== AST_NODE_TYPES.ConditionalExpression || !failsOnIsError(value) || !evidence.mcpTasks) return;
+      const fn = enclosingFunction(value);
+      const feedsTaskStatus = fn !== undefined && callsOf(fn).some((call) => {
+        const { parent } = meaningfulParent(call);
+        return isValueOf(call, 'status') && parent?.type === AST_NODE_TYPES.Property && parent.parent.type === AST_NODE_TYPES.ObjectExpression && keysOf(parent.parent).has('taskId');
+      });
+      if (feedsTaskStatus) report(value, 'failsTaskOnToolError');
+    }
+
     function failsOnIsError(conditional: TSESTree.ConditionalExpression): boolean {
       return testsIsError(conditional.test) && stringLiteralValue(unwrap(conditional.consequent)) === 'failed';
     }
@@ -570,10 +735,17 @@ export default createRule<[], MessageIds>({
       },
       ReturnStatement(node) {
         checkCancelReturn(node.argument, node);
+        checkReturnedStatus(node.argument);
+      },
+      AssignmentExpression(node) {
+        checkCancelAssignment(node);
       },
       'ArrowFunctionExpression, FunctionExpression'(node: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression) {
         checkHandlerContextPattern(node);
-        if (node.type === AST_NODE_TYPES.ArrowFunctionExpression && node.expression) checkCancelReturn(node.body, node.body);
+        if (node.type === AST_NODE_TYPES.ArrowFunctionExpression && node.expression) {
+          checkCancelReturn(node.body, node.body);
+          checkReturnedStatus(node.body);
+        }
       },
       VariableDeclarator(node) {
         if (node.id.type === AST_NODE_TYPES.ObjectPattern && node.init) checkPattern(node.id, node.init);

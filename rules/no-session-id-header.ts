@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { assertionAbout, assertsAbsence } from '../src/ast/assertions.js';
 import { constantDeclarationName, constantOrigin, staticValue } from '../src/ast/constants.js';
-import { calleeName, meaningfulParent, propertyKeyName, unwrap } from '../src/ast/nodes.js';
+import { calleeName, meaningfulParent, propertyKeyName, unwrap, walk } from '../src/ast/nodes.js';
 import { mcpInstanceClassOf } from '../src/ast/transports.js';
 import { createRule } from '../src/create-rule.js';
 import { corsHeaderListKeys, headerMethods, modernRequestHeaders, sessionIdHeader } from '../src/mcp/headers.js';
@@ -193,12 +193,28 @@ export default createRule<[], MessageIds>({
       if (origin) consumed.add(origin.node);
     }
 
-    function checkLiteral(node: TSESTree.Literal | TSESTree.TemplateLiteral, value: unknown): void {
-      if (!headerNameKind(value)) return;
+    /** Reports a string naming the header, or keeps it for `Program:exit` when it initialises a constant. True when it did either. */
+    function checkLiteral(node: TSESTree.Literal | TSESTree.TemplateLiteral, value: unknown): boolean {
+      if (!headerNameKind(value)) return false;
       const role = roleOf(node);
-      if (role) return report(node, role);
+      if (role) {
+        report(node, role);
+        return true;
+      }
       const name = constantDeclarationName(node);
       if (name) pending.push({ node: unwrap(node), how: `bound to \`${name}\`` });
+      return name !== undefined;
+    }
+
+    /** The constants a template spells the header through (`${SESSION_HEADER.toLowerCase()}`) are covered by the template's own finding. */
+    function consumeConstantsIn(template: TSESTree.TemplateLiteral): void {
+      for (const expression of template.expressions) {
+        walk(expression, sourceCode.visitorKeys, (node) => {
+          if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) return;
+          const origin = constantOrigin(node, sourceCode.getScope(node));
+          if (origin) consumed.add(origin.node);
+        });
+      }
     }
 
     function transportClassOf(node: TSESTree.Node, classes: readonly string[]): string | undefined {
@@ -215,7 +231,14 @@ export default createRule<[], MessageIds>({
         if (typeof node.value === 'string') checkLiteral(node, node.value);
       },
       TemplateLiteral(node) {
-        if (node.expressions.length === 0) checkLiteral(node, node.quasis[0]?.value.cooked);
+        if (node.expressions.length === 0) {
+          checkLiteral(node, node.quasis[0]?.value.cooked);
+          return;
+        }
+        // `${SESSION_HEADER}`, `Content-Type, ${SESSION_HEADER}`: getStaticValue folds constants into templates.
+        if (node.parent.type === AST_NODE_TYPES.TaggedTemplateExpression) return;
+        const value = staticValue(node, sourceCode.getScope(node))?.value;
+        if (checkLiteral(node, value)) consumeConstantsIn(node);
       },
       'MemberExpression[computed=true]'(node: TSESTree.MemberExpression) {
         checkIndirect(node.property);

@@ -44,6 +44,7 @@ const sourceWords: Readonly<Record<SessionIdSource, string>> = {
   transport: "the transport's `sessionId`",
   header: 'the `Mcp-Session-Id` header',
   lifecycle: 'the id a session callback receives',
+  written: 'the id it sends as the `Mcp-Session-Id` header',
 };
 
 const handles =
@@ -215,6 +216,8 @@ export default createRule<[], MessageIds>({
       if (object.type !== AST_NODE_TYPES.ObjectExpression || depth > 2) return;
       for (const property of object.properties) {
         if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+        // `new Request(url, { headers: { 'mcp-session-id': sid } })` sends the header (no-session-id-header's finding); it keys nothing.
+        if (propertyKeyName(property)?.toLowerCase() === sessionIdHeader) continue;
         const source = mcpSessionIdSource(property.value, sourceCode);
         if (source) report(property, 'sessionKeyedState', { source: sourceWords[source] });
         else checkRecordObject(property.value, depth + 1);

@@ -10,11 +10,12 @@ type Variable = TSESLint.Scope.Variable;
 const maxWrapping = 6;
 
 /**
- * The call that sends a JSON-RPC message object: the first call it is an argument of, seen
- * through `JSON.stringify(…)` and the option objects around it, and through a `const` the
- * message is bound to first (`const init = {…}; await rpc(init)`).
+ * The call that sends a JSON-RPC message object (a literal, or a builder's call that returns
+ * one): the first call it is an argument of, seen through `JSON.stringify(…)` and the option
+ * objects around it, and through a `const` the message is bound to first
+ * (`const init = {…}; await rpc(init)`).
  */
-export function sendingCallsOf(message: TSESTree.ObjectExpression, sourceCode: SourceCode): TSESTree.CallExpression[] {
+export function sendingCallsOf(message: TSESTree.Node, sourceCode: SourceCode): TSESTree.CallExpression[] {
   const direct = callAround(message);
   if (direct) return [direct];
   const { parent, child } = meaningfulParent(message);

@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { clientClasses, handlerRegistrations, serverClasses } from '../mcp/sdk-api.js';
 import { fileEvidence } from './evidence.js';
-import { calleeName, unwrap } from './nodes.js';
+import { calleeName, meaningfulParent, propertyKeyName, unwrap } from './nodes.js';
 import { mcpInstanceClassOf } from './transports.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -47,9 +47,17 @@ export function sdkMethodCall(
  * The parameter of an MCP handler callback that receives the request context (`extra` in SDK
  * v1, `ctx` in v2), found from the registration call: `setRequestHandler(schema, (req, extra))`,
  * `registerTool(name, { inputSchema }, (args, extra))` or `registerTool(name, {}, (extra))`,
- * `registerResource(name, 'x://y', meta, (uri, extra))` or with a template `(uri, vars, extra)`.
+ * `registerResource(name, 'x://y', meta, (uri, extra))` or with a template `(uri, vars, extra)`,
+ * and the `createTask`/`getTask`/`getTaskResult` methods of an SDK v1
+ * `server.experimental.tasks.registerToolTask(name, config, handler)` (like `registerTool`'s callback).
  */
 export function handlerContextParameter(fn: TSESTree.FunctionLike, sourceCode: SourceCode): TSESTree.Parameter | undefined {
+  const toolTask = toolTaskHandlerOf(fn, sourceCode);
+  if (toolTask) {
+    const index = contextIndex('tool', 'registerTool', toolTask.call.arguments.slice(1, 2), sourceCode);
+    if (index === 'last') return fn.params.length >= 2 ? fn.params[fn.params.length - 1] : undefined;
+    return fn.params[index];
+  }
   const call = fn.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return undefined;
   const name = calleeName(call);
@@ -63,6 +71,56 @@ export function handlerContextParameter(fn: TSESTree.FunctionLike, sourceCode: S
   const index = contextIndex(kind, name, before, sourceCode);
   if (index === 'last') return fn.params.length >= 2 ? fn.params[fn.params.length - 1] : undefined;
   return fn.params[index];
+}
+
+/** The methods of the SDK v1 `ToolTaskHandler` that `registerToolTask` calls (experimental/tasks/interfaces.d.ts). */
+const toolTaskHandlerMethods: ReadonlySet<string> = new Set(['createTask', 'getTask', 'getTaskResult']);
+
+/**
+ * Which `ToolTaskHandler` method `fn` is, with its registration: `fn` is the `createTask`,
+ * `getTask` or `getTaskResult` of the object passed (directly or through a constant) as the
+ * handler of `registerToolTask(name, config, handler)`, on `server.experimental.tasks` of an
+ * MCP server, or on any receiver in a file that imports the SDK.
+ */
+export function toolTaskHandlerOf(
+  fn: TSESTree.FunctionLike,
+  sourceCode: SourceCode,
+): { method: 'createTask' | 'getTask' | 'getTaskResult'; call: TSESTree.CallExpression } | undefined {
+  const { parent: property, child } = meaningfulParent(fn);
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== child || property.computed) return undefined;
+  const method = propertyKeyName(property);
+  if (!method || !toolTaskHandlerMethods.has(method) || property.parent.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const call = toolTaskRegistrationOf(property.parent, sourceCode);
+  return call ? { method: method as 'createTask' | 'getTask' | 'getTaskResult', call } : undefined;
+}
+
+function toolTaskRegistrationOf(handler: TSESTree.ObjectExpression, sourceCode: SourceCode): TSESTree.CallExpression | undefined {
+  const { parent, child } = meaningfulParent(handler);
+  if (parent?.type !== AST_NODE_TYPES.VariableDeclarator) return registerToolTaskCall(parent, child, sourceCode);
+  // `const handler = { createTask, getTask, getTaskResult }; registerToolTask(name, config, handler)`
+  if (parent.init !== child || parent.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(parent), parent.id);
+  for (const reference of variable?.references ?? []) {
+    if (reference.init) continue;
+    const use = meaningfulParent(reference.identifier as TSESTree.Node);
+    const call = registerToolTaskCall(use.parent, use.child, sourceCode);
+    if (call) return call;
+  }
+  return undefined;
+}
+
+function registerToolTaskCall(parent: TSESTree.Node | undefined, child: TSESTree.Node, sourceCode: SourceCode): TSESTree.CallExpression | undefined {
+  if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.arguments[2] !== child || calleeName(parent) !== 'registerToolTask') return undefined;
+  const callee = unwrap(parent.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  // `server.experimental.tasks.registerToolTask`: the server is below `.experimental.tasks`.
+  let receiver = unwrap(callee.object);
+  for (const name of ['tasks', 'experimental']) {
+    if (receiver.type !== AST_NODE_TYPES.MemberExpression || receiver.computed || receiver.property.type !== AST_NODE_TYPES.Identifier || receiver.property.name !== name) break;
+    receiver = unwrap(receiver.object);
+  }
+  if (mcpSideOf(receiver, sourceCode) === 'server' || fileEvidence(sourceCode).importsMcp) return parent;
+  return undefined;
 }
 
 function contextIndex(

@@ -160,6 +160,34 @@ ruleTester.run('no-cursor-truthiness', rule, {
         }
       `,
     ),
+    // The same builder-inside-a-call shape as the smoke check below, for methods that are not
+    // MCP list methods: a search API's own cursor, and Slack's conversations.list.
+    valid(
+      'a nested request builder naming a method that is not an MCP list method',
+      code`
+        let nextId = 1;
+        function request(method: string, params?: Record<string, unknown>) {
+          return { jsonrpc: '2.0', id: nextId++, method, params };
+        }
+        declare function call<T>(message: ReturnType<typeof request>): Promise<T>;
+
+        export async function searchAll(query: string) {
+          const hits: unknown[] = [];
+          let cursor: string | undefined;
+          do {
+            const page = await call<{ hits: unknown[]; nextCursor?: string }>(request('search/query', { query, cursor }));
+            hits.push(...page.hits);
+            cursor = page.nextCursor;
+          } while (cursor);
+          let channel: string | undefined;
+          do {
+            const page = await call<{ nextCursor?: string }>(request('conversations.list', { cursor: channel }));
+            channel = page.nextCursor;
+          } while (channel);
+          return hits;
+        }
+      `,
+    ),
     valid(
       'listTools on a registry in a file that does not import MCP',
       code`
@@ -278,6 +306,40 @@ ruleTester.run('no-cursor-truthiness', rule, {
           { messageId: 'treatsEmptyCursorAsEnd', at: 'result.nextCursor', inside: '!result.nextCursor', data: wire('result.nextCursor') },
         ],
         { output: source.replace('cursor ? { cursor }', 'cursor != null ? { cursor }').replace('!result.nextCursor', 'result.nextCursor == null') },
+      );
+    })(),
+    (() => {
+      // legacy-clients/src/smoke.ts: the message is built by a nested `request(method, params)` call.
+      const source = code`
+        interface ListToolsResult {
+          tools: { name: string }[];
+          nextCursor?: string;
+        }
+        let nextId = 1;
+        function request(method: string, params?: Record<string, unknown>) {
+          return { jsonrpc: '2.0' as const, id: nextId++, method, params };
+        }
+        async function call<T>(message: ReturnType<typeof request>): Promise<T> {
+          const res = await fetch(process.env.MCP_URL!, { method: 'POST', body: JSON.stringify(message) });
+          return (await res.json()).result as T;
+        }
+
+        export async function listTools() {
+          const tools: { name: string }[] = [];
+          let cursor: string | undefined;
+          do {
+            const page = await call<ListToolsResult>(request('tools/list', { cursor }));
+            tools.push(...page.tools);
+            cursor = page.nextCursor;
+          } while (cursor);
+          return tools;
+        }
+      `;
+      return invalid(
+        'K6: hand-rolled client: call<T>(request(\'tools/list\', { cursor })), do/while (cursor)',
+        source,
+        [{ messageId: 'treatsEmptyCursorAsEnd', at: 'cursor', inside: 'while (cursor);', data: wire('cursor') }],
+        { output: source.replace('} while (cursor);', '} while (cursor != null);') },
       );
     })(),
     (() => {

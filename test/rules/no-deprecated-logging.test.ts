@@ -128,6 +128,46 @@ ruleTester.run('no-deprecated-logging', rule, {
     ),
 
     // ---------------------------------------------------------------------------------
+    // Client notification handlers for other notifications, and other protocols' log messages.
+    // ---------------------------------------------------------------------------------
+    valid(
+      'an MCP client handling progress and list changes, and a local schema named like the SDK one',
+      code`
+        import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+        import { ProgressNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+        import { LoggingMessageNotificationSchema } from './schemas.js';
+
+        const client = new Client({ name: 'desk', version: '1.0.0' });
+        client.setNotificationHandler(ProgressNotificationSchema, (notification) => bar.update(notification.params.progress));
+        client.setNotificationHandler('notifications/tools/list_changed', () => refreshTools());
+        peer.setNotificationHandler(LoggingMessageNotificationSchema, (entry) => console.error(entry));
+      `,
+    ),
+    valid(
+      'a v1 client that puts the logLevel key in _meta on the requests whose logs it handles',
+      code`
+        import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+        import { LoggingMessageNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+
+        const LOG_LEVEL = 'io.modelcontextprotocol/logLevel';
+        const client = new Client({ name: 'desk', version: '1.0.0' });
+        client.setNotificationHandler(LoggingMessageNotificationSchema, (n) => console.error(n.params.data));
+        export const scan = () => client.callTool({ name: 'scan', arguments: {}, _meta: { [LOG_LEVEL]: 'debug' } });
+      `,
+    ),
+    valid(
+      "another JSON-RPC peer's notifications/message, and LSP's window/logMessage",
+      code`
+        import { createMessageConnection } from 'vscode-jsonrpc/node';
+        import { RpcPeer } from './rpc-peer.js';
+
+        const connection = createMessageConnection(reader, writer);
+        connection.onNotification('window/logMessage', (params) => output.appendLine(params.message));
+        const peer = new RpcPeer(socket);
+        peer.setNotificationHandler('notifications/message', (params) => chat.append(params.text));
+      `,
+    ),
+    // ---------------------------------------------------------------------------------
     // console.log outside stdio servers.
     // ---------------------------------------------------------------------------------
     valid(
@@ -288,6 +328,61 @@ ruleTester.run('no-deprecated-logging', rule, {
         client.setLoggingLevel('warning').catch(() => {});
       `,
       [{ messageId: 'sendsSetLevel', at: 'client.setLoggingLevel', data: what('`client.setLoggingLevel()`') }],
+      { filename: 'file.js' },
+    ),
+
+    // ---------------------------------------------------------------------------------
+    // Clients consuming log notifications (deprecated; 2026-07-28 sends them only on request).
+    // ---------------------------------------------------------------------------------
+    // The shape of the legacy examples: a v1 client from a helper, the SDK schema.
+    invalid(
+      'a v1 client handles LoggingMessageNotificationSchema (client from a helper, namespace import)',
+      code`
+        import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+        import { LoggingMessageNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+        import * as types from '@modelcontextprotocol/sdk/types.js';
+
+        export async function main(): Promise<void> {
+          const { client } = await connect();
+          client.setNotificationHandler(LoggingMessageNotificationSchema, (notification) => {
+            console.error(\`[server \${notification.params.level}]\`, notification.params.data);
+          });
+        }
+
+        export function watch(desk: Client) {
+          desk.setNotificationHandler(types.LoggingMessageNotificationSchema, (n) => log.info(n.params.data));
+        }
+      `,
+      [
+        { messageId: 'consumesLogNotifications', at: 'LoggingMessageNotificationSchema', inside: 'client.setNotificationHandler(LoggingMessageNotificationSchema' },
+        { messageId: 'consumesLogNotifications', at: 'types.LoggingMessageNotificationSchema' },
+      ],
+    ),
+    invalid(
+      'a v2 client handles notifications/message by name, also through a constant',
+      code`
+        import { Client } from '@modelcontextprotocol/client';
+
+        const LOG_MESSAGE = 'notifications/message';
+        const client = new Client({ name: 'desk', version: '2.0.0' });
+        client.setNotificationHandler('notifications/message', (notification) => console.error(notification.params.data));
+        export const follow = (other: Client) => other.setNotificationHandler(LOG_MESSAGE, (n) => console.error(n.params.data));
+      `,
+      [
+        { messageId: 'consumesLogNotifications', at: "'notifications/message'", inside: "setNotificationHandler('notifications/message'" },
+        { messageId: 'consumesLogNotifications', at: 'LOG_MESSAGE', inside: 'setNotificationHandler(LOG_MESSAGE' },
+      ],
+    ),
+    invalid(
+      'a v1 client with require (JavaScript)',
+      code`
+        const { Client } = require('@modelcontextprotocol/sdk/client/index.js');
+        const { LoggingMessageNotificationSchema } = require('@modelcontextprotocol/sdk/types.js');
+
+        const client = new Client({ name: 'desk', version: '1.0.0' });
+        client.setNotificationHandler(LoggingMessageNotificationSchema, ({ params }) => console.error(params.level, params.data));
+      `,
+      [{ messageId: 'consumesLogNotifications', at: 'LoggingMessageNotificationSchema', inside: 'setNotificationHandler(LoggingMessageNotificationSchema' }],
       { filename: 'file.js' },
     ),
 

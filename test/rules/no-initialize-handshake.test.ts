@@ -198,6 +198,86 @@ ruleTester.run('no-initialize-handshake', rule, {
         export const Extended = ResultSchema.extend({ protocolVersion: z.string(), capabilities: z.object({}), serverInfo: ImplementationSchema });
       `,
     ),
+    // ---------------------------------------------------------------------------------
+    // `method !== 'initialize'` outside MCP dispatch code.
+    // ---------------------------------------------------------------------------------
+    valid(
+      "a hand-rolled LSP server refusing everything but 'initialize' until it has one",
+      code`
+        let initialized = false;
+        export function handle(msg: { id: number; method: string; params: { rootUri: string } }) {
+          if (!initialized && msg.method !== 'initialize') {
+            return { jsonrpc: '2.0', id: msg.id, error: { code: -32002, message: 'Server not initialized' } };
+          }
+          switch (msg.method) {
+            case 'initialize':
+              initialized = true;
+              return { capabilities: { definitionProvider: true } };
+            case 'textDocument/definition':
+              return null;
+          }
+        }
+      `,
+    ),
+    valid(
+      "an MCP server bridging to a language server: the LSP pump's own 'initialize' gate",
+      code`
+        import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+
+        const pending: { method: string }[] = [];
+        let lspReady = false;
+        export function onLspMessage(msg: { method: string; params?: unknown }) {
+          if (!lspReady && msg.method !== 'initialize') {
+            pending.push(msg);
+            return;
+          }
+          forward(msg);
+        }
+        export function route(message: { method: string }) {
+          switch (message.method) {
+            case 'tools/list':
+              return listTools();
+            case 'tools/call':
+              return callTool(message);
+          }
+        }
+        export const definition = (uri: string) => forward({ method: 'textDocument/definition', params: { uri } });
+        export const server = new McpServer({ name: 'bridge', version: '1.0.0' });
+      `,
+    ),
+    valid(
+      "an MCP dispatch next to worker events and a ternary on the method",
+      code`
+        export function route(message: { method: string }, event: { type: string }) {
+          if (event.type !== 'initialize') console.error('worker event', event.type);
+          const kind = message.method !== 'initialize' ? 'request' : 'handshake';
+          switch (message.method) {
+            case 'tools/list':
+              return { kind, tools: [] };
+            case 'resources/list':
+              return { kind, resources: [] };
+          }
+        }
+      `,
+    ),
+    // An LSP client's request builder in an MCP server file: its `initialize` has no `protocolVersion`.
+    valid(
+      "an LSP client's request(method, params) builder sending the LSP initialize",
+      code`
+        import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+
+        let nextId = 1;
+        function request(method: string, params: Record<string, unknown>) {
+          return { jsonrpc: '2.0', id: nextId++, method, params };
+        }
+        export async function startLsp(send: (message: object) => Promise<{ result: { serverInfo?: { name: string } } }>, rootUri: string) {
+          const init = await send(request('initialize', { processId: process.pid, rootUri, capabilities: {}, clientInfo: { name: 'bridge' } }));
+          await send(request('textDocument/didOpen', { textDocument: { uri: rootUri } }));
+          return init.result.serverInfo?.name;
+        }
+        export const server = new McpServer({ name: 'bridge', version: '1.0.0' });
+      `,
+    ),
     // Names only: a local guard and a local server class, in files that do not import the SDK.
     valid(
       'local isInitializeRequest() and getClientCapabilities() without MCP imports',
@@ -339,7 +419,7 @@ ruleTester.run('no-initialize-handshake', rule, {
         }
       `,
       [
-        { messageId: 'gatesOnHandshake', at: '!this.initialized', data: { flag: 'this.initialized' } },
+        { messageId: 'gatesOnHandshake', at: '!this.initialized', data: { gate: '!this.initialized' } },
         { messageId: 'handlesInitialize', at: "'initialize'", inside: "case 'initialize'" },
         { messageId: 'storesInitializeParams', at: 'this.clientCapabilities = msg.params.capabilities', data: { field: 'capabilities', ...capabilities } },
         { messageId: 'storesInitializeParams', at: 'this.clientName = clientInfo', data: { field: 'clientInfo', ...clientInfo } },
@@ -516,6 +596,189 @@ ruleTester.run('no-initialize-handshake', rule, {
         { messageId: 'readsInitializeResult', at: 'init.serverInfo', data: { field: 'serverInfo', method: 'initialize' } },
         { messageId: 'readsInitializeResult', at: 'discover.serverInfo', data: { field: 'serverInfo', method: 'server/discover' } },
       ],
+    ),
+    // legacy-clients/src/smoke.ts: the message comes from the file's own request(method, params)
+    // builder, and the answer passes through a readReply(res, id) helper that returns its body.
+    invalid(
+      'L7/L9: a request(method, params) builder, and the answer read through a readReply(res, id) helper',
+      code`
+        interface InitializeResult {
+          protocolVersion: string;
+          capabilities: Record<string, unknown>;
+          serverInfo: { name: string; version: string };
+        }
+        interface JsonRpcResponse {
+          jsonrpc: '2.0';
+          id: number | null;
+          result?: unknown;
+          error?: { code: number; message: string };
+        }
+        declare function firstSseAnswer(res: Response, id: number): Promise<JsonRpcResponse>;
+
+        let nextId = 1;
+        function request(method: string, params?: Record<string, unknown>) {
+          return { jsonrpc: '2.0' as const, id: nextId++, method, params };
+        }
+        async function post(message: object): Promise<Response> {
+          return fetch(process.env.MCP_URL!, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message) });
+        }
+        async function readReply(res: Response, id: number): Promise<JsonRpcResponse> {
+          if (!(res.headers.get('content-type') ?? '').includes('text/event-stream')) {
+            return (await res.json()) as JsonRpcResponse;
+          }
+          const reply = await firstSseAnswer(res, id);
+          return reply;
+        }
+        function statusOf(res: Response) {
+          return { serverInfo: res.headers.get('server'), status: res.status };
+        }
+
+        export async function initialize(): Promise<void> {
+          const message = request('initialize', {
+            protocolVersion: '2025-06-18',
+            capabilities: {},
+            clientInfo: { name: 'ops-smoke', version: '1.4.0' },
+          });
+          const res = await post(message);
+          console.log(statusOf(res).serverInfo);
+          const reply = await readReply(res, message.id);
+          if (reply.error) throw new Error(reply.error.message);
+          const init = reply.result as InitializeResult;
+          const { name, version } = init.serverInfo;
+          console.log(\`\${name} \${version}, protocol \${init.protocolVersion}\`);
+          await post({ jsonrpc: '2.0', method: 'notifications/initialized' });
+          const listed = await readReply(await post(request('tools/list', {})), 2);
+          console.log((listed.result as { serverInfo?: unknown }).serverInfo);
+        }
+      `,
+      [
+        { messageId: 'sendsInitialize', at: "'initialize'", data: { method: 'initialize' } },
+        { messageId: 'readsInitializeResult', at: 'init.serverInfo', data: { field: 'serverInfo', method: 'initialize' } },
+        { messageId: 'readsInitializeResult', at: 'init.protocolVersion', data: { field: 'protocolVersion', method: 'initialize' } },
+        { messageId: 'sendsInitialize', at: "'notifications/initialized'", data: { method: 'notifications/initialized' } },
+      ],
+    ),
+    invalid(
+      'L7/L9: an rpc(url, method, params) helper that builds, sends and returns the result (.js)',
+      code`
+        let id = 0;
+        async function rpc(url, method, params) {
+          const res = await fetch(url, { method: 'POST', body: JSON.stringify({ jsonrpc: '2.0', id: ++id, method, params }) });
+          const body = await res.json();
+          return body.result;
+        }
+
+        async function connect(url) {
+          const init = await rpc(url, 'initialize', { protocolVersion: '2025-03-26', capabilities: {}, clientInfo: { name: 'cli', version: '1.0.0' } });
+          const tools = await rpc(url, 'tools/list', {});
+          return { server: init.serverInfo.name, tools, lists: tools.serverInfo };
+        }
+        module.exports = { connect };
+      `,
+      [
+        { messageId: 'sendsInitialize', at: "'initialize'", data: { method: 'initialize' } },
+        { messageId: 'readsInitializeResult', at: 'init.serverInfo', data: { field: 'serverInfo', method: 'initialize' } },
+      ],
+      { filename: 'file.js' },
+    ),
+    // legacy-hand-rolled/src/server.ts: a session gate that lets only `initialize` through, the
+    // params kept through a const and String(…), and a flag that skips sending notifications.
+    invalid(
+      "L1/L2/L4: a hand-rolled HTTP server: method !== 'initialize' without a session, params kept through a const and String()",
+      code`
+        import { randomUUID } from 'node:crypto';
+        import type { IncomingMessage, ServerResponse } from 'node:http';
+
+        type Message = { jsonrpc: '2.0'; id?: number; method: string; params?: Record<string, unknown> };
+        interface Session {
+          id: string;
+          clientInfo?: { name: string; version: string };
+          protocolVersion?: string;
+          capabilities?: object;
+          label?: string;
+          initialized: boolean;
+          stream?: ServerResponse;
+        }
+        const sessions = new Map<string, Session>();
+
+        export function broadcastToolListChanged(): void {
+          for (const session of sessions.values()) {
+            if (!session.initialized || !session.stream) continue;
+            session.stream.write(\`data: \${JSON.stringify({ jsonrpc: '2.0', method: 'notifications/tools/list_changed' })}\n\n\`);
+          }
+        }
+
+        export async function handlePost(req: IncomingMessage, res: ServerResponse, message: Message): Promise<void> {
+          const sessionId = req.headers['mcp-session-id'];
+          let session = typeof sessionId === 'string' ? sessions.get(sessionId) : undefined;
+          if (!session) {
+            if (message.method !== 'initialize') {
+              res.writeHead(400).end(JSON.stringify({ jsonrpc: '2.0', id: message.id ?? null, error: { code: -32000, message: 'No valid session ID provided' } }));
+              return;
+            }
+            session = { id: randomUUID(), initialized: false };
+          }
+          if (message.id === undefined) {
+            switch (message.method) {
+              case 'notifications/initialized':
+                session.initialized = true;
+                break;
+            }
+            res.writeHead(202).end();
+            return;
+          }
+          const { id, params = {} } = message;
+          let result: unknown;
+          switch (message.method) {
+            case 'initialize': {
+              const clientInfo = params.clientInfo as Session['clientInfo'];
+              session.clientInfo = clientInfo;
+              session.protocolVersion = String(params.protocolVersion);
+              session.capabilities = structuredClone(params.capabilities ?? {});
+              session.label = String(params.label ?? '');
+              console.error(\`session \${session.id} opened by \${clientInfo?.name} on \${String(params.protocolVersion)}\`);
+              sessions.set(session.id, session);
+              result = { protocolVersion: '2025-06-18', capabilities: { tools: { listChanged: true } }, serverInfo: { name: 'tsintel', version: '0.4.2' } };
+              break;
+            }
+            case 'tools/list':
+              result = { tools: [] };
+              break;
+          }
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', id, result }));
+        }
+      `,
+      [
+        { messageId: 'gatesOnHandshake', at: '!session.initialized', data: { gate: '!session.initialized' } },
+        { messageId: 'gatesOnHandshake', at: "message.method !== 'initialize'", data: { gate: "message.method !== 'initialize'" } },
+        { messageId: 'handlesInitialized', at: "'notifications/initialized'", inside: "case 'notifications/initialized'" },
+        { messageId: 'handlesInitialize', at: "'initialize'", inside: "case 'initialize'" },
+        { messageId: 'storesInitializeParams', at: 'session.clientInfo = clientInfo', data: { field: 'clientInfo', ...clientInfo } },
+        { messageId: 'storesInitializeParams', at: 'session.protocolVersion = String(params.protocolVersion)', data: { field: 'protocolVersion', ...protocolVersion } },
+        {
+          messageId: 'storesInitializeParams',
+          at: 'session.capabilities = structuredClone(params.capabilities ?? {})',
+          data: { field: 'capabilities', ...capabilities },
+        },
+        { messageId: 'returnsInitializeResult', at: "protocolVersion: '2025-06-18'" },
+      ],
+    ),
+    invalid(
+      "L2: `!sessionId && body.method !== 'initialize'` in an if-chain dispatch (.js)",
+      code`
+        const sessions = new Map();
+        async function handle(req, res) {
+          const body = req.body;
+          const sessionId = req.headers['mcp-session-id'];
+          if (!sessionId && body.method !== 'initialize') return res.status(400).json({ error: 'session required' });
+          if (body.method === 'tools/call') return res.json({ jsonrpc: '2.0', id: body.id, result: await callTool(body.params) });
+          if (body.method === 'prompts/list') return res.json({ jsonrpc: '2.0', id: body.id, result: { prompts: [] } });
+          return res.json({ jsonrpc: '2.0', id: body.id, result: sessions.get(sessionId) });
+        }
+        module.exports = { handle };
+      `,
+      [{ messageId: 'gatesOnHandshake', at: "body.method !== 'initialize'", data: { gate: "body.method !== 'initialize'" } }],
+      { filename: 'file.js' },
     ),
     // ---------------------------------------------------------------------------------
     // Dual-era: the handshake kept for 2025 clients behind isLegacyRequest().

@@ -97,6 +97,77 @@ ruleTester.run('no-legacy-cancellation', rule, {
         });
       `,
     ),
+    // The disconnect watched on the POST's own path: before the dispatch, in a helper it calls, in route middleware.
+    valid(
+      'node:http: the request handler aborts on close before handing the POST to the dispatch function',
+      code`
+        import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+
+        async function handlePost(req: IncomingMessage, res: ServerResponse, signal: AbortSignal) {
+          const message = JSON.parse(await readBody(req));
+          switch (message.method) {
+            case 'notifications/cancelled':
+              inflight.get(message.params.requestId)?.abort();
+              return void res.writeHead(202).end();
+            case 'tools/call':
+              return void res.end(JSON.stringify({ jsonrpc: '2.0', id: message.id, result: await callTool(message.params, signal) }));
+          }
+        }
+
+        createServer((req, res) => {
+          const controller = new AbortController();
+          res.on('close', () => controller.abort());
+          if (req.method === 'POST') void handlePost(req, res, controller.signal);
+        }).listen(3000);
+      `,
+    ),
+    valid(
+      'node:http: the dispatch function calls a helper that stops the work when the response closes',
+      code`
+        import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+
+        function abortOnDisconnect(res: ServerResponse): AbortSignal {
+          const controller = new AbortController();
+          res.once('close', () => controller.abort());
+          return controller.signal;
+        }
+
+        async function handlePost(req: IncomingMessage, res: ServerResponse) {
+          const message = JSON.parse(await readBody(req));
+          if (message.method === 'notifications/cancelled') return void res.writeHead(202).end();
+          if (message.method === 'tools/call') {
+            const result = await callTool(message.params, abortOnDisconnect(res));
+            res.end(JSON.stringify({ jsonrpc: '2.0', id: message.id, result }));
+          }
+        }
+
+        createServer((req, res) => {
+          if (req.method === 'POST') void handlePost(req, res);
+        });
+      `,
+    ),
+    valid(
+      'Express: route middleware watches the disconnect',
+      code`
+        import express from 'express';
+
+        function cancelOnClose(req, res, next) {
+          res.locals.controller = new AbortController();
+          res.on('close', () => res.locals.controller.abort());
+          next();
+        }
+
+        app.post('/mcp', cancelOnClose, async (req, res) => {
+          const message = req.body;
+          switch (message.method) {
+            case 'notifications/cancelled':
+              return res.status(202).end();
+            case 'tools/call':
+              return res.json({ jsonrpc: '2.0', id: message.id, result: await callTool(message.params, res.locals.controller.signal) });
+          }
+        });
+      `,
+    ),
     valid(
       'a server sends progress on the request stream',
       code`
@@ -202,6 +273,71 @@ ruleTester.run('no-legacy-cancellation', rule, {
       `,
       [{ messageId: 'httpServerCancelsOnNotification', at: "'notifications/cancelled'" }],
       { filename: 'file.js' },
+    ),
+
+    // The shape of the legacy-hand-rolled example: the only `close` listener belongs to the GET
+    // event stream, which the same request handler also serves.
+    invalid(
+      'node:http: the close listener detaches the GET event stream, not the POST that dispatches the cancellation',
+      code`
+        import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+
+        async function handlePost(req: IncomingMessage, res: ServerResponse): Promise<void> {
+          const message = JSON.parse(await readBody(req));
+          if (message.id === undefined) {
+            switch (message.method) {
+              case 'notifications/cancelled': {
+                session.inflight.get(message.params?.requestId)?.abort();
+                break;
+              }
+            }
+            res.writeHead(202).end();
+            return;
+          }
+          switch (message.method) {
+            case 'tools/list':
+              return void res.end(JSON.stringify({ jsonrpc: '2.0', id: message.id, result: { tools: [] } }));
+          }
+        }
+
+        function openEventStream(req: IncomingMessage, res: ServerResponse): void {
+          res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+          session.stream = res;
+          req.on('close', () => {
+            if (session.stream === res) session.stream = undefined;
+          });
+        }
+
+        const server = createServer((req, res) => {
+          switch (req.method) {
+            case 'POST':
+              void handlePost(req, res);
+              return;
+            case 'GET':
+              openEventStream(req, res);
+              return;
+          }
+        });
+        server.on('close', () => log.info('stopped'));
+      `,
+      [{ messageId: 'httpServerCancelsOnNotification', at: "'notifications/cancelled'" }],
+    ),
+    invalid(
+      'Express: only the GET stream route listens for close',
+      code`
+        import express from 'express';
+
+        app.get('/mcp', (req, res) => {
+          res.writeHead(200, { 'content-type': 'text/event-stream' });
+          req.on('close', () => streams.delete(res));
+        });
+        app.post('/mcp', async (req, res) => {
+          const message = req.body;
+          if (message.method === 'notifications/cancelled') return res.status(202).end();
+          if (message.method === 'tools/call') return res.json({ jsonrpc: '2.0', id: message.id, result: await callTool(message.params) });
+        });
+      `,
+      [{ messageId: 'httpServerCancelsOnNotification', at: "'notifications/cancelled'" }],
     ),
 
     // ---------------------------------------------------------------------------------

@@ -240,6 +240,150 @@ ruleTester.run('no-legacy-tasks-api', rule, {
         console.log(result.content, task);
       `,
     ),
+
+    // ---------------------------------------------------------------------------------
+    // Lookalikes of the shapes the bundled legacy examples use: registerToolTask
+    // handlers, callToolStream options, task helpers of hand-rolled servers, tool
+    // definitions recognised by their shape.
+    // ---------------------------------------------------------------------------------
+    valid(
+      'a job queue processor with createTask/getTask/getTaskResult methods in an MCP server file',
+      code`
+        import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+
+        const server = new McpServer({ name: 'jobs', version: '1.0.0' });
+        queue.registerProcessor('render', {
+          createTask: async (payload, { taskId, taskStore }) => taskStore.insert({ taskId, payload }),
+          getTask: async (_payload, { taskId, taskStore }) => taskStore.find(taskId),
+          getTaskResult: async (_payload, { taskId, taskStore }) => taskStore.result(taskId),
+        });
+      `,
+    ),
+    valid(
+      "another framework's tasks.registerToolTask, in a file that does not import MCP",
+      code`
+        import { Planner } from '@acme/planner';
+
+        const planner = new Planner();
+        planner.tasks.registerToolTask('summarize', { inputSchema: { url: 'string' } }, {
+          createTask: async ({ url }, { taskStore, taskId }) => {
+            await taskStore.put(taskId, url);
+            return { task: { taskId, status: 'queued' } };
+          },
+          getTask: async (_args, { taskId, taskStore }) => taskStore.get(taskId),
+          getTaskResult: async (_args, { taskId, taskStore }) => taskStore.result(taskId),
+        });
+      `,
+    ),
+    valid(
+      "another agent SDK's experimental.tasks.callToolStream with a task option, in a file that does not import MCP",
+      code`
+        import { Agents } from '@acme/agents';
+
+        const agents = new Agents();
+        const stream = agents.experimental.tasks.callToolStream({ name: 'search', arguments: {} }, undefined, { task: { ttl: 60_000 } });
+      `,
+    ),
+    valid(
+      'a CI status helper that says failed for isError, feeding a status without a taskId',
+      code`
+        import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+
+        const server = new McpServer({ name: 'ci', version: '1.0.0' });
+
+        function buildStatus(run) {
+          return run.isError ? 'failed' : 'completed';
+        }
+
+        server.registerTool('ci_status', { inputSchema: { runId: z.string() } }, async ({ runId }) => {
+          const run = await ci.get(runId);
+          const summary = { runId, status: buildStatus(run) };
+          log.info(\`run \${runId}: \${buildStatus(run)}\`);
+          return { content: [{ type: 'text', text: JSON.stringify(summary) }] };
+        });
+      `,
+    ),
+    valid(
+      "a hand-rolled server's todo helper with taskId, status and ttl, returned as a tool's structuredContent",
+      code`
+        function toTodo(item) {
+          return { taskId: item.id, status: item.done ? 'done' : 'open', ttl: item.snoozeSeconds };
+        }
+
+        export function handle(message) {
+          switch (message.method) {
+            case 'tools/list':
+              return { tools: TOOLS };
+            case 'tools/call': {
+              const item = todos.get(message.params.arguments.id);
+              return { content: [{ type: 'text', text: item.title }], structuredContent: toTodo(item) };
+            }
+          }
+        }
+      `,
+    ),
+    valid(
+      'functions of a hand-rolled server reading a task field of tool arguments, and of a non-MCP method',
+      code`
+        export async function handlePost(message) {
+          const { params = {} } = message;
+          switch (message.method) {
+            case 'tools/list':
+              return { tools: TOOLS };
+            case 'tools/call':
+              return runTool(String(params.name), params.arguments ?? {});
+            case 'todo/add':
+              return addTodo(params);
+          }
+        }
+
+        function runTool(name, params) {
+          if (name === 'add_task') return { content: [{ type: 'text', text: todos.add(params.task) }] };
+          return { content: [] };
+        }
+
+        function addTodo(params) {
+          const { task } = params;
+          return { task: todos.add(task) };
+        }
+      `,
+    ),
+    valid(
+      'a tasks/cancel branch that assigns the empty ack, and keeps the cancelled task for its log',
+      code`
+        let lastCancelled;
+
+        export async function handlePost(message, res) {
+          const { id, params = {} } = message;
+          let result;
+          switch (message.method) {
+            case 'tools/list':
+              result = { tools: TOOLS };
+              break;
+            case 'tasks/cancel': {
+              const job = findJob(params);
+              jobs.cancel(job.id);
+              lastCancelled = toTask(job);
+              result = { resultType: 'complete' };
+              break;
+            }
+          }
+          log.info(lastCancelled);
+          res.end(JSON.stringify({ jsonrpc: '2.0', id, result }));
+        }
+      `,
+    ),
+    valid(
+      'an execution.taskSupport that is not a tool definition: CI steps without inputSchema, a boolean flag',
+      code`
+        export const steps = [
+          { name: 'build', execution: { taskSupport: 'optional', retries: 2 } },
+          { name: 'test', execution: { taskSupport: 'required', retries: 0 } },
+        ];
+
+        export const plugin = { name: 'scheduler', inputSchema: { type: 'object' }, execution: { taskSupport: true } };
+      `,
+    ),
   ],
 
   invalid: [
@@ -647,6 +791,13 @@ ruleTester.run('no-legacy-tasks-api', rule, {
       `,
       [
         { messageId: 'usesSdkTasksApi', at: 'server.experimental.tasks.registerToolTask', data: sdk('`server.experimental.tasks.registerToolTask()`') },
+        { messageId: 'usesSdkTasksApi', at: 'taskStore', inside: '{ taskStore, taskRequestedTtl }', data: sdk('`taskStore` of the handler context') },
+        { messageId: 'usesSdkTasksApi', at: 'taskRequestedTtl', inside: '{ taskStore, taskRequestedTtl }', data: sdk('`taskRequestedTtl` of the handler context') },
+        { messageId: 'returnsNestedTask', at: 'task: await taskStore.createTask({ ttl: taskRequestedTtl })' },
+        { messageId: 'usesSdkTasksApi', at: 'extra.taskStore', inside: 'extra.taskStore.getTask(', data: sdk('`extra.taskStore`') },
+        { messageId: 'usesSdkTasksApi', at: 'extra.taskId', inside: 'getTask(extra.taskId)', data: sdk('`extra.taskId`') },
+        { messageId: 'usesSdkTasksApi', at: 'extra.taskStore', inside: 'extra.taskStore.getTaskResult(', data: sdk('`extra.taskStore`') },
+        { messageId: 'usesSdkTasksApi', at: 'extra.taskId', inside: 'getTaskResult(extra.taskId)', data: sdk('`extra.taskId`') },
         { messageId: 'usesSdkTasksApi', at: 'server.server.experimental.tasks.elicitInputStream', data: sdk('`server.server.experimental.tasks.elicitInputStream()`') },
         { messageId: 'usesSdkTasksApi', at: 'taskId', inside: 'const { taskId } = extra', data: sdk('`taskId` of the handler context') },
         { messageId: 'usesSdkTasksApi', at: 'extra.taskStore', inside: 'await extra.taskStore?.', data: sdk('`extra.taskStore`') },
@@ -668,6 +819,7 @@ ruleTester.run('no-legacy-tasks-api', rule, {
       `,
       [
         { messageId: 'usesSdkTasksApi', at: 'client.experimental.tasks.callToolStream', data: sdk('`client.experimental.tasks.callToolStream()`') },
+        { messageId: 'sendsTaskParam', at: 'task: { ttl: 60000 }' },
         { messageId: 'usesSdkTasksApi', at: 'client.experimental.tasks.getTaskResult', data: sdk('`client.experimental.tasks.getTaskResult()`') },
         { messageId: 'usesSdkTasksApi', at: 'client.experimental.tasks.listTasks', data: sdk('`client.experimental.tasks.listTasks()`') },
       ],
@@ -691,6 +843,326 @@ ruleTester.run('no-legacy-tasks-api', rule, {
         { messageId: 'usesSdkTasksApi', at: 'experimental.isTerminal', data: sdk('`isTerminal`') },
       ],
       { filename: 'file.js' },
+    ),
+
+    // ---------------------------------------------------------------------------------
+    // The shapes of the bundled legacy examples: registerToolTask handlers, callToolStream
+    // options, task helpers and functions called from a hand-rolled dispatch, tool
+    // definitions in a module with no MCP import of its own.
+    // ---------------------------------------------------------------------------------
+    invalid(
+      'registerToolTask handlers with an inputSchema: tool arguments first, then the destructured context (T5, T15)',
+      code`
+        import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+        import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+
+        export function registerIndexTool(server: McpServer) {
+          server.experimental.tasks.registerToolTask(
+            'index_workspace',
+            { inputSchema: { project: z.string().optional() } },
+            {
+              createTask: async ({ project }, { taskStore, taskRequestedTtl }) => {
+                const task = await taskStore.createTask({ ttl: taskRequestedTtl ?? 900_000, pollInterval: 2_000 });
+                void buildIndex(project).then((result) => taskStore.storeTaskResult(task.taskId, 'completed', result));
+                return { task };
+              },
+              getTask: async (_args, { taskId, taskStore }) => taskStore.getTask(taskId),
+              getTaskResult: async (_args, { taskId, taskStore }) => (await taskStore.getTaskResult(taskId)) as CallToolResult,
+            },
+          );
+        }
+      `,
+      [
+        { messageId: 'usesSdkTasksApi', at: 'server.experimental.tasks.registerToolTask', data: sdk('`server.experimental.tasks.registerToolTask()`') },
+        { messageId: 'usesSdkTasksApi', at: 'taskStore', inside: '{ taskStore, taskRequestedTtl }', data: sdk('`taskStore` of the handler context') },
+        { messageId: 'usesSdkTasksApi', at: 'taskRequestedTtl', inside: '{ taskStore, taskRequestedTtl }', data: sdk('`taskRequestedTtl` of the handler context') },
+        { messageId: 'returnsNestedTask', at: 'task', inside: 'return { task };' },
+        { messageId: 'usesSdkTasksApi', at: 'taskId', inside: 'getTask: async (_args, { taskId, taskStore })', data: sdk('`taskId` of the handler context') },
+        { messageId: 'usesSdkTasksApi', at: 'taskStore', inside: 'getTask: async (_args, { taskId, taskStore })', data: sdk('`taskStore` of the handler context') },
+        { messageId: 'usesSdkTasksApi', at: 'taskId', inside: 'getTaskResult: async (_args, { taskId, taskStore })', data: sdk('`taskId` of the handler context') },
+        { messageId: 'usesSdkTasksApi', at: 'taskStore', inside: 'getTaskResult: async (_args, { taskId, taskStore })', data: sdk('`taskStore` of the handler context') },
+      ],
+    ),
+    invalid(
+      'registerToolTask without an inputSchema: the context comes first; the handler held in a constant (JavaScript, require)',
+      code`
+        const { McpServer } = require('@modelcontextprotocol/sdk/server/mcp.js');
+
+        const server = new McpServer({ name: 'indexer', version: '1.0.0' });
+        const reindexHandler = {
+          async createTask({ taskStore }) {
+            return { task: await taskStore.createTask({}) };
+          },
+          getTask: (extra) => extra.taskStore.getTask(extra.taskId),
+          getTaskResult: ({ taskStore, taskId }) => taskStore.getTaskResult(taskId),
+        };
+        server.experimental.tasks.registerToolTask('reindex', { description: 'Rebuild the index' }, reindexHandler);
+      `,
+      [
+        { messageId: 'usesSdkTasksApi', at: 'taskStore', inside: 'createTask({ taskStore })', data: sdk('`taskStore` of the handler context') },
+        { messageId: 'returnsNestedTask', at: 'task: await taskStore.createTask({})' },
+        { messageId: 'usesSdkTasksApi', at: 'extra.taskStore', data: sdk('`extra.taskStore`') },
+        { messageId: 'usesSdkTasksApi', at: 'extra.taskId', data: sdk('`extra.taskId`') },
+        { messageId: 'usesSdkTasksApi', at: 'taskStore', inside: '({ taskStore, taskId }) =>', data: sdk('`taskStore` of the handler context') },
+        { messageId: 'usesSdkTasksApi', at: 'taskId', inside: '({ taskStore, taskId }) =>', data: sdk('`taskId` of the handler context') },
+        { messageId: 'usesSdkTasksApi', at: 'server.experimental.tasks.registerToolTask', data: sdk('`server.experimental.tasks.registerToolTask()`') },
+      ],
+      { filename: 'file.js' },
+    ),
+    invalid(
+      'registerToolTask with an inputSchema: tool arguments named taskId are not the handler context',
+      code`
+        import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+
+        const server = new McpServer({ name: 'retries', version: '1.0.0' });
+        server.experimental.tasks.registerToolTask('retry_job', { inputSchema: { taskId: z.string() } }, {
+          createTask: async ({ taskId }, ctx) => retries.start(taskId, ctx),
+          getTask: async ({ taskId }, ctx) => retries.status(taskId, ctx),
+          getTaskResult: async ({ taskId }, ctx) => retries.result(taskId, ctx),
+        });
+      `,
+      [{ messageId: 'usesSdkTasksApi', at: 'server.experimental.tasks.registerToolTask', data: sdk('`server.experimental.tasks.registerToolTask()`') }],
+    ),
+    invalid(
+      'callToolStream options with task: { ttl } (T4); a task field of the tool arguments is not one',
+      code`
+        import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+        import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
+
+        const RUNBOOK_TTL_MS = 2 * 60 * 60 * 1000;
+
+        export async function runRunbook(client: Client, runbook: string) {
+          const stream = client.experimental.tasks.callToolStream(
+            { name: 'run_runbook', arguments: { runbook, task: { title: runbook } } },
+            CallToolResultSchema,
+            { task: { ttl: RUNBOOK_TTL_MS }, timeout: RUNBOOK_TTL_MS },
+          );
+          for await (const message of stream) if (message.type === 'result') return message.result;
+        }
+      `,
+      [
+        { messageId: 'usesSdkTasksApi', at: 'client.experimental.tasks.callToolStream', data: sdk('`client.experimental.tasks.callToolStream()`') },
+        { messageId: 'sendsTaskParam', at: 'task: { ttl: RUNBOOK_TTL_MS }' },
+      ],
+    ),
+    invalid(
+      'callToolStream with task params on an untraced client, in a file that imports the SDK (JavaScript)',
+      code`
+        const { CallToolResultSchema } = require('@modelcontextprotocol/sdk/types.js');
+
+        async function render(client) {
+          for await (const message of client.experimental.tasks.callToolStream({ name: 'render', arguments: {}, task: { ttl: 60000 } }, CallToolResultSchema)) {
+            if (message.type === 'result') return message.result;
+          }
+        }
+      `,
+      [
+        { messageId: 'usesSdkTasksApi', at: 'client.experimental.tasks.callToolStream', data: sdk('`client.experimental.tasks.callToolStream()`') },
+        { messageId: 'sendsTaskParam', at: 'task: { ttl: 60000 }' },
+      ],
+      { filename: 'file.js' },
+    ),
+    invalid(
+      'a task-status helper of a hand-rolled server that says failed for isError results (T13)',
+      code`
+        function taskStatus(job) {
+          switch (job.state) {
+            case 'queued':
+            case 'running':
+              return 'working';
+            case 'failed':
+              return 'failed';
+            case 'succeeded':
+              return job.result?.isError ? 'failed' : 'completed';
+          }
+        }
+        const statusOf = (job) => (job.output.isError ? 'failed' : 'completed');
+
+        function toTask(job) {
+          return { taskId: job.id, status: taskStatus(job), createdAt: job.createdAt, lastUpdatedAt: job.updatedAt };
+        }
+
+        export function handle(message) {
+          switch (message.method) {
+            case 'tools/list':
+              return { tools: TOOLS };
+            case 'tasks/get':
+              return toTask(jobs.get(message.params.taskId));
+          }
+        }
+
+        jobs.on('settled', (job) => tasks.set(job.id, { taskId: job.id, status: statusOf(job) }));
+      `,
+      [
+        { messageId: 'failsTaskOnToolError', at: "job.result?.isError ? 'failed' : 'completed'" },
+        { messageId: 'failsTaskOnToolError', at: "job.output.isError ? 'failed' : 'completed'" },
+      ],
+    ),
+    invalid(
+      'a toTask() helper whose object a tasks/get branch sends as the result, and one sent as status notification params (T5, T6)',
+      code`
+        const TASK_POLL_INTERVAL_MS = 2_000;
+
+        function toTask(job) {
+          return {
+            taskId: job.id,
+            status: job.state,
+            createdAt: job.createdAt.toISOString(),
+            lastUpdatedAt: job.updatedAt.toISOString(),
+            ttl: job.retainMs,
+            pollInterval: TASK_POLL_INTERVAL_MS,
+          };
+        }
+        const snapshot = (job) => ({ taskId: job.id, status: job.state, ttl: job.retainMs });
+
+        export async function handlePost(message, res) {
+          const { id, params = {} } = message;
+          let result;
+          switch (message.method) {
+            case 'tools/list':
+              result = { tools: TOOLS };
+              break;
+            case 'tasks/get':
+              result = toTask(jobs.get(String(params.taskId)));
+              break;
+          }
+          res.end(JSON.stringify({ jsonrpc: '2.0', id, result }));
+        }
+
+        function notifyTaskStatus(stream, job) {
+          writeEvent(stream, { jsonrpc: '2.0', method: 'notifications/tasks/status', params: snapshot(job) });
+        }
+      `,
+      [
+        { messageId: 'renamedTaskField', at: 'ttl: job.retainMs', nth: 1, data: { field: 'ttl', replacement: 'ttlMs' } },
+        { messageId: 'renamedTaskField', at: 'pollInterval: TASK_POLL_INTERVAL_MS', data: { field: 'pollInterval', replacement: 'pollIntervalMs' } },
+        { messageId: 'renamedTaskField', at: 'ttl: job.retainMs', nth: 2, data: { field: 'ttl', replacement: 'ttlMs' } },
+        { messageId: 'usesTaskStatusNotification', at: "'notifications/tasks/status'", data: what('sent here') },
+      ],
+    ),
+    invalid(
+      'a callTool() function that the tools/call branch calls: it reads params.task and returns the nested task (T4, T5)',
+      code`
+        async function callTool(id, params, session) {
+          const tool = TOOLS.find((candidate) => candidate.name === params.name);
+          const task = params.task as { ttl?: number } | undefined;
+          if (task) {
+            const job = jobs.enqueue(() => run(tool, params.arguments), { retainMs: task.ttl });
+            return { task: toTask(job) };
+          }
+          return { content: [{ type: 'text', text: await run(tool, params.arguments) }] };
+        }
+
+        export async function handlePost(message, res, session) {
+          const { id, params = {} } = message;
+          let result;
+          switch (message.method) {
+            case 'tools/list':
+              result = { tools: TOOLS };
+              break;
+            case 'tools/call':
+              result = await callTool(id, params, session);
+              break;
+          }
+          res.end(JSON.stringify({ jsonrpc: '2.0', id, result }));
+        }
+      `,
+      [
+        { messageId: 'readsTaskParam', at: 'params.task' },
+        { messageId: 'returnsNestedTask', at: 'task: toTask(job)' },
+      ],
+    ),
+    invalid(
+      'a function an if-chain dispatch returns for tools/call, destructuring task from the request params (T4, T5)',
+      code`
+        export function route(request) {
+          if (request.method === 'tools/list') return { tools: TOOLS };
+          if (request.method === 'tools/call') return startTool(request.params);
+        }
+
+        function startTool(params) {
+          const { task, name } = params;
+          if (task) return { task: queue.start(name, task.ttl) };
+          return runNow(name);
+        }
+      `,
+      [
+        { messageId: 'readsTaskParam', at: 'task', inside: 'const { task, name }' },
+        { messageId: 'returnsNestedTask', at: 'task: queue.start(name, task.ttl)' },
+      ],
+    ),
+    invalid(
+      'a tools/call handler destructuring params from the request (v1 low-level Server)',
+      code`
+        import { CallToolRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+
+        server.setRequestHandler(CallToolRequestSchema, async ({ params }, extra) => {
+          if (params.task) return { task: await jobs.create(params) };
+          return runNow(params);
+        });
+      `,
+      [
+        { messageId: 'readsTaskParam', at: 'params.task' },
+        { messageId: 'returnsNestedTask', at: 'task: await jobs.create(params)' },
+      ],
+    ),
+    invalid(
+      'a tasks/cancel branch that assigns the task to the result it sends, instead of returning it (T9)',
+      code`
+        export async function handlePost(message, res) {
+          const { id, params = {} } = message;
+          let result;
+          switch (message.method) {
+            case 'tools/list':
+              result = { tools: TOOLS };
+              break;
+            case 'tasks/cancel': {
+              const job = findJob(params);
+              if (!jobs.cancel(job.id)) throw new RpcError(-32602, 'already finished');
+              result = toTask(job);
+              break;
+            }
+          }
+          res.end(JSON.stringify({ jsonrpc: '2.0', id, result }));
+        }
+
+        export function onCancel(id, params) {
+          let answer;
+          if (params.method === 'tasks/cancel') answer = { ...jobs.cancel(params.taskId), status: 'cancelled' };
+          reply(id, answer);
+        }
+      `,
+      [
+        { messageId: 'cancelReturnsTask', at: 'toTask(job)' },
+        { messageId: 'cancelReturnsTask', at: "{ ...jobs.cancel(params.taskId), status: 'cancelled' }" },
+      ],
+    ),
+    invalid(
+      'tool definitions with execution.taskSupport in a tools module with no MCP import, recognised by their shape (T3)',
+      code`
+        export interface ToolDefinition {
+          name: string;
+          inputSchema: object;
+          execution?: { taskSupport: 'forbidden' | 'optional' | 'required' };
+        }
+
+        const TASK_SUPPORT = 'required';
+
+        export function scriptTools(scripts: Record<string, string>): ToolDefinition[] {
+          return Object.entries(scripts).map(([script, command]): ToolDefinition => ({
+            name: \`run_\${script}\`,
+            description: \`Runs \${command}\`,
+            inputSchema: { type: 'object', properties: {} },
+            execution: { taskSupport: 'optional' },
+          }));
+        }
+
+        export const BUILD_TOOL: ToolDefinition = { name: 'build', inputSchema: { type: 'object' }, execution: { taskSupport: TASK_SUPPORT } };
+      `,
+      [
+        { messageId: 'declaresTaskSupport', at: "execution: { taskSupport: 'optional' }" },
+        { messageId: 'declaresTaskSupport', at: 'execution: { taskSupport: TASK_SUPPORT }' },
+      ],
     ),
 
     // ---------------------------------------------------------------------------------

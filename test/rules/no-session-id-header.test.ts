@@ -92,6 +92,24 @@ ruleTester.run('no-session-id-header', rule, {
       `,
     ),
 
+    // Templates with substitutions that do not spell the header: modern lists, vendor prefixes, messages.
+    valid(
+      'templates built from constants that do not spell Mcp-Session-Id',
+      code`
+        import type { ServerResponse } from 'node:http';
+
+        const VENDOR = 'X-Acme';
+        const PROTOCOL_HEADER = 'MCP-Protocol-Version';
+
+        export function applyCors(res: ServerResponse, requestId: string): void {
+          res.setHeader('Access-Control-Allow-Headers', \`Content-Type, Authorization, \${PROTOCOL_HEADER}, Mcp-Method, Mcp-Name\`);
+          res.setHeader('Access-Control-Expose-Headers', \`\${VENDOR}-Session-Id, \${VENDOR}-Mcp-Session-Id\`);
+          res.setHeader(\`\${VENDOR}-Request-Id\`, requestId);
+          log.debug(\`cors applied to \${requestId}, no Mcp-Session-Id \${requestId.length}\`);
+        }
+      `,
+    ),
+
     // ---------------------------------------------------------------------------------
     // OAuth / cookie sessions: express-session.
     // ---------------------------------------------------------------------------------
@@ -724,6 +742,39 @@ ruleTester.run('no-session-id-header', rule, {
         { messageId: 'listsHeaderInCors', at: "'mcp-session-id'", data: { key: 'access-control-allow-headers' } },
         { messageId: 'listsHeaderInCors', at: "'content-type,mcp-session-id'", data: { key: 'Access-Control-Allow-Headers' } },
         { messageId: 'listsHeaderInCors', at: "'MCP-SESSION-ID'", data: { key: 'Access-Control-Expose-Headers' } },
+      ]);
+    })(),
+
+    // Templates with substitutions, folded through constants (the legacy-hand-rolled example's CORS).
+    (() => {
+      const source = code`
+        import type { ServerResponse } from 'node:http';
+
+        const SESSION_HEADER = 'Mcp-Session-Id';
+        const ALLOWED = \`Content-Type, \${SESSION_HEADER.toLowerCase()}\`;
+
+        export function applyCors(res: ServerResponse): void {
+          res.setHeader('Access-Control-Allow-Origin', '*');
+          res.setHeader('Access-Control-Allow-Headers', \`Content-Type, Accept, Authorization, MCP-Protocol-Version, \${SESSION_HEADER}\`);
+          res.setHeader('Access-Control-Expose-Headers', \`\${SESSION_HEADER}\`);
+          app.use(cors({ allowedHeaders: ALLOWED }));
+        }
+
+        export function answer(res: ServerResponse, id: string, req: IncomingMessage): void {
+          res.setHeader(\`\${SESSION_HEADER}\`, id);
+          void req.headers[\`\${SESSION_HEADER.toLowerCase()}\`];
+        }
+      `;
+      return invalid('H17/H2/H1: templates with constant substitutions', source, [
+        {
+          messageId: 'listsHeaderInCors',
+          at: '`Content-Type, Accept, Authorization, MCP-Protocol-Version, ${SESSION_HEADER}`',
+          data: { key: 'Access-Control-Allow-Headers' },
+        },
+        { messageId: 'listsHeaderInCors', at: '`${SESSION_HEADER}`', inside: "'Access-Control-Expose-Headers', `${SESSION_HEADER}`", data: { key: 'Access-Control-Expose-Headers' } },
+        { messageId: 'listsHeaderInCors', at: 'ALLOWED', inside: 'allowedHeaders: ALLOWED', data: { key: 'allowedHeaders' } },
+        { messageId: 'writesHeader', at: '`${SESSION_HEADER}`', inside: 'res.setHeader(`${SESSION_HEADER}`, id)' },
+        { messageId: 'readsHeader', at: '`${SESSION_HEADER.toLowerCase()}`', inside: 'req.headers[`${SESSION_HEADER.toLowerCase()}`]' },
       ]);
     })(),
 

@@ -21,6 +21,7 @@ const v2Node = 'NodeStreamableHTTPServerTransport';
 const fromContext = { source: "the handler context's `sessionId`" };
 const fromTransport = { source: "the transport's `sessionId`" };
 const fromHeader = { source: 'the `Mcp-Session-Id` header' };
+const fromWritten = { source: 'the id it sends as the `Mcp-Session-Id` header' };
 const declares = { action: 'Declares' };
 const stores = { action: 'Stores into' };
 const looksUp = { action: 'Looks up in' };
@@ -204,6 +205,80 @@ ruleTester.run('no-session-state', rule, {
         const t = new StreamableHTTPServerTransport({ sessionIdGenerator: () => 'x' });
         transports[t.sessionId] = t;
         export const server = new McpServer({ name: 'x', version: '1' });
+      `,
+    ),
+    // ---------------------------------------------------------------------------------
+    // Ids a hand-rolled server writes to other headers, and the same field on other kinds of objects.
+    // ---------------------------------------------------------------------------------
+    valid(
+      'session.id sent as Mcp-Session-Id, but chat.id (another type), job.id and X-Request-Id key the stores',
+      code`
+        import type { ServerResponse } from 'node:http';
+
+        interface McpSession {
+          id: string;
+        }
+        interface ChatSession {
+          id: string;
+          messages: string[];
+        }
+
+        const chats = new Map<string, ChatSession>();
+        const traces = new Map<string, number>();
+
+        export function open(res: ServerResponse, session: McpSession, requestId: string): void {
+          res.setHeader('Mcp-Session-Id', session.id);
+          res.setHeader('X-Request-Id', requestId);
+          traces.set(requestId, Date.now());
+          log.info(\`session \${session.id} opened\`);
+        }
+
+        export function saveChat(chat: ChatSession): void {
+          chats.set(chat.id, chat);
+        }
+
+        export function history(conversation: ChatSession | undefined): string[] {
+          return conversation ? (chats.get(conversation.id)?.messages ?? []) : [];
+        }
+
+        // Type parameters name a different type in each function.
+        export function resume<T extends { id: string }>(res: ServerResponse, current: T): void {
+          res.setHeader('Mcp-Session-Id', current.id);
+        }
+        export function indexBy<T extends { id: string }>(item: T, index: Map<string, T>): void {
+          index.set(item.id, item);
+        }
+      `,
+    ),
+    valid(
+      'JavaScript: an untyped job object with an id next to the session object the server sends',
+      code`
+        const { randomUUID } = require('node:crypto');
+
+        const jobs = new Map();
+        exports.start = (res) => {
+          const session = { id: randomUUID() };
+          res.setHeader('mcp-session-id', session.id);
+          const job = { id: randomUUID(), state: 'queued' };
+          jobs.set(job.id, job);
+          res.end();
+        };
+      `,
+      { filename: 'file.js' },
+    ),
+    // Sending the id back in a request's headers keys nothing (no-session-id-header reports the header).
+    valid(
+      'a test client echoes the session id in the headers of its next requests',
+      code`
+        import { expect, it } from 'vitest';
+
+        it('serves follow-up requests on the session', async () => {
+          const first = await handler(new Request(url, { method: 'POST', body: initialize }));
+          const sessionId = first.headers.get('mcp-session-id')!;
+          const second = await handler(new Request(url, { method: 'POST', headers: { 'mcp-session-id': sessionId, accept: 'application/json' }, body: list }));
+          const third = await fetch(url, { method: 'DELETE', headers: { 'Mcp-Session-Id': sessionId } });
+          expect([second.status, third.status]).toEqual([200, 200]);
+        });
       `,
     ),
     // A stdio server whose process-wide state is configuration, counters and shared data.
@@ -496,6 +571,107 @@ ruleTester.run('no-session-state', rule, {
         { messageId: 'sessionKeyedState', at: 'subscribers.add(sessionId)', data: fromContext },
         { messageId: 'sessionKeyedState', at: 'subscribers?.has(extra.sessionId!)', data: fromContext },
         { messageId: 'sessionKeyedState', at: 'subscribers.delete(extra.sessionId!)', data: fromContext },
+      ],
+    ),
+    // ---------------------------------------------------------------------------------
+    // H4: a hand-rolled server's registry keyed by the id it sends as Mcp-Session-Id.
+    // ---------------------------------------------------------------------------------
+    // The shape of the legacy-hand-rolled example: the field, on the same variable and on
+    // objects of the same type (a return annotation, a Map's element type, a for-of).
+    (() => {
+      const source = code`
+        import { randomUUID } from 'node:crypto';
+        import type { IncomingMessage, ServerResponse } from 'node:http';
+
+        const SESSION_HEADER = 'Mcp-Session-Id';
+
+        interface Session {
+          id: string;
+          initialized: boolean;
+        }
+
+        const sessions = new Map<string, Session>();
+
+        function sessionOf(req: IncomingMessage): Session | undefined {
+          const sessionId = req.headers[SESSION_HEADER.toLowerCase()];
+          return typeof sessionId === 'string' ? sessions.get(sessionId) : undefined;
+        }
+
+        export async function handlePost(req: IncomingMessage, res: ServerResponse, message: { method: string }) {
+          let session = sessionOf(req);
+          if (!session) session = { id: randomUUID(), initialized: false };
+          if (message.method === 'initialize') {
+            sessions.set(session.id, session);
+            res.setHeader(SESSION_HEADER, session.id);
+          }
+        }
+
+        export function endSession(req: IncomingMessage, res: ServerResponse): void {
+          const session = sessionOf(req);
+          if (!session) return void res.writeHead(404).end();
+          sessions.delete(session.id);
+          res.writeHead(204).end();
+        }
+
+        export function sweep(): void {
+          for (const stale of sessions.values()) if (!stale.initialized) sessions.delete(stale.id);
+        }
+      `;
+      return invalid('H4: a hand-rolled session registry keyed by the id sent as Mcp-Session-Id', source, [
+        { messageId: 'sessionKeyedState', at: 'sessions.get(sessionId)', data: fromHeader },
+        { messageId: 'sessionKeyedState', at: 'sessions.set(session.id, session)', data: fromWritten },
+        { messageId: 'sessionKeyedState', at: 'sessions.delete(session.id)', data: fromWritten },
+        { messageId: 'sessionKeyedState', at: 'sessions.delete(stale.id)', data: fromWritten },
+      ]);
+    })(),
+    // JavaScript: a minted id in a variable, sent through writeHead, keying an object through a helper.
+    invalid(
+      'H4 (JavaScript): an id minted into a variable, sent with writeHead, keys state through a local helper',
+      code`
+        const { randomUUID } = require('node:crypto');
+        const http = require('node:http');
+
+        const state = {};
+        function remember(id, value) {
+          state[id] = value;
+        }
+
+        http.createServer((req, res) => {
+          const sid = randomUUID();
+          remember(sid, { createdAt: Date.now() });
+          res.writeHead(200, { 'content-type': 'text/event-stream', 'mcp-session-id': sid });
+          res.end();
+        });
+      `,
+      [{ messageId: 'sessionKeyedState', at: 'state[id]', data: fromWritten }],
+      { filename: 'file.js' },
+    ),
+    // Fetch API: the id written by a helper's Headers.set, and assigned into a headers object.
+    invalid(
+      'H4: a token sent by a helper through Headers.set, and an id assigned into a headers object',
+      code`
+        const carts = new Map<string, string[]>();
+        const SESSION = 'mcp-session-id';
+
+        function withSession(response: Response, id: string): Response {
+          response.headers.set(SESSION, id);
+          return response;
+        }
+
+        export async function POST(request: Request): Promise<Response> {
+          const token = crypto.randomUUID();
+          carts.set(token, []);
+          return withSession(Response.json({ ok: true }), token);
+        }
+
+        export function attach(headers: Record<string, string>, user: { sessionId: string }) {
+          headers[SESSION] = user.sessionId;
+          return { [user.sessionId]: Date.now() };
+        }
+      `,
+      [
+        { messageId: 'sessionKeyedState', at: 'carts.set(token, [])', data: fromWritten },
+        { messageId: 'sessionKeyedState', at: '[user.sessionId]: Date.now()', data: fromWritten },
       ],
     ),
     // ---------------------------------------------------------------------------------
