@@ -17,14 +17,25 @@ const modernRevision = '2026-07-28';
  * function called only from such branches. Returns the gate's source text, or undefined.
  */
 export function legacyGateOf(node: TSESTree.Node, sourceCode: SourceCode, depth = 0): string | undefined {
-  let child: TSESTree.Node = node;
-  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
-    const gate = gateOfBranch(parent, child, sourceCode);
+  let child: TSESTree.Node | undefined;
+  // The node itself may be the declaration (`const sessions = new Map()`), so it is looked at too.
+  for (let current: TSESTree.Node | undefined = node; current; child = current, current = current.parent) {
+    const gate = child ? gateOfBranch(current, child, sourceCode) : undefined;
     if (gate) return gate;
-    if (isFunction(parent)) {
-      const viaCalls = depth < 2 ? gateOfCallers(parent, sourceCode, depth) : undefined;
-      if (viaCalls) return viaCalls;
-    }
+    const viaUses = depth < 2 ? gateOfBinding(current, sourceCode, depth) : undefined;
+    if (viaUses) return viaUses;
+  }
+  return undefined;
+}
+
+/** For a function or a variable declaration: the gate every use of its name sits behind. */
+function gateOfBinding(node: TSESTree.Node, sourceCode: SourceCode, depth: number): string | undefined {
+  if (isFunction(node)) {
+    const name = functionBindingName(node);
+    return name ? gateOfUses(name, 'runs', sourceCode, depth) : undefined;
+  }
+  if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier) {
+    return gateOfUses(node.id, 'is used', sourceCode, depth);
   }
   return undefined;
 }
@@ -131,17 +142,16 @@ function calleeText(call: TSESTree.CallExpression): string | undefined {
 }
 
 /**
- * A named function whose every call in this file sits behind a legacy gate:
- * `(await isLegacyRequest(req)) ? legacyPost(req, res) : modern(req, res)`.
+ * A function or variable whose every use in this file sits behind a legacy gate:
+ * `(await isLegacyRequest(req)) ? legacyPost(req, res) : modern(req, res)`, or the session map
+ * only `legacyPost` touches.
  */
-function gateOfCallers(fn: TSESTree.FunctionLike, sourceCode: SourceCode, depth: number): string | undefined {
-  const name = functionBindingName(fn);
-  if (!name) return undefined;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(fn.parent ?? fn), name);
+function gateOfUses(name: TSESTree.Identifier, verb: string, sourceCode: SourceCode, depth: number): string | undefined {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(name), name);
   const uses = variable?.references.filter((reference) => reference.identifier !== name && !reference.init) ?? [];
   if (uses.length === 0) return undefined;
   const gates = uses.map((reference) => legacyGateOf(reference.identifier as TSESTree.Node, sourceCode, depth + 1));
-  return gates.every(Boolean) ? `in \`${name.name}\`, which runs only ${gates[0]!}` : undefined;
+  return gates.every(Boolean) ? `in \`${name.name}\`, which ${verb} only ${gates[0]!}` : undefined;
 }
 
 function shorten(text: string): string {

@@ -52,6 +52,15 @@ describe('audit of the bundled migrated v2 project', () => {
     expect(report.errors).toEqual([]);
     expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
+
+  it('reports the 2025 leg its dual-era server keeps behind isLegacyRequest() as info, naming the gate', () => {
+    const dualEra = report.findings.filter((f) => f.file.endsWith('src/dual-era.ts'));
+    expect(dualEra.length).toBeGreaterThan(0);
+    for (const finding of dualEra) {
+      expect(finding.severity).toBe('info');
+      expect(finding.message).toContain('isLegacyRequest(');
+    }
+  });
 });
 
 describe('the JSON report', () => {

@@ -74,6 +74,24 @@ ruleTester.run('legacy gates (through no-session-id-header)', rule, {
       errors: [{ ...gated('in `legacyPost`, which runs only behind `await isLegacyRequest(req)`'), line: 2 }],
     },
     {
+      name: 'a variable used only behind the gate, through a function called only there',
+      settings: report,
+      code: code`
+        const legacyHeaders = { 'Mcp-Session-Id': id };
+        function legacyPost(res) {
+          res.writeHead(200, legacyHeaders);
+        }
+        if (await isLegacyRequest(req)) legacyPost(res);
+      `,
+      errors: [
+        {
+          messageId: 'servesLegacyClients',
+          data: { message: rule.meta.messages.writesHeader, gate: 'in `legacyHeaders`, which is used only in `legacyPost`, which runs only behind `await isLegacyRequest(req)`' },
+          line: 1,
+        },
+      ],
+    },
+    {
       name: 'unrelated conditions and a function also called outside the gate are not gates',
       settings: report,
       code: code`
