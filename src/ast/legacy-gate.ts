@@ -17,20 +17,29 @@ const modernRevision = '2026-07-28';
  * function called only from such branches. Returns the gate's source text, or undefined.
  */
 export function legacyGateOf(node: TSESTree.Node, sourceCode: SourceCode, depth = 0): string | undefined {
-  let child: TSESTree.Node | undefined;
-  // The node itself may be the declaration (`const sessions = new Map()`), so it is looked at too.
-  for (let current: TSESTree.Node | undefined = node; current; child = current, current = current.parent) {
-    const gate = child ? gateOfBranch(current, child, sourceCode) : undefined;
+  // A branch the node sits in directly is the plainest explanation, so it wins over a binding
+  // whose uses are all gated (`const legacy = new Transport(…)` inside `if (isLegacy…)`).
+  for (let child: TSESTree.Node = node, current = node.parent; current; child = current, current = current.parent) {
+    const gate = gateOfBranch(current, child, sourceCode);
     if (gate) return gate;
-    const viaUses = depth < 2 ? gateOfBinding(current, sourceCode, depth) : undefined;
-    if (viaUses) return viaUses;
+  }
+  if (depth >= 2) return undefined;
+  // An enclosing function (`legacyPost`) names the code path better than a local inside it, so
+  // functions are tried before variables. The node itself may be the declaration
+  // (`const sessions = new Map()`), so it is looked at too.
+  for (const bindingKind of ['function', 'variable'] as const) {
+    for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
+      const viaUses = gateOfBinding(current, bindingKind, sourceCode, depth);
+      if (viaUses) return viaUses;
+    }
   }
   return undefined;
 }
 
 /** For a function or a variable declaration: the gate every use of its name sits behind. */
-function gateOfBinding(node: TSESTree.Node, sourceCode: SourceCode, depth: number): string | undefined {
-  if (isFunction(node)) {
+function gateOfBinding(node: TSESTree.Node, kind: 'function' | 'variable', sourceCode: SourceCode, depth: number): string | undefined {
+  if (kind === 'function') {
+    if (!isFunction(node)) return undefined;
     const name = functionBindingName(node);
     return name ? gateOfUses(name, 'runs', sourceCode, depth) : undefined;
   }
