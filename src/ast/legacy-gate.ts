@@ -59,6 +59,9 @@ function gateOfBranch(parent: TSESTree.Node, child: TSESTree.Node, sourceCode: S
       if (child === parent.alternate && era === 'modern') return `in the else branch of \`${shorten(sourceCode.getText(parent.test))}\``;
       return undefined;
     }
+    case AST_NODE_TYPES.BlockStatement:
+    case AST_NODE_TYPES.Program:
+      return gateOfEarlyExit(parent.body, child, sourceCode);
     case AST_NODE_TYPES.LogicalExpression:
       return parent.operator === '&&' && child === parent.right && eraTestedBy(parent.left, sourceCode) === 'legacy' ? describe(parent.left) : undefined;
     case AST_NODE_TYPES.SwitchCase: {
@@ -72,17 +75,41 @@ function gateOfBranch(parent: TSESTree.Node, child: TSESTree.Node, sourceCode: S
   }
 }
 
+/**
+ * `if (isModern(req)) return serveModern(req);` before the statement: the code after it runs
+ * only for 2025 clients. Only an `if` without `else` whose branch always leaves counts.
+ */
+function gateOfEarlyExit(statements: readonly TSESTree.Node[], child: TSESTree.Node, sourceCode: SourceCode): string | undefined {
+  const index = statements.indexOf(child);
+  for (const statement of statements.slice(0, Math.max(index, 0))) {
+    if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate) continue;
+    const exit = exitOf(statement.consequent);
+    // Strict: `if (version !== '2025-03-26') return reject()` turns away every other client; what
+    // follows is a 2025-only server, not the 2025 leg of a dual-era one.
+    if (exit && eraTestedBy(statement.test, sourceCode, true) === 'modern') return `after \`if (${shorten(sourceCode.getText(statement.test))}) ${exit}\``;
+  }
+  return undefined;
+}
+
+/** How a branch always leaves: `return …`, `throw …`, or a block that ends with one. */
+function exitOf(statement: TSESTree.Statement): 'return' | 'throw' | undefined {
+  if (statement.type === AST_NODE_TYPES.ReturnStatement) return 'return';
+  if (statement.type === AST_NODE_TYPES.ThrowStatement) return 'throw';
+  const last = statement.type === AST_NODE_TYPES.BlockStatement ? statement.body.at(-1) : undefined;
+  return last ? exitOf(last) : undefined;
+}
+
 /** Which era a condition selects when it is true. */
-function eraTestedBy(test: TSESTree.Node, sourceCode: SourceCode): Era | undefined {
+function eraTestedBy(test: TSESTree.Node, sourceCode: SourceCode, strict = false): Era | undefined {
   const node = unwrap(test);
   switch (node.type) {
     case AST_NODE_TYPES.AwaitExpression:
-      return eraTestedBy(node.argument, sourceCode);
+      return eraTestedBy(node.argument, sourceCode, strict);
     case AST_NODE_TYPES.UnaryExpression:
-      return node.operator === '!' ? flip(eraTestedBy(node.argument, sourceCode)) : undefined;
+      return node.operator === '!' ? flip(eraTestedBy(node.argument, sourceCode, strict)) : undefined;
     case AST_NODE_TYPES.LogicalExpression: {
-      const left = eraTestedBy(node.left, sourceCode);
-      const right = eraTestedBy(node.right, sourceCode);
+      const left = eraTestedBy(node.left, sourceCode, strict);
+      const right = eraTestedBy(node.right, sourceCode, strict);
       if (node.operator === '&&') return left ?? right;
       return left && left === right ? left : undefined;
     }
@@ -93,7 +120,7 @@ function eraTestedBy(test: TSESTree.Node, sourceCode: SourceCode): Era | undefin
     case AST_NODE_TYPES.MemberExpression:
       return !node.computed && node.property.type === AST_NODE_TYPES.Identifier ? eraOfName(node.property.name) : undefined;
     case AST_NODE_TYPES.BinaryExpression:
-      return eraOfComparison(node, sourceCode);
+      return eraOfComparison(node, sourceCode, strict);
     default:
       return undefined;
   }
@@ -114,7 +141,8 @@ function eraOfConstant(identifier: TSESTree.Identifier, sourceCode: SourceCode):
   return def.node.init.type === AST_NODE_TYPES.Identifier ? undefined : eraTestedBy(def.node.init, sourceCode);
 }
 
-function eraOfComparison(node: TSESTree.BinaryExpression, sourceCode: SourceCode): Era | undefined {
+/** Strict: "not a 2025 version" is not taken to mean "2026-07-28". */
+function eraOfComparison(node: TSESTree.BinaryExpression, sourceCode: SourceCode, strict: boolean): Era | undefined {
   const scope = sourceCode.getScope(node);
   const leftValue = ASTUtils.getStaticValue(node.left, scope)?.value;
   const rightValue = ASTUtils.getStaticValue(node.right, scope)?.value;
@@ -127,7 +155,7 @@ function eraOfComparison(node: TSESTree.BinaryExpression, sourceCode: SourceCode
     if (operator === '===' || operator === '==' || negated) return negated ? flip(value) : value;
   }
   if (!/version/i.test(otherText) && !/PROTOCOL_VERSION/.test(otherText)) return undefined;
-  if (legacyVersion.test(value)) return operator === '===' || operator === '==' || operator === '<=' ? 'legacy' : negated ? 'modern' : undefined;
+  if (legacyVersion.test(value)) return operator === '===' || operator === '==' || operator === '<=' ? 'legacy' : negated && !strict ? 'modern' : undefined;
   if (value === modernRevision) {
     if (operator === '<' || negated) return 'legacy';
     if (operator === '===' || operator === '==' || operator === '>=') return 'modern';

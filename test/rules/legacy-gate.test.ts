@@ -92,6 +92,70 @@ ruleTester.run('legacy gates (through no-session-id-header)', rule, {
       ],
     },
     {
+      name: 'code after an early return for modern clients serves only 2025 clients',
+      settings: report,
+      code: code`
+        async function start(app, config) {
+          if (config.modern) {
+            return startModern(app);
+          }
+          app.post('/mcp', (req, res) => res.setHeader('Mcp-Session-Id', id));
+        }
+        async function subscribe(uri) {
+          if (this.isModernEra()) {
+            await this.listen(uri);
+            return;
+          }
+          res.setHeader('Mcp-Session-Id', id);
+        }
+        function legacyOnly(request) {
+          if (isModernRequest(request)) throw new Error('use the modern handler');
+          res.setHeader('Mcp-Session-Id', id);
+        }
+      `,
+      errors: [
+        { ...gated('after `if (config.modern) return`'), line: 5 },
+        { ...gated('after `if (this.isModernEra()) return`'), line: 12 },
+        { ...gated('after `if (isModernRequest(request)) throw`'), line: 16 },
+      ],
+    },
+    {
+      name: 'an early return that may fall through, has an else, leaves for 2025 clients, or turns away all but one 2025 version is no gate',
+      settings: report,
+      code: code`
+        function a(config) {
+          if (config.modern) {
+            if (ready) return serveModern();
+          }
+          res.setHeader('Mcp-Session-Id', id);
+        }
+        function b(config) {
+          if (config.modern) return serveModern();
+          else warn();
+          res.setHeader('Mcp-Session-Id', id);
+        }
+        function c(request) {
+          if (await isLegacyRequest(request)) return serveLegacy();
+          res.setHeader('Mcp-Session-Id', id);
+        }
+        function d(config) {
+          res.setHeader('Mcp-Session-Id', id);
+          if (config.modern) return serveModern();
+        }
+        function e(version) {
+          if (version && version !== '2025-03-26') return reject(400, 'Unsupported protocol version');
+          res.setHeader('Mcp-Session-Id', id);
+        }
+      `,
+      errors: [
+        { messageId: 'writesHeader', line: 5 },
+        { messageId: 'writesHeader', line: 10 },
+        { messageId: 'writesHeader', line: 14 },
+        { messageId: 'writesHeader', line: 17 },
+        { messageId: 'writesHeader', line: 22 },
+      ],
+    },
+    {
       name: 'unrelated conditions and a function also called outside the gate are not gates',
       settings: report,
       code: code`
