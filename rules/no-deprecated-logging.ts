@@ -1,6 +1,8 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { calledFromBackground } from '../src/ast/background-callers.js';
+import { isCommandOptions } from '../src/ast/command-options.js';
 import { staticValue } from '../src/ast/constants.js';
 import { mcpCapabilitiesOf } from '../src/ast/declared-capabilities.js';
 import { fileEvidence } from '../src/ast/evidence.js';
@@ -8,10 +10,21 @@ import { enclosingFunction, mcpMethodHandledAt } from '../src/ast/handlers.js';
 import { mcpExportOf } from '../src/ast/imports.js';
 import { mcpMessageLiteral } from '../src/ast/json-rpc.js';
 import { methodNameRole } from '../src/ast/method-name-roles.js';
-import { calleeName, propertyKeyName, unwrap, walk } from '../src/ast/nodes.js';
+import { calleeName, meaningfulParent, propertyKeyName, unwrap, walk } from '../src/ast/nodes.js';
 import { requestScopeOf } from '../src/ast/request-scope.js';
+import { isAssertedToFail } from '../src/ast/rejection-assertions.js';
 import { mcpSideOf, sdkMethodCall } from '../src/ast/sdk.js';
 import { stdioServerKind, writesJsonLine } from '../src/ast/stdio-server.js';
+import { insideExpectation } from '../src/ast/test-expectations.js';
+import { isTestModule } from '../src/ast/test-module.js';
+import { isDeliveredInbound, isHandedToTransport, isInTransportSendMethod } from '../src/ast/transport-doubles.js';
+import {
+  isClientCommandRouting,
+  isDisplayOnlyValue,
+  isReturnedByUnusedFunction,
+  isSchemaCheckInput,
+  isTrafficRecordValue,
+} from '../src/ast/unsent-values.js';
 import { createRule } from '../src/create-rule.js';
 import {
   logLevelMetaKey,
@@ -21,6 +34,7 @@ import {
   setLevelMethod,
   setLevelRequestSchema,
   setLoggingLevelMethods,
+  stdioServerExports,
   stdoutConsoleMethods,
 } from '../src/mcp/deprecated-logging.js';
 import { specUrls } from '../src/mcp/spec.js';
@@ -42,6 +56,8 @@ const logLevelMetaKeyExport = 'LOG_LEVEL_META_KEY';
 const perRequestLevel = `\`params._meta['${logLevelMetaKey}']\``;
 /** What a stored level looks like on the right of an assignment: `request.params.level`, `level`. */
 const levelText = /level/i;
+/** Calls that ask about a method name rather than send it: `isOneShotMethod('logging/setLevel')`, `allowed.has(m)`. */
+const predicateName = /^(?:is|has|can|should|supports?|allows?|includes|contains)(?:[A-Z_]\w*)?$/;
 
 export default createRule<[], MessageIds>({
   name: 'no-deprecated-logging',
@@ -94,8 +110,31 @@ export default createRule<[], MessageIds>({
 
     function checkSetLevelName(node: TSESTree.Node): void {
       const role = methodNameRole(node, sourceCode);
-      if (role.kind === 'handles' && !role.rejects) report(node, 'handlesSetLevel');
-      if (role.kind === 'sends') report(node, 'sendsSetLevel', { what: 'This request' });
+      // A client's command router picks the SDK call per method; that call is reported itself.
+      // A fake transport's `send()` compares what the client under test sends; it serves nothing.
+      if (role.kind === 'handles' && !role.rejects && !isClientCommandRouting(node, sourceCode) && !isInTransportSendMethod(node, sourceCode)) {
+        report(node, 'handlesSetLevel');
+      }
+      if (role.kind === 'sends' && !isUnsentName(node)) report(node, 'sendsSetLevel', { what: 'This request' });
+    }
+
+    /**
+     * A method name that the `sends` role sees but nothing sends: the argument of a predicate
+     * (`isOneShotMethod('logging/setLevel')`), the `method` of a message kept in a traffic
+     * record or handed to a schema check, or of a command's options
+     * (`runMethod(client, { method: 'logging/setLevel', logLevel })`): a setLevel request
+     * without `params` has no level to set, so the object only picks the SDK call, which is
+     * reported where it is made.
+     */
+    function isUnsentName(node: TSESTree.Node): boolean {
+      const { parent } = meaningfulParent(node);
+      if (parent?.type === AST_NODE_TYPES.CallExpression) return predicateName.test(calleeName(parent) ?? '');
+      const message = parent?.type === AST_NODE_TYPES.Property ? parent.parent : undefined;
+      return message?.type === AST_NODE_TYPES.ObjectExpression && (isUnsentMessage(message) || isCommandOptions(message));
+    }
+
+    function isUnsentMessage(message: TSESTree.ObjectExpression): boolean {
+      return isTrafficRecordValue(message, sourceCode) || isSchemaCheckInput(message);
     }
 
     /** `case SET_LEVEL:`, `method === Methods.SetLevel`: the name held in a constant. */
@@ -112,6 +151,8 @@ export default createRule<[], MessageIds>({
     }
 
     function checkSetLoggingLevel(call: TSESTree.CallExpression): void {
+      // `await expect(client.setLoggingLevel('info')).rejects.toThrow(…)`: a test of a guard that refuses it.
+      if (isAssertedToFail(call, sourceCode)) return;
       if (sdkMethodCall(call, sourceCode, { methods: setLoggingLevelMethods, side: 'client', distinctive: setLoggingLevelMethods })) {
         report(call.callee, 'sendsSetLevel', { what: `\`${text(call.callee)}()\`` });
       }
@@ -152,12 +193,24 @@ export default createRule<[], MessageIds>({
     function checkLogMessage(object: TSESTree.ObjectExpression): void {
       const message = mcpMessageLiteral(object, sourceCode);
       if (message?.method !== logNotificationMethod || message.isRequest || !fileEvidence(sourceCode).speaksMcp) return;
-      if (methodNameRole(message.methodNode, sourceCode).kind !== 'sends') return;
+      if (methodNameRole(message.methodNode, sourceCode).kind !== 'sends' || isUnsentMessage(object) || isNeverSent(object)) return;
       reportLogSend(message.methodNode, 'This notification');
     }
 
+    /**
+     * A log notification that no server sends: built by a function nobody calls, compared in
+     * a test's expectation, delivered to the code under test (`transport.onmessage(…)`), or, in
+     * a test, handed straight to a transport's `send()` as a sample to route.
+     */
+    function isNeverSent(object: TSESTree.ObjectExpression): boolean {
+      if (isReturnedByUnusedFunction(object, sourceCode) || isDeliveredInbound(object, sourceCode)) return true;
+      return isTestModule(sourceCode.ast) && (insideExpectation(object) || isHandedToTransport(object, sourceCode));
+    }
+
     function reportLogSend(node: TSESTree.Node, what: string): void {
-      const scope = requestScopeOf(node, context);
+      let scope = requestScopeOf(node, context);
+      // A helper the file calls from a timer (`setInterval(() => sendSimulatedLog(), 5000)`).
+      if (scope === 'unknown' && calledFromBackground(node, context)) scope = 'background';
       report(node, scope === 'background' ? 'sendsUnsolicitedLog' : 'sendsLogNotification', { what });
     }
 
@@ -205,7 +258,11 @@ export default createRule<[], MessageIds>({
       const logging = object.properties.find((p) => p.type === AST_NODE_TYPES.Property && propertyKeyName(p) === loggingCapability);
       if (!logging) return;
       const declaration = mcpCapabilitiesOf(object, sourceCode);
-      if (declaration && declaration.side !== 'client') report(logging, 'declaresLoggingCapability');
+      // A client's fixture of a server's answer (story args, component props, a fake transport's
+      // reply to the client under test) declares nothing.
+      if (!declaration || declaration.side === 'client' || isDisplayOnlyValue(object, sourceCode, [loggingCapability])) return;
+      if (isDeliveredInbound(object, sourceCode)) return;
+      report(logging, 'declaresLoggingCapability');
     }
 
     // ------------------------------------------------------------------ stdout in stdio servers (G5)
@@ -219,7 +276,49 @@ export default createRule<[], MessageIds>({
       const kind = stdioServerKind(sourceCode);
       // A hand-rolled server's `console.log(JSON.stringify(response))` is its protocol channel.
       if (!kind || (kind === 'hand-rolled' && writesJsonLine(call))) return;
+      // `if (mode === 'stdio') serve over stdio; else app.listen(…, () => console.log(…))`.
+      if (excludesStdio(call, kind)) return;
       report(callee, 'consoleLogInStdioServer', { method: `console.${callee.property.name}` });
+    }
+
+    let stdioNodes: TSESTree.Node[] | undefined;
+
+    /** Where the file serves over stdio: the SDK transport or `serveStdio` call, or its `process.stdin` reads. */
+    function stdioServingNodes(kind: 'sdk' | 'hand-rolled'): TSESTree.Node[] {
+      if (stdioNodes) return stdioNodes;
+      const found: TSESTree.Node[] = [];
+      walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+        if (kind === 'sdk' && (node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.CallExpression)) {
+          const exported = mcpExportOf(node.callee, sourceCode.getScope(node));
+          if (exported && stdioServerExports.has(exported.name)) found.push(node);
+        }
+        if (kind === 'hand-rolled' && node.type === AST_NODE_TYPES.MemberExpression && !node.computed) {
+          const object = unwrap(node.object);
+          if (object.type === AST_NODE_TYPES.Identifier && object.name === 'process' && node.property.type === AST_NODE_TYPES.Identifier && node.property.name === 'stdin') {
+            found.push(node);
+          }
+        }
+      });
+      stdioNodes = found;
+      return found;
+    }
+
+    /** The call runs only in branches where the file does not serve over stdio (the other arm of an `if` or `?:`). */
+    function excludesStdio(call: TSESTree.Node, kind: 'sdk' | 'hand-rolled'): boolean {
+      const serving = stdioServingNodes(kind);
+      return serving.length > 0 && serving.every((node) => inOtherBranch(node, call));
+    }
+
+    function inOtherBranch(a: TSESTree.Node, b: TSESTree.Node): boolean {
+      const ancestorsOfA = new Map<TSESTree.Node, TSESTree.Node>();
+      for (let child: TSESTree.Node = a, current = a.parent; current; child = current, current = current.parent) ancestorsOfA.set(current, child);
+      for (let child: TSESTree.Node = b, current = b.parent; current; child = current, current = current.parent) {
+        const childOfA = ancestorsOfA.get(current);
+        if (!childOfA) continue;
+        if (current.type !== AST_NODE_TYPES.IfStatement && current.type !== AST_NODE_TYPES.ConditionalExpression) return false;
+        return childOfA !== child && childOfA !== current.test && child !== current.test;
+      }
+      return false;
     }
 
     function isShadowed(identifier: TSESTree.Identifier): boolean {

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isNegatedMatcherCall } from '../src/ast/assertions.js';
 import {
+  clientCapabilityAssignedBy,
   clientCapabilityOf,
   clientRequestHandlerOf,
   embeddedInputRequestOf,
@@ -12,8 +13,12 @@ import {
   staticString,
 } from '../src/ast/client-features.js';
 import { staticValue } from '../src/ast/constants.js';
+import { isRecordedTrafficPredicate } from '../src/ast/message-predicates.js';
 import { meaningfulParent, propertyKeyName, unwrap } from '../src/ast/nodes.js';
 import { sdkMethodCall } from '../src/ast/sdk.js';
+import { isInExpectation } from '../src/ast/test-intent.js';
+import { isTransportTestData } from '../src/ast/transport-test-data.js';
+import { isDisplayOnlyValue } from '../src/ast/unsent-values.js';
 import { createRule } from '../src/create-rule.js';
 import { rootsListChangedNotification, rootsListChangedSchema, rootsListChangedSender, rootsMethod } from '../src/mcp/client-features.js';
 import { specUrls } from '../src/mcp/spec.js';
@@ -62,19 +67,41 @@ export default createRule<[], MessageIds>({
       context.report({ node, messageId });
     }
 
-    /** The removed notification's name, unless it is a type or a test proves it is gone. */
+    /**
+     * The removed notification's name, unless it is a type, what a test expects or looks for in
+     * recorded traffic (`expect(sent).toContain(name)`, `.filter((m) => m.method === name)`), or
+     * the method of a placeholder message a unit test pushes through a transport double.
+     */
     function checkNotificationName(node: TSESTree.Literal | TSESTree.TemplateLiteral): void {
       if (staticString(node, sourceCode) !== rootsListChangedNotification || isTypePosition(node)) return;
       const { parent } = meaningfulParent(node);
       if (parent?.type === AST_NODE_TYPES.ImportDeclaration || parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return;
       if (parent?.type === AST_NODE_TYPES.CallExpression && isNegatedMatcherCall(parent)) return;
+      if (isInExpectation(node) || isRecordedTrafficPredicate(node, sourceCode)) return;
+      if (parent?.type === AST_NODE_TYPES.Property && isMethodOfTransportTestData(parent)) return;
       report(node, 'removedRootsListChanged');
+    }
+
+    /** `{ jsonrpc: '2.0', method: … }` handed only to a fake transport or a relay envelope in a test. */
+    function isMethodOfTransportTestData(property: TSESTree.Property): boolean {
+      return propertyKeyName(property) === 'method' && property.parent.type === AST_NODE_TYPES.ObjectExpression && isTransportTestData(property.parent, sourceCode, context.filename);
     }
 
     /** `roots: { listChanged: true }` is the removed notification; `roots: {}` alone is deprecated. */
     function checkCapability(property: TSESTree.Property): void {
       if (clientCapabilityOf(property, sourceCode) !== 'roots') return;
-      const value = unwrap(property.value);
+      // A fixture of the capabilities a UI shows (story args, component props) declares nothing.
+      if (isDisplayOnlyValue(property.parent, sourceCode)) return;
+      checkRootsValue(property.value, property);
+    }
+
+    /** `capabilities.roots = { listChanged: true }` on a `ClientCapabilities` object. */
+    function checkCapabilityAssignment(assignment: TSESTree.AssignmentExpression): void {
+      if (clientCapabilityAssignedBy(assignment, sourceCode) === 'roots') checkRootsValue(assignment.right, assignment);
+    }
+
+    function checkRootsValue(declared: TSESTree.Node, declaration: TSESTree.Node): void {
+      const value = unwrap(declared);
       const listChanged =
         value.type === AST_NODE_TYPES.ObjectExpression
           ? value.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && propertyKeyName(p) === 'listChanged')
@@ -83,7 +110,7 @@ export default createRule<[], MessageIds>({
       if (listChanged && staticValue(listChanged.value, sourceCode.getScope(listChanged.value))?.value !== false) {
         report(listChanged, 'removedRootsListChanged');
       } else {
-        report(property, 'declaresRootsCapability');
+        report(declaration, 'declaresRootsCapability');
       }
     }
 
@@ -99,12 +126,15 @@ export default createRule<[], MessageIds>({
       },
       ObjectExpression(node) {
         const push = pushRequestOfObject(node, sourceCode);
-        if (push?.method === rootsMethod) report(push.node, 'requestsRoots');
+        if (push?.method === rootsMethod && !isTransportTestData(node, sourceCode, context.filename)) report(push.node, 'requestsRoots');
         const embedded = embeddedInputRequestOf(node, sourceCode);
         if (embedded?.method === rootsMethod) report(embedded.node, 'requestsRootsInput');
       },
       Property(node) {
         checkCapability(node);
+      },
+      AssignmentExpression(node) {
+        checkCapabilityAssignment(node);
       },
       Literal(node) {
         if (typeof node.value === 'string') checkNotificationName(node);

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import {
+  clientCapabilityAssignedBy,
   clientCapabilityOf,
   clientRequestHandlerOf,
   embeddedInputRequestOf,
@@ -10,6 +11,8 @@ import {
 } from '../src/ast/client-features.js';
 import { fileEvidence } from '../src/ast/evidence.js';
 import { propertyKeyName } from '../src/ast/nodes.js';
+import { isTransportTestData } from '../src/ast/transport-test-data.js';
+import { isDisplayOnlyValue } from '../src/ast/unsent-values.js';
 import { createRule } from '../src/create-rule.js';
 import { deprecatedIncludeContexts, samplingMethod } from '../src/mcp/client-features.js';
 import { specUrls } from '../src/mcp/spec.js';
@@ -56,12 +59,14 @@ export default createRule<[], MessageIds>({
 
     /**
      * `includeContext: 'thisServer'` in MCP sampling params: the file speaks MCP, or the object
-     * has the other required fields of `CreateMessageRequestParams`.
+     * has the other required fields of `CreateMessageRequestParams`. Params a UI shows (a story's
+     * args, a component's props) only display what some server sent; no server sends them here.
      */
     function checkIncludeContext(property: TSESTree.Property): void {
       if (propertyKeyName(property) !== 'includeContext' || property.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
       const value = staticString(property.value, sourceCode);
       if (!value || !deprecatedIncludeContexts.has(value)) return;
+      if (isDisplayOnlyValue(property.parent, sourceCode)) return;
       const siblings = new Set(property.parent.properties.map((p) => (p.type === AST_NODE_TYPES.Property ? propertyKeyName(p) : undefined)));
       if (fileEvidence(sourceCode).speaksMcp || (siblings.has('messages') && siblings.has('maxTokens'))) {
         report(property.value, 'includesContext', { value });
@@ -79,13 +84,19 @@ export default createRule<[], MessageIds>({
       },
       ObjectExpression(node) {
         const push = pushRequestOfObject(node, sourceCode);
-        if (push?.method === samplingMethod) report(push.node, 'requestsSampling');
+        // A unit test of a transport or relay pushes a placeholder request through a fake; no client answers it.
+        if (push?.method === samplingMethod && !isTransportTestData(node, sourceCode, context.filename)) report(push.node, 'requestsSampling');
         const embedded = embeddedInputRequestOf(node, sourceCode);
         if (embedded?.method === samplingMethod) report(embedded.node, 'requestsSamplingInput');
       },
       Property(node) {
-        if (clientCapabilityOf(node, sourceCode) === 'sampling') report(node, 'declaresSamplingCapability');
+        // A fixture of the capabilities a UI shows (story args, component props) declares nothing.
+        if (clientCapabilityOf(node, sourceCode) === 'sampling' && !isDisplayOnlyValue(node.parent, sourceCode)) report(node, 'declaresSamplingCapability');
         checkIncludeContext(node);
+      },
+      AssignmentExpression(node) {
+        // `capabilities.sampling = {}` on a `ClientCapabilities` object.
+        if (clientCapabilityAssignedBy(node, sourceCode) === 'sampling') report(node, 'declaresSamplingCapability');
       },
     };
   },

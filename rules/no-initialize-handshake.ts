@@ -1,19 +1,24 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { clientAuthEvidence } from '../src/ast/client-auth.js';
 import { jsonStringifyArgument, wireMessagesOf, type WireMessage } from '../src/ast/client-requests.js';
-import { dispatchSites, isMcpSite } from '../src/ast/dispatch.js';
+import { dispatchSites, isMcpSite, type DispatchSite } from '../src/ast/dispatch.js';
 import { fileEvidence } from '../src/ast/evidence.js';
-import { enclosingFunction } from '../src/ast/handlers.js';
+import { enclosingFunction, mcpMethodHandledAt } from '../src/ast/handlers.js';
 import { mcpExportOf } from '../src/ast/imports.js';
 import { containsNode, isInHandlerOf, mcpMessageNaming, mcpRoutesOf, sdkRegistrationOf } from '../src/ast/mcp-method-sites.js';
 import { mcpMessageLiteral } from '../src/ast/json-rpc.js';
+import { isDescribedOnly, isRecordedMessage } from '../src/ast/message-records.js';
 import { calleeName, isFunction, meaningfulParent, propertyKeyName, unwrap, walk } from '../src/ast/nodes.js';
 import { lastEntry, noBindings, ValueReader, type Bindings } from '../src/ast/object-keys.js';
 import { resultFieldReads } from '../src/ast/rpc-response-reads.js';
 import { mcpSideOf, sdkMethodCall } from '../src/ast/sdk.js';
-import { createRule } from '../src/create-rule.js';
-import { distinctiveMcpMethods } from '../src/mcp/methods.js';
+import { legacyGateOf } from '../src/ast/legacy-gate.js';
+import { isInExpectation } from '../src/ast/test-intent.js';
+import { answerIsChecked, isCheckedInPlace, isTestSource } from '../src/ast/unit-test-inputs.js';
+import { createRule, legacyGatedMessageId, type McpMigrateSettings } from '../src/create-rule.js';
+import { distinctiveMcpMethods, mcpMethods } from '../src/mcp/methods.js';
 import {
   changedResultFields,
   clientInfoGetters,
@@ -112,6 +117,61 @@ function objectKeys(object: TSESTree.ObjectExpression): Map<string, TSESTree.Pro
   return keys;
 }
 
+/** The keys an InitializeResult has; an object with others (`status`, `protocolEra`, …) is somebody's state. */
+const initializeResultKeys: ReadonlySet<string> = new Set([...initializeResultFields, 'instructions', '_meta']);
+
+const answeredByServers: ReadonlySet<string> = new Set(mcpMethods.filter((m) => m.kind === 'request' && m.answeredBy === 'server').map((m) => m.name));
+const answeredByClients: ReadonlySet<string> = new Set(mcpMethods.filter((m) => m.kind === 'request' && m.answeredBy === 'client').map((m) => m.name));
+
+/**
+ * A dispatch that routes requests only servers answer (`tools/list`) and requests only clients
+ * answer (`roots/list`) alike is no MCP endpoint: it is a front end that runs any method a user
+ * names (a CLI's `--method`, a test console) through a client.
+ */
+function routesBothSides(site: DispatchSite): boolean {
+  const methods = [...site.methods.keys()];
+  return methods.some((method) => answeredByServers.has(method)) && methods.some((method) => answeredByClients.has(method));
+}
+
+/** `{ jsonrpc, id, result: { … } }`: the object is the result of a JSON-RPC response. */
+function isResponseResult(object: TSESTree.ObjectExpression): boolean {
+  const { parent, child } = meaningfulParent(object);
+  if (parent?.type !== AST_NODE_TYPES.Property || parent.value !== child || propertyKeyName(parent) !== 'result') return false;
+  const keys = objectKeys(parent.parent as TSESTree.ObjectExpression);
+  return keys.has('id') || keys.has('jsonrpc');
+}
+
+/** `message.params.protocolVersion = …`: a value written into a message's params, forwarded rather than kept. */
+function writesMessageParams(target: TSESTree.Node): boolean {
+  const inner = unwrap(target);
+  if (inner.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const holder = unwrap(inner.object);
+  return holder.type === AST_NODE_TYPES.MemberExpression && !holder.computed && holder.property.type === AST_NODE_TYPES.Identifier && holder.property.name === 'params';
+}
+
+const messages: Record<MessageIds, string> = {
+  checksInitializeRequest:
+    '`{{guard}}()` looks for the 2025 `{{method}}` handshake, which MCP 2026-07-28 removed: modern requests carry their own `_meta` and open no session. On SDK v2 serve every request with `createMcpHandler(factory)`, and route 2025 clients with `isLegacyRequest()` while you still serve them.',
+  handlesInitialize: `Handles the 2025 \`initialize\` request, which MCP 2026-07-28 removed: answer ${discoverShape} instead (SDK v2 builds it from the server's options), and read client details from each request's \`_meta\`.`,
+  handlesInitialized:
+    'Runs code on the 2025 `notifications/initialized`, which MCP 2026-07-28 removed: modern clients never send it, and SDK v2 `createMcpHandler` never fires `oninitialized`. Do this work when the server is built, or lazily in the request that needs it.',
+  gatesOnHandshake:
+    '`{{gate}}` holds a client back until it has done the 2025 `initialize` handshake (its requests refused, or what the server sends withheld); 2026-07-28 clients never send `initialize`, so they never get past it. Remove the gate: every request is self-contained.',
+  readsClientInfo:
+    '`{{method}}()` returns what the client sent in the 2025 `initialize`; under 2026-07-28 there is none (it is undefined on SDK v2 `serveStdio`), because the client sends it with every request. Read `ctx.mcpReq.envelope?.[{{constant}}]` (SDK v2) or `params._meta[\'{{metaKey}}\']` in the handler instead.',
+  storesInitializeParams:
+    "Keeps the `{{field}}` of the 2025 `initialize` for later requests; 2026-07-28 has no handshake, and every request carries it in `params._meta['{{metaKey}}']`. Read it from each request (SDK v2: `ctx.mcpReq.envelope?.[{{constant}}]`) and never cache it across requests.",
+  returnsInitializeResult: `Returns the 2025 InitializeResult shape (\`protocolVersion\`, \`capabilities\`, \`serverInfo\`); a 2026-07-28 server answers ${discoverShape}: one version becomes the \`supportedVersions\` list and \`serverInfo\` moves into \`_meta\`.`,
+  sendsInitialize:
+    "Sends the 2025 `{{method}}` handshake message, which MCP 2026-07-28 removed. Drop it and put `_meta: { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientCapabilities': {…}, 'io.modelcontextprotocol/clientInfo': {…} }` on every request (optionally calling `server/discover` first); SDK v2 clients do this with `versionNegotiation: { mode: 'auto' }`.",
+  readsInitializeResult: `Reads \`{{field}}\` from the \`{{method}}\` result, a shape 2026-07-28 does not have: \`server/discover\` returns \`supportedVersions\` (pick one) and the server's identity in \`_meta['${serverInfoMetaKey}']\`.`,
+};
+
+/** ESLint's `{{ name }}` placeholders, for the message a legacy-gated finding quotes. */
+function interpolate(template: string, data: Record<string, string> | undefined): string {
+  return template.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (whole, key: string) => data?.[key] ?? whole);
+}
+
 export default createRule<[], MessageIds>({
   name: 'no-initialize-handshake',
   meta: {
@@ -135,23 +195,7 @@ export default createRule<[], MessageIds>({
       // an InitializeResult shape spells `serverInfo`; discover results are read after `server/discover`.
       prefilter: ['initialize', 'getClientCapabilities', 'getClientVersion', 'serverInfo', discoverMethod],
     },
-    messages: {
-      checksInitializeRequest:
-        '`{{guard}}()` looks for the 2025 `{{method}}` handshake, which MCP 2026-07-28 removed: modern requests carry their own `_meta` and open no session. On SDK v2 serve every request with `createMcpHandler(factory)`, and route 2025 clients with `isLegacyRequest()` while you still serve them.',
-      handlesInitialize: `Handles the 2025 \`initialize\` request, which MCP 2026-07-28 removed: answer ${discoverShape} instead (SDK v2 builds it from the server's options), and read client details from each request's \`_meta\`.`,
-      handlesInitialized:
-        'Runs code on the 2025 `notifications/initialized`, which MCP 2026-07-28 removed: modern clients never send it, and SDK v2 `createMcpHandler` never fires `oninitialized`. Do this work when the server is built, or lazily in the request that needs it.',
-      gatesOnHandshake:
-        '`{{gate}}` holds a client back until it has done the 2025 `initialize` handshake (its requests refused, or what the server sends withheld); 2026-07-28 clients never send `initialize`, so they never get past it. Remove the gate: every request is self-contained.',
-      readsClientInfo:
-        '`{{method}}()` returns what the client sent in the 2025 `initialize`; under 2026-07-28 there is none (it is undefined on SDK v2 `serveStdio`), because the client sends it with every request. Read `ctx.mcpReq.envelope?.[{{constant}}]` (SDK v2) or `params._meta[\'{{metaKey}}\']` in the handler instead.',
-      storesInitializeParams:
-        "Keeps the `{{field}}` of the 2025 `initialize` for later requests; 2026-07-28 has no handshake, and every request carries it in `params._meta['{{metaKey}}']`. Read it from each request (SDK v2: `ctx.mcpReq.envelope?.[{{constant}}]`) and never cache it across requests.",
-      returnsInitializeResult: `Returns the 2025 InitializeResult shape (\`protocolVersion\`, \`capabilities\`, \`serverInfo\`); a 2026-07-28 server answers ${discoverShape}: one version becomes the \`supportedVersions\` list and \`serverInfo\` moves into \`_meta\`.`,
-      sendsInitialize:
-        "Sends the 2025 `{{method}}` handshake message, which MCP 2026-07-28 removed. Drop it and put `_meta: { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientCapabilities': {…}, 'io.modelcontextprotocol/clientInfo': {…} }` on every request (optionally calling `server/discover` first); SDK v2 clients do this with `versionNegotiation: { mode: 'auto' }`.",
-      readsInitializeResult: `Reads \`{{field}}\` from the \`{{method}}\` result, a shape 2026-07-28 does not have: \`server/discover\` returns \`supportedVersions\` (pick one) and the server's identity in \`_meta['${serverInfoMetaKey}']\`.`,
-    },
+    messages,
     schema: [],
   },
   defaultOptions: [],
@@ -165,21 +209,83 @@ export default createRule<[], MessageIds>({
     /** Keys of the reports made, so a node reached twice (two builders, two paths) is reported once. */
     const made = new Set<string>();
     const reader = new ValueReader(sourceCode);
+    const legacyGated = ((context.settings['mcp-migrate'] ?? {}) as McpMigrateSettings).legacyGated;
+    /** The file is an MCP client's: it imports the client SDK and nothing of the server side. */
+    const clientOnly = (() => {
+      const sides = clientAuthEvidence(sourceCode);
+      return sides.importsMcpClient && !sides.importsMcpServer;
+    })();
+    let frontEndSites: DispatchSite[] | undefined;
+    /** Dispatches that run methods for a user rather than answer them (`routesBothSides`). */
+    function frontEnds(): DispatchSite[] {
+      frontEndSites ??= dispatchSites(sourceCode).filter(routesBothSides);
+      return frontEndSites;
+    }
+
+    /** Inside a front end's dispatch: its switch or table, or the block of its `if`s (consecutive ones form one site). */
+    function inFrontEnd(node: TSESTree.Node): boolean {
+      return frontEnds().some((site) => containsNode(site.kind === 'if-chain' && site.node.parent ? site.node.parent : site.node, node));
+    }
 
     function report(node: TSESTree.Node, messageId: MessageIds, data?: Record<string, string>): void {
       reported.add(node);
       const key = `${node.range.join(':')}:${messageId}`;
       if (made.has(key)) return;
       made.add(key);
+      const dualEra = legacyGateOf(node, sourceCode) ? undefined : dualEraRouteOf(node);
+      if (dualEra) {
+        // `createRule` turns reports behind an explicit 2025 gate into `servesLegacyClients`; a
+        // handshake route beside `server/discover` is such a gate too, so report it the same way.
+        if (legacyGated !== 'report') return;
+        const gate = `the \`${dualEra}\` route of a dispatch that also answers \`${discoverMethod}\``;
+        (context as unknown as TSESLint.RuleContext<string, []>).report({ node, messageId: legacyGatedMessageId, data: { message: interpolate(messages[messageId], data), gate } });
+        return;
+      }
       context.report({ node, messageId, ...(data ? { data } : {}) });
     }
 
+    /**
+     * The handshake method (`initialize`, `notifications/initialized`) whose route in a dispatch
+     * that also routes `server/discover` holds `node` (the route itself, or code in its branch):
+     * a dual-era peer, whose handshake routes only ever run for 2025 clients.
+     */
+    function dualEraRouteOf(node: TSESTree.Node): string | undefined {
+      const handledAt = mcpMethodHandledAt(node, context);
+      for (const method of handshakeMethods) {
+        const handled = handledAt === method;
+        for (const { site, at } of mcpRoutesOf(method, sourceCode)) {
+          if (!site.methods.has(discoverMethod)) continue;
+          const container = site.kind === 'registry' ? at.parent : site.kind === 'if-chain' ? site.node.parent : site.node;
+          if (at === node || (handled && container && containsNode(container, node))) return method;
+        }
+      }
+      return undefined;
+    }
+
     function isInHandshakeHandler(node: TSESTree.Node): boolean {
-      return isInHandlerOf(node, initializeMethod, context) || isInHandlerOf(node, initializedNotification, context);
+      return isInHandlerFor(node, initializeMethod) || isInHandlerFor(node, initializedNotification);
+    }
+
+    /**
+     * `isInHandlerOf`, outside front ends, and also in the second and later of consecutive
+     * `if (method === …)` statements, which form one dispatch site: the route's own `if` holds it.
+     */
+    function isInHandlerFor(node: TSESTree.Node, method: string): boolean {
+      if (inFrontEnd(node)) return false;
+      if (isInHandlerOf(node, method, context)) return true;
+      if (mcpMethodHandledAt(node, context) !== method) return false;
+      return mcpRoutesOf(method, sourceCode).some(({ site, at }) => {
+        if (site.kind !== 'if-chain' || routesBothSides(site)) return false;
+        let statement: TSESTree.Node | undefined = at.parent;
+        while (statement && statement.type !== AST_NODE_TYPES.IfStatement) statement = statement.parent;
+        return statement !== undefined && containsNode(statement, node);
+      });
     }
 
     /** `isInitializeRequest(body)`, and the guard passed as a callback: `messages.some(isInitializeRequest)`. */
     function checkGuardCall(call: TSESTree.CallExpression): void {
+      // `expect(isInitializeRequest(msg)).toBe(true)`: a test of the predicate, checking its answer in place.
+      if (answerIsChecked(call, sourceCode)) return;
       const called = handshakeGuardOf(call.callee);
       if (called) report(call, 'checksInitializeRequest', called);
       for (const argument of call.arguments) {
@@ -203,6 +309,8 @@ export default createRule<[], MessageIds>({
     function checkClientInfoGetter(call: TSESTree.CallExpression): void {
       const found = sdkMethodCall(call, sourceCode, { methods: getterNames, side: 'server', distinctive: getterNames });
       const key = found && clientInfoGetters[found.method];
+      // A receiver the file cannot trace, in a client's file, is the client's own object, not an SDK server.
+      if (found && found.side === undefined && clientOnly) return;
       if (found && key) report(call, 'readsClientInfo', { method: found.method, ...key });
     }
 
@@ -227,6 +335,7 @@ export default createRule<[], MessageIds>({
 
     /** The `initialize` param an assignment keeps beyond the handler: `this.clientInfo = params.clientInfo`. */
     function storedParam(node: TSESTree.AssignmentExpression): string | undefined {
+      if (writesMessageParams(node.left)) return undefined;
       return outlivesHandler(node.left) ? initializeParamOf(node.right, 0) : undefined;
     }
 
@@ -286,6 +395,9 @@ export default createRule<[], MessageIds>({
     function checkObject(node: TSESTree.ObjectExpression): void {
       checkInitializeResult(node);
       const literal = mcpMessageLiteral(node, sourceCode);
+      // An expectation, an entry of a message log, or a fixture read only for its fields is not sent.
+      // A message a test only hands to a predicate or helper whose answer it checks is not sent either.
+      if ((literal || hasMethodKey(node)) && (isInExpectation(node) || isRecordedMessage(node, reader) || isDescribedOnly(node, sourceCode) || isCheckedInPlace(node, sourceCode))) return;
       if (literal) {
         checkSentHandshake(node);
         checkResultReads(literal.method, literal.methodNode, node, noBindings);
@@ -333,9 +445,18 @@ export default createRule<[], MessageIds>({
       const keys = objectKeys(node);
       const protocolVersion = keys.get('protocolVersion');
       if (!protocolVersion || keys.has('supportedVersions') || keys.has('clientInfo') || isSchemaShape(node)) return;
+      if ([...keys.keys()].some((key) => !initializeResultKeys.has(key))) return;
       const complete = initializeResultFields.every((field) => keys.has(field));
       const partial = keys.has('capabilities') || keys.has('serverInfo');
-      if (complete || (partial && isInHandlerOf(node, initializeMethod, context))) report(protocolVersion, 'returnsInitializeResult');
+      const inHandler = isInHandlerFor(node, initializeMethod);
+      // A test's fake peer answering `initialize`: its route is reported (`handlesInitialize`),
+      // and what changes is the fake's era, one decision for the whole branch. In a server, the
+      // result is a separate edit (it becomes the `server/discover` result) and keeps its finding.
+      if (inHandler && isTestSource(sourceCode)) return;
+      // A client only holds the InitializeResult it was given (to show it, to test with it);
+      // in a client's file the shape counts where a (fake) server answers with it.
+      if (complete && clientOnly && !inHandler && !isResponseResult(node)) return;
+      if (complete || (partial && inHandler)) report(protocolVersion, 'returnsInitializeResult');
     }
 
     /**
@@ -487,6 +608,18 @@ export default createRule<[], MessageIds>({
       return (variable?.references ?? []).filter((reference) => reference.isRead()).map((reference) => reference.identifier);
     }
 
+    /**
+     * The routes of a handshake method that answer it: not a front end's (`routesBothSides`), and
+     * not a second test of the same method inside the code one route already runs for it (a
+     * gateway that, while handling `initialize`, also looks at the `initialize` it forwards).
+     */
+    function handshakeRoutes(method: string): TSESTree.Node[] {
+      const routes = mcpRoutesOf(method, sourceCode).filter(({ site }) => !routesBothSides(site));
+      return routes
+        .filter(({ site, at }) => !routes.some((outer) => outer.site !== site && containsNode(outer.site.node, at) && mcpMethodHandledAt(at, context) === method))
+        .map(({ at }) => at);
+    }
+
     /** `!this.initialized`, `initialized === false` outside the handshake handlers; returns the gates reported. */
     function reportGates(): TSESTree.Node[] {
       const gates: TSESTree.Node[] = [];
@@ -562,8 +695,8 @@ export default createRule<[], MessageIds>({
       AssignmentExpression: checkAssignment,
       ObjectExpression: checkObject,
       'Program:exit'() {
-        for (const { at } of mcpRoutesOf(initializeMethod, sourceCode)) report(at, 'handlesInitialize');
-        for (const { at } of mcpRoutesOf(initializedNotification, sourceCode)) report(at, 'handlesInitialized');
+        for (const at of handshakeRoutes(initializeMethod)) report(at, 'handlesInitialize');
+        for (const at of handshakeRoutes(initializedNotification)) report(at, 'handlesInitialized');
         reportMethodGates(reportGates());
       },
     };

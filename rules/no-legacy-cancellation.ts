@@ -8,6 +8,7 @@ import { contains, localFunction, postHandlers, type PostHandler, reachableFunct
 import { sinkOf } from '../src/ast/message-sinks.js';
 import { calleeName, propertyKeyName, unwrap, walk } from '../src/ast/nodes.js';
 import { insideExpectation } from '../src/ast/test-expectations.js';
+import { isTransportTestData } from '../src/ast/transport-test-data.js';
 import { createRule } from '../src/create-rule.js';
 import { specUrls } from '../src/mcp/spec.js';
 
@@ -66,6 +67,8 @@ export default createRule<[], MessageIds>({
     function checkMessage(object: TSESTree.ObjectExpression): void {
       const message = mcpMessageLiteral(object, sourceCode);
       if (!message || (message.method !== cancelledMethod && message.method !== progressMethod) || insideExpectation(object)) return;
+      // A unit test of a transport pushes a placeholder notification through a fake: no peer cancels anything.
+      if (isTransportTestData(object, sourceCode, context.filename)) return;
       const sink = sinkOf(object, sourceCode);
       const node = message.methodNode;
       if (message.method === progressMethod) {

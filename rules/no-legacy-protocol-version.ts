@@ -1,11 +1,14 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { constantOrigin, staticValue } from '../src/ast/constants.js';
+import { constructionsOf } from '../src/ast/constructed-classes.js';
 import { fileEvidence } from '../src/ast/evidence.js';
 import { mcpMethodHandledAt } from '../src/ast/handlers.js';
 import { mcpExportOf } from '../src/ast/imports.js';
 import { calleeName, meaningfulParent, propertyKeyName, stringLiteralValue, unwrap, walk } from '../src/ast/nodes.js';
 import { isInDeliberateTest, isInExpectation } from '../src/ast/test-intent.js';
+import { isTestModule } from '../src/ast/test-module.js';
 import { createRule } from '../src/create-rule.js';
 import {
   draftSpecTypesModule,
@@ -78,6 +81,21 @@ export default createRule<[], MessageIds>({
     const { sourceCode } = context;
     const sdkHint = fileEvidence(sourceCode).importsMcp ? ", or let SDK v2 negotiate it with `versionNegotiation: { mode: 'auto' }`" : '';
     const scopeOf = (node: TSESTree.Node) => sourceCode.getScope(node);
+    let speaksMcpWire: boolean | undefined;
+    /**
+     * A bare `protocolVersion` field is MCP's when the file speaks MCP (imports the SDK, spells
+     * its methods) or names the version's places on the wire (the header, the `_meta` key).
+     */
+    function fileSpeaksMcpWire(): boolean {
+      speaksMcpWire ??=
+        fileEvidence(sourceCode).speaksMcp ||
+        sourceCode.ast.tokens.some((token) => {
+          if (token.type !== 'String' && token.type !== 'Template') return false;
+          const text = token.value.toLowerCase();
+          return text.includes(protocolVersionHeader) || text.includes(protocolVersionMetaKey.toLowerCase());
+        });
+      return speaksMcpWire;
+    }
 
     function report(node: TSESTree.Node, messageId: MessageIds, data: Record<string, string>): void {
       // Tests state what a server must answer to old clients, or what it must not receive.
@@ -148,16 +166,46 @@ export default createRule<[], MessageIds>({
       if (key.toLowerCase() === protocolVersionHeader) return { kind: 'sent', where: where.header };
       if (key === protocolVersionMetaKey) return { kind: 'sent', where: where.meta };
       if (key === 'pin' && isVersionNegotiationMode(object)) return { kind: 'sent', where: where.pin };
-      if (key === 'protocolVersion' && !isHandshake(property, object)) return { kind: 'sent', where: where.field };
+      if (key === 'protocolVersion' && fileSpeaksMcpWire() && !isHandshake(property, object)) return { kind: 'sent', where: where.field };
       return undefined;
     }
 
     function roleOfArgument(call: TSESTree.CallExpression | TSESTree.NewExpression, argument: TSESTree.Node): Role | undefined {
       const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
       const name = calleeName(call)?.toLowerCase();
-      if (index === 0 && name === 'setprotocolversion') return { kind: 'sent', where: where.transport };
+      if (index === 0 && name === 'setprotocolversion' && !isNonTransportReceiver(call) && !isTestSubjectReceiver(call)) return { kind: 'sent', where: where.transport };
       if (index === 1 && name && headerWriters.has(name) && isHeaderName(call.arguments[0]!)) return { kind: 'sent', where: where.header };
       return undefined;
+    }
+
+    /**
+     * `client.setProtocolVersion(v)` on an object this file creates from a class that is neither
+     * the SDK's nor a transport (`new FakeInspectorClient()`): it records a version, it sends none.
+     */
+    function isNonTransportReceiver(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+      const callee = unwrap(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const receiver = unwrap(callee.object);
+      if (receiver.type !== AST_NODE_TYPES.Identifier) return false;
+      const def = ASTUtils.findVariable(scopeOf(receiver), receiver)?.defs[0];
+      if (def?.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name || !def.node.init) return false;
+      const created = unwrap(def.node.init);
+      if (created.type !== AST_NODE_TYPES.NewExpression || created.callee.type !== AST_NODE_TYPES.Identifier) return false;
+      if (mcpExportOf(created.callee, scopeOf(created.callee))) return false;
+      return !/Transport$/.test(created.callee.name);
+    }
+
+    /**
+     * In a test module, `transport.setProtocolVersion(v)` on an object built (directly, through
+     * `let`s set in a hook, or a local factory such as `makeTracked()`) only from classes that
+     * are not the SDK's: the project's own transport under test or the test's fake. The test
+     * checks what the object records or forwards; no peer receives the version.
+     */
+    function isTestSubjectReceiver(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+      const callee = unwrap(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || !isTestModule(sourceCode.ast)) return false;
+      const made = constructionsOf(callee.object, sourceCode);
+      return made !== undefined && made.length > 0 && made.every((construction) => !mcpExportOf(construction.callee, scopeOf(construction.callee)));
     }
 
     function isHeaderName(node: TSESTree.Node): boolean {

@@ -118,6 +118,9 @@ export default createRule<[], MessageIds>({
       const saysNotFound = (message !== undefined && notFoundMessagePattern.test(message)) || (name !== undefined && notFoundNamePattern.test(name));
       const saysOther = texts.some((text) => otherMeaningPattern.test(text));
       if (saysOther && !saysNotFound) return false;
+      // A message that names neither a missing thing nor a resource says what this error is instead ("User ID required"),
+      // except in a resource read, where -32002 is the not-found code whatever the message says.
+      if (message !== undefined && !saysNotFound && !resourceWord.test(message) && !nearResourceRead(node)) return false;
       if (evidence.speaksMcp && evidence.lookalikes.size === 0) return true;
       // No MCP evidence, or lookalike signs too: only "resource not found" beside the code will do.
       if (saysNotFound && texts.some((text) => resourceWord.test(text))) return true;

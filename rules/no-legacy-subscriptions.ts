@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { isCommandOptions } from '../src/ast/command-options.js';
 import type { DispatchSite } from '../src/ast/dispatch.js';
 import { fileEvidence } from '../src/ast/evidence.js';
 import { mcpHandlerSites, serverRequestMethodsOf } from '../src/ast/hand-rolled-server.js';
@@ -8,6 +9,8 @@ import { importedBindingOf, mcpExportOf } from '../src/ast/imports.js';
 import { mcpMessageLiteral } from '../src/ast/json-rpc.js';
 import { calleeName, meaningfulParent, propertyKeyName, unwrap } from '../src/ast/nodes.js';
 import { mcpSideOf, sdkMethodCall } from '../src/ast/sdk.js';
+import { insideExpectation } from '../src/ast/test-expectations.js';
+import { isClientCommandRouting, isSchemaCheckInput, isTrafficRecordValue } from '../src/ast/unsent-values.js';
 import { createRule } from '../src/create-rule.js';
 import {
   changeNotificationSchemas,
@@ -80,7 +83,7 @@ export default createRule<[], MessageIds>({
     },
     messages: {
       handlesSubscribe:
-        'Handles `{{method}}`, which MCP 2026-07-28 removed: a 2026-07-28 server answers it with -32601 (HTTP 404) and takes resource subscriptions as `notifications: { resourceSubscriptions: [uri] }` of a `subscriptions/listen` request. Serve `subscriptions/listen` instead (SDK v2 `createMcpHandler`/`serveStdio` do), and keep this handler only while you serve 2025 clients.',
+        'Handles `{{method}}`, which MCP 2026-07-28 removed: a 2026-07-28 server answers it with -32601 (HTTP 404) and takes resource subscriptions as `notifications: { resourceSubscriptions: [uri] }` of a `subscriptions/listen` request. Serve `subscriptions/listen` instead (SDK v2 `createMcpHandler`/`serveStdio` do), and keep this handler, with any per-session subscription set it fills, only while you serve 2025 clients.',
       storesSubscription:
         "Keeps a resource subscription per session; MCP 2026-07-28 has neither: the client's open `subscriptions/listen` stream and its `resourceSubscriptions` filter are the subscription. Drop this store and send `notifications/resources/updated` only on the listen streams that asked for the URI (SDK v2: `handler.notify.resourceUpdated(uri)`).",
       callsSubscribe:
@@ -102,6 +105,10 @@ export default createRule<[], MessageIds>({
     const evidence = fileEvidence(sourceCode);
     /** Client handlers of change notifications, reported at the end unless the file opens a listen stream. */
     const waiting: { node: TSESTree.Node; method: string }[] = [];
+    /** Subscription stores filled in a subscribe handler, reported at the end unless the handler is. */
+    const stores: TSESTree.Node[] = [];
+    /** The code of each subscribe handler reported: a store filled there is part of that finding. */
+    const reportedHandlers: TSESTree.Node[] = [];
     let opensListenStream = evidence.mcpMethods.has(listenMethod);
     const servedByStdio = importsFromMcp(stdioServingEntry);
     const sdkHint = evidence.importsMcp ? ' On SDK v2, publish with `handler.notify.*()` on the `createMcpHandler` result.' : '';
@@ -151,8 +158,14 @@ export default createRule<[], MessageIds>({
       for (const site of mcpHandlerSites(sourceCode)) {
         const isServerSide = serverRequestMethodsOf(site).length > 0;
         for (const [method, node] of site.methods) {
-          if (subscribeMethods.has(method) && !answersMethodNotFound(branchOf(site, node))) report(node, 'handlesSubscribe', { method });
-          if (method in changeNotifications && !isServerSide) waiting.push({ node, method });
+          // A client's command router (`args.method === 'resources/subscribe'` → `client.subscribe…`) handles nothing.
+          const branch = branchOf(site, node);
+          if (subscribeMethods.has(method) && !answersMethodNotFound(branch) && !isClientCommandRouting(node, sourceCode)) {
+            report(node, 'handlesSubscribe', { method });
+            reportedHandlers.push(...branch);
+          }
+          // `expect(() => proxy.setNotificationHandler(…)).not.toThrow()` tests a registration API; it waits for nothing.
+          if (method in changeNotifications && !isServerSide && !insideExpectation(node)) waiting.push({ node, method });
         }
       }
     }
@@ -165,9 +178,12 @@ export default createRule<[], MessageIds>({
       const schema = mcpExportOf(first, sourceCode.getScope(first))?.name;
       if (!schema) return;
       const subscribe = subscribeSchemas[schema];
-      if (name === 'setRequestHandler' && subscribe && !answersMethodNotFound(node.arguments.slice(1))) report(first, 'handlesSubscribe', { method: subscribe });
+      if (name === 'setRequestHandler' && subscribe && !answersMethodNotFound(node.arguments.slice(1))) {
+        report(first, 'handlesSubscribe', { method: subscribe });
+        reportedHandlers.push(...node.arguments.slice(1));
+      }
       const notification = changeNotificationSchemas[schema];
-      if (name === 'setNotificationHandler' && notification && !isOnServer(node)) waiting.push({ node: first, method: notification });
+      if (name === 'setNotificationHandler' && notification && !isOnServer(node) && !insideExpectation(node)) waiting.push({ node: first, method: notification });
     }
 
     function isOnServer(call: TSESTree.CallExpression): boolean {
@@ -180,7 +196,14 @@ export default createRule<[], MessageIds>({
       const name = calleeName(node);
       if (!name || !collectionWrites.has(name) || unwrap(node.callee).type !== AST_NODE_TYPES.MemberExpression) return;
       if (!node.arguments.some((argument) => /uri/i.test(sourceCode.getText(argument)))) return;
-      if (mcpMethodHandledAt(node, context) === 'resources/subscribe') report(node, 'storesSubscription');
+      if (mcpMethodHandledAt(node, context) === 'resources/subscribe') stores.push(node);
+    }
+
+    /** S1 stores outside the subscribe handlers reported above (in a helper the handler calls, or a handler left unreported). */
+    function reportStores(): void {
+      for (const node of stores) {
+        if (!reportedHandlers.some((handler) => handler.range[0] <= node.range[0] && node.range[1] <= handler.range[1])) report(node, 'storesSubscription');
+      }
     }
 
     /** S2 and S3 through the SDK: `client.subscribeResource(…)`, `server.sendToolListChanged()`. */
@@ -221,8 +244,12 @@ export default createRule<[], MessageIds>({
     /** S2 and S3 hand-rolled: `{ method: 'resources/subscribe' }` sent, `{ method: 'notifications/tools/list_changed' }` written. */
     function checkMessage(node: TSESTree.ObjectExpression): void {
       const message = mcpMessageLiteral(node, sourceCode);
-      if (!message || isAssertionArgument(node)) return;
+      // Assertions, schema samples and traffic-log copies describe messages; they send none.
+      if (!message || isAssertionArgument(node) || isSchemaCheckInput(node) || isTrafficRecordValue(node, sourceCode)) return;
       if (subscribeMethods.has(message.method)) {
+        // `runMethod(client, { method: 'resources/subscribe', uri })`: a command's options, since a
+        // subscribe request without `params` has no URI; the SDK call it leads to is reported there.
+        if (isCommandOptions(node)) return;
         // A test that sends it to check the answer is "method not found" (404, -32601).
         const body = enclosingFunction(node)?.body;
         if (!(body && answersMethodNotFound([body]))) report(message.methodNode, 'sendsSubscribe', { method: message.method });
@@ -251,6 +278,7 @@ export default createRule<[], MessageIds>({
       ObjectExpression: checkMessage,
       'Program:exit'() {
         checkSites();
+        reportStores();
         if (opensListenStream) return;
         for (const { node, method } of waiting) {
           report(node, 'listensWithoutSubscription', { method, filter: changeNotifications[method]! });

@@ -1,6 +1,8 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { pushRequestOfCall } from '../src/ast/client-features.js';
+import { reachesOnlyComponentProps } from '../src/ast/component-props.js';
 import { staticValue } from '../src/ast/constants.js';
 import { mcpCapabilitiesOf, mcpClassConstructedWith } from '../src/ast/declared-capabilities.js';
 import { fileEvidence } from '../src/ast/evidence.js';
@@ -9,15 +11,19 @@ import { enclosingFunction, mcpMethodHandledAt } from '../src/ast/handlers.js';
 import { importedBindingOf, mcpExportOf } from '../src/ast/imports.js';
 import { mcpMessageLiteral } from '../src/ast/json-rpc.js';
 import { methodNameRole } from '../src/ast/method-name-roles.js';
-import { calleeName, functionBindingName, isFunction, meaningfulParent, propertyKeyName, stringLiteralValue, unwrap } from '../src/ast/nodes.js';
+import { isClientCommandRoute, isInClientCommandBranch, isRecordedMessage } from '../src/ast/outbound-requests.js';
+import { calleeName, functionBindingName, isFunction, meaningfulParent, propertyKeyName, stringLiteralValue, unwrap, walk } from '../src/ast/nodes.js';
 import { handlerContextParameter, handlerContextPath, mcpSideOf, sdkMethodCall, toolTaskHandlerOf } from '../src/ast/sdk.js';
 import { taskEvidence } from '../src/ast/task-evidence.js';
+import { isInExpectation } from '../src/ast/test-intent.js';
 import { createRule } from '../src/create-rule.js';
 import {
   experimentalTasksModule,
   immediateResponseMetaKey,
   legacyTaskContextFields,
   legacyTaskExports,
+  legacyTaskInteropExports,
+  legacyTaskMessageType,
   legacyTaskOptionKeys,
   legacyTaskSchemaMethods,
   relatedTaskMetaKey,
@@ -25,6 +31,7 @@ import {
   renamedTaskFields,
   taskAugmentableClientMethods,
   taskAugmentableMethods,
+  taskHandlerContextTypes,
   taskHandleFields,
   taskOutcomeMethods,
   tasksCancelMethod,
@@ -42,6 +49,8 @@ type MessageIds =
   | 'clientTasksCapability'
   | 'declaresTaskSupport'
   | 'sendsTaskParam'
+  | 'requestsClientTask'
+  | 'pollsClientTask'
   | 'readsTaskParam'
   | 'returnsNestedTask'
   | 'readsNestedTask'
@@ -53,6 +62,7 @@ type MessageIds =
   | 'usesRelatedTaskMeta'
   | 'failsTaskOnToolError'
   | 'usesSdkTasksApi'
+  | 'usesLegacyTaskShape'
   | 'usesImmediateResponseMeta';
 
 const noRuntime = 'SDK v2 has no Tasks runtime yet, so the extension must be hand-rolled';
@@ -89,6 +99,19 @@ const taskSupportValues: ReadonlySet<string> = new Set(['forbidden', 'optional',
 /** Names only the task-returning calls of a 2025 task store have. */
 const taskValueName = /task/i;
 
+/** The keys of a JSON-RPC request or notification: an object with any other key is not one. */
+const messageKeys: ReadonlySet<string> = new Set(['jsonrpc', 'id', 'method', 'params']);
+/** Calls that put a message on its way: `request`, `sendRequest`, `rpc.call`, `notify`, `publish` (but see `incomingCallName`). */
+const sendingCallName = /request|rpc|send|call|notif|invoke|emit|dispatch|post|publish|write/i;
+/** Messages whose report stands for the whole call or registration it sits in (`setRequestHandler('tasks/list', { params: ListTasksRequestSchema.shape.params }, …)`). */
+const methodMessageIds: ReadonlySet<MessageIds> = new Set(['usesTasksResult', 'usesTasksList', 'usesTaskStatusNotification', 'cancelReturnsTask', 'pollsClientTask']);
+/** SDK and transport methods that send a request or notification; a function put in their place intercepts what goes out. */
+const outgoingMethodNames: ReadonlySet<string> = new Set(['request', 'send', 'sendRequest', 'notification', 'sendNotification']);
+/** Test harness calls that feed a message into the code under test, as if the peer had sent it: `transport.injectRequest('tasks/list', 1)`. */
+const incomingCallName = /^(?:inject|simulate)[A-Z]/;
+/** Test expectations about what was sent: `toHaveBeenCalledWith`, `objectContaining`, `toContainEqual`. */
+const assertionName = /^(?:to[A-Z]\w*|objectContaining|(?:deep|strict|deepStrict)?[Ee]qual)$/;
+
 export default createRule<[], MessageIds>({
   name: 'no-legacy-tasks-api',
   meta: {
@@ -102,6 +125,8 @@ export default createRule<[], MessageIds>({
         clientTasksCapability: { severity: 'error', fix: 'manual' },
         declaresTaskSupport: { severity: 'error', fix: 'manual' },
         sendsTaskParam: { severity: 'error', fix: 'manual' },
+        requestsClientTask: { severity: 'error', fix: 'manual' },
+        pollsClientTask: { severity: 'error', fix: 'manual' },
         readsTaskParam: { severity: 'error', fix: 'manual' },
         returnsNestedTask: { severity: 'error', fix: 'manual' },
         readsNestedTask: { severity: 'error', fix: 'manual' },
@@ -113,6 +138,7 @@ export default createRule<[], MessageIds>({
         usesRelatedTaskMeta: { severity: 'error', fix: 'manual' },
         failsTaskOnToolError: { severity: 'error', fix: 'manual' },
         usesSdkTasksApi: { severity: 'error', fix: 'manual' },
+        usesLegacyTaskShape: { severity: 'error', fix: 'manual' },
         usesImmediateResponseMeta: { severity: 'warning', fix: 'manual' },
       },
       // Every 2025 task name spells "task"; the two that do not are the experimental barrel and T16's key.
@@ -124,6 +150,10 @@ export default createRule<[], MessageIds>({
       declaresTaskSupport:
         "`execution.taskSupport` went with the 2025-11-25 Tasks API: under the io.modelcontextprotocol/tasks extension the server decides per tools/call whether to return a task. Remove it, and reply -32021 when a task is mandatory but the request's `_meta` client capabilities do not declare `extensions['io.modelcontextprotocol/tasks']`.",
       sendsTaskParam: `Asks for a task with the 2025-11-25 \`task: { ttl }\` param, which 2026-07-28 servers ignore. Declare \`extensions['io.modelcontextprotocol/tasks']: {}\` in the request's \`_meta\` client capabilities instead, and handle a ${flatHandle} result by polling \`tasks/get\` (${noRuntime}).`,
+      requestsClientTask:
+        'Asks the client to run `{{method}}` as a task (the 2025-11-25 `task: { ttl }` param), but MCP 2026-07-28 removed client-hosted tasks, and servers no longer send requests to clients at all. Drop the param, and ask for the input with an `input_required` result (`inputRequired(...)` in SDK v2) answered on the retry.',
+      pollsClientTask:
+        'Sends `{{method}}` to the client to follow a task the client hosts, but MCP 2026-07-28 removed client-hosted tasks, and servers no longer send requests to clients at all. Drop it, and ask for the input with an `input_required` result (`inputRequired(...)` in SDK v2) answered on the retry.',
       readsTaskParam:
         "Reads the 2025-11-25 `task` request param, which 2026-07-28 removed (servers must ignore it). Decide per call whether to create a task, and return one only when the request's `_meta` client capabilities declare `extensions['io.modelcontextprotocol/tasks']`.",
       returnsNestedTask: `Returns the 2025-11-25 nested \`{ task: { taskId, status, ttl, pollInterval } }\`, which 2026-07-28 clients do not understand. The io.modelcontextprotocol/tasks extension returns it flat, ${flatHandle} plus \`createdAt\`/\`lastUpdatedAt\`, and only to requests that declared the extension (${noRuntime}).`,
@@ -144,6 +174,7 @@ export default createRule<[], MessageIds>({
       failsTaskOnToolError:
         "Marks the task `failed` for a tool result with `isError: true`; under the io.modelcontextprotocol/tasks extension that task is `completed`, with the tool result as its `result`. Keep `failed` for JSON-RPC errors, with `error` set.",
       usesSdkTasksApi: `{{api}} belongs to the 2025-11-25 experimental Tasks API, which SDK v2 removed and 2026-07-28 replaced with ${extensionSummary}. ${noRuntime} (or the tool made synchronous).`,
+      usesLegacyTaskShape: `{{api}} is a 2025-11-25 Tasks wire shape, which SDK v2 keeps only as deprecated interop and MCP 2026-07-28 replaced with ${extensionSummary}. Keep it only on code that talks to 2025 peers, and give 2026-07-28 peers the extension's shapes (${noRuntime}).`,
       usesImmediateResponseMeta:
         '`io.modelcontextprotocol/model-immediate-response` is a 2025-11-25 task `_meta` key that the io.modelcontextprotocol/tasks extension does not define. Remove it, or move it under your own reverse-DNS prefix.',
     },
@@ -157,8 +188,16 @@ export default createRule<[], MessageIds>({
     /** Objects reported as a whole, whose fields need no report of their own. */
     const coveredObjects = new Set<TSESTree.Node>();
     const reportedTypeNames = new Set<string>();
+    /** Where a removed method or a tasks/cancel answer was reported: the call around it needs no schema report too. */
+    const methodReports: { node: TSESTree.Node; messageId: MessageIds }[] = [];
+    /** Uses of a 2025 schema or type inside a call, reported at the end unless that call got a method report. */
+    const schemaUses: { node: TSESTree.Node; messageId: MessageIds; data: Record<string, string>; call: TSESTree.CallExpression }[] = [];
+    /** Statements and result values that already have their one report. */
+    const reportedContextStatements = new Set<TSESTree.Node>();
+    const reportedResultBindings = new Set<unknown>();
 
     function report(node: TSESTree.Node, messageId: MessageIds, data?: Record<string, string>): void {
+      if (methodMessageIds.has(messageId)) methodReports.push({ node, messageId });
       context.report({ node, messageId, ...(data ? { data } : {}) });
     }
 
@@ -173,7 +212,7 @@ export default createRule<[], MessageIds>({
       const tasks = propertyNamed(object, 'tasks');
       if (!tasks) return;
       const declaration = mcpCapabilitiesOf(object, sourceCode);
-      if (!declaration) return;
+      if (!declaration || reachesOnlyComponentProps(object, sourceCode, context.filename)) return;
       const side = declaration.side ?? sideFromShape(tasks.value);
       report(tasks, side === 'client' ? 'clientTasksCapability' : 'serverTasksCapability');
     }
@@ -205,7 +244,10 @@ export default createRule<[], MessageIds>({
       if (propertyKeyName(property) !== 'execution' || value.type !== AST_NODE_TYPES.ObjectExpression) return;
       const taskSupport = propertyNamed(value, 'taskSupport');
       if (!taskSupport) return;
-      if (evidence.mcpTasks || isToolDefinition(property.parent, taskSupport)) report(property, 'declaresTaskSupport');
+      if (!evidence.mcpTasks && !isToolDefinition(property.parent, taskSupport)) return;
+      // A tool fixture for a tool panel or a story: the client rendering what a 2025 server sent.
+      if (reachesOnlyComponentProps(property.parent, sourceCode, context.filename)) return;
+      report(property, 'declaresTaskSupport');
     }
 
     /**
@@ -226,7 +268,10 @@ export default createRule<[], MessageIds>({
       const message = mcpMessageLiteral(object, sourceCode);
       if (!message || !taskAugmentableMethods.has(message.method) || message.params?.type !== AST_NODE_TYPES.ObjectExpression) return;
       const task = propertyNamed(message.params, 'task');
-      if (task) report(task, 'sendsTaskParam');
+      if (!task) return;
+      // `sampling/createMessage` and `elicitation/create` go from the server to the client, which was to host the task.
+      if (message.method === 'tools/call') report(task, 'sendsTaskParam');
+      else report(task, 'requestsClientTask', { method: message.method });
     }
 
     /**
@@ -357,6 +402,8 @@ export default createRule<[], MessageIds>({
       }
       const method = mcpMethodHandledAt(node, context);
       if (method?.startsWith('tasks/') && !evidence.mcpTasks) return undefined;
+      // The branch of a client's command router sends the method; what it computes is the caller's.
+      if (method && isInClientCommandBranch(node, sourceCode)) return undefined;
       return method;
     }
 
@@ -433,7 +480,36 @@ export default createRule<[], MessageIds>({
 
     function checkCancelReturn(returned: TSESTree.Node | null | undefined, at: TSESTree.Node): void {
       if (!returned || !returnsTask(unwrap(returned))) return;
-      if (methodAnsweredByReturn(at) === tasksCancelMethod) report(returned, 'cancelReturnsTask');
+      if (methodAnsweredByReturn(at) !== tasksCancelMethod || isReportedByHandler(at)) return;
+      report(returned, 'cancelReturnsTask');
+    }
+
+    /**
+     * A helper (`cancelReceiverTask(id)`) whose task the tasks/cancel handler returns as it is
+     * (`async (params) => this.cancelReceiverTask(params.taskId)`): the handler's return is
+     * reported, and stands for the helper's.
+     */
+    function isReportedByHandler(at: TSESTree.Node): boolean {
+      const fn = enclosingFunction(at);
+      if (!fn || legacyTaskMethodHandledAt(at) === tasksCancelMethod) return false;
+      return callSitesOf(fn).some((call) => isReturnedValue(call) && legacyTaskMethodHandledAt(call) === tasksCancelMethod && returnsTask(unwrap(call)));
+    }
+
+    /** The calls of a local function, or of a class method through `this.method(…)`, with their awaits. */
+    function callSitesOf(fn: TSESTree.FunctionLike): TSESTree.Node[] {
+      const method = fn.parent;
+      if (method?.type !== AST_NODE_TYPES.MethodDefinition && method?.type !== AST_NODE_TYPES.PropertyDefinition) return callsOf(fn);
+      const name = method.computed ? undefined : propertyKeyName(method);
+      if (!name) return [];
+      const calls: TSESTree.Node[] = [];
+      walk(method.parent, sourceCode.visitorKeys, (node) => {
+        if (node.type !== AST_NODE_TYPES.CallExpression) return;
+        const callee = unwrap(node.callee);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression || unwrap(callee.object).type !== AST_NODE_TYPES.ThisExpression || memberName(callee) !== name) return;
+        const outer = meaningfulParent(node);
+        calls.push(outer.parent?.type === AST_NODE_TYPES.AwaitExpression ? outer.parent : node);
+      });
+      return calls;
     }
 
     /** `case 'tasks/cancel': result = toTask(job); break;` with `result` sent as the response's result. */
@@ -456,21 +532,68 @@ export default createRule<[], MessageIds>({
       });
     }
 
-    function returnsTask(value: TSESTree.Node): boolean {
-      if (value.type === AST_NODE_TYPES.AwaitExpression) return returnsTask(unwrap(value.argument));
+    function returnsTask(value: TSESTree.Node, depth = 0): boolean {
+      if (value.type === AST_NODE_TYPES.AwaitExpression) return returnsTask(unwrap(value.argument), depth);
       if (value.type === AST_NODE_TYPES.ObjectExpression) {
         const keys = keysOf(value);
         return keys.has('taskId') || keys.has('status') || keys.has('task') || value.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement);
       }
       if (value.type === AST_NODE_TYPES.Identifier) return taskValueName.test(value.name);
-      if (value.type === AST_NODE_TYPES.CallExpression) return taskValueName.test(calleeName(value) ?? '');
-      return false;
+      if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+      // A function or method written here answers by what it returns (`cancelTask()` of an
+      // extension runtime returns `{ resultType: 'complete' }`); others by their name.
+      const fn = depth < 3 ? calledFunctionOf(value) : undefined;
+      if (fn) return returnedValues(fn).some((returned) => returnsTask(unwrap(returned), depth + 1));
+      return taskValueName.test(calleeName(value) ?? '');
+    }
+
+    /** The one function of this file a call runs: `toTask(job)`, or `runtime.cancelTask(id)` when one method of that name is declared here. */
+    function calledFunctionOf(call: TSESTree.CallExpression): TSESTree.FunctionLike | undefined {
+      const callee = unwrap(call.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier) {
+        const def = ASTUtils.findVariable(sourceCode.getScope(callee), callee)?.defs[0];
+        if (def?.type === 'FunctionName') return def.node as TSESTree.FunctionLike;
+        const init = def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? unwrap(def.node.init) : undefined;
+        return init && isFunction(init) ? init : undefined;
+      }
+      const name = memberName(callee);
+      const methods = name ? methodsNamed().get(name) : undefined;
+      return methods?.length === 1 ? methods[0] : undefined;
+    }
+
+    let methodsByName: Map<string, TSESTree.FunctionLike[]> | undefined;
+
+    /** The class and object-literal methods declared in this file, by name. */
+    function methodsNamed(): Map<string, TSESTree.FunctionLike[]> {
+      if (methodsByName) return methodsByName;
+      const byName = new Map<string, TSESTree.FunctionLike[]>();
+      walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+        if (node.type !== AST_NODE_TYPES.MethodDefinition && node.type !== AST_NODE_TYPES.PropertyDefinition && node.type !== AST_NODE_TYPES.Property) return;
+        const value = node.value && unwrap(node.value);
+        const name = node.computed ? undefined : propertyKeyName(node);
+        if (!name || !value || !isFunction(value)) return;
+        byName.set(name, [...(byName.get(name) ?? []), value]);
+      });
+      methodsByName = byName;
+      return byName;
+    }
+
+    /** What a function returns: its expression body, or the arguments of its own `return`s. */
+    function returnedValues(fn: TSESTree.FunctionLike): TSESTree.Node[] {
+      if (!fn.body) return [];
+      if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+      const values: TSESTree.Node[] = [];
+      walk(fn.body, sourceCode.visitorKeys, (node) => {
+        if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && enclosingFunction(node) === fn) values.push(node.argument);
+      });
+      return values;
     }
 
     // ------------------------------------------------------------------ reading results (T6)
 
     function checkNestedTaskRead(member: TSESTree.MemberExpression): void {
       if (memberName(member) !== 'task' || !isToolCallResult(member.object)) return;
+      if (isInAssertion(member) || !firstReadOfResult(member.object)) return;
       const field = memberReadOf(member);
       const reportAt = field && taskHandleFields.has(memberName(field) ?? '') ? field : member;
       report(reportAt, 'readsNestedTask', { path: text(reportAt) });
@@ -509,7 +632,7 @@ export default createRule<[], MessageIds>({
         if (contextPath?.length === 0 && legacyTaskContextFields.has(key)) {
           report(property, 'usesSdkTasksApi', { api: `\`${key}\` of the handler context` });
         } else if (key === 'task' && isToolCallResult(source)) {
-          report(property, 'readsNestedTask', { path: `${text(source)}.task` });
+          if (firstReadOfResult(source)) report(property, 'readsNestedTask', { path: `${text(source)}.task` });
         } else if (key === 'task' && isRequestParams(source) && methodHandledAround(source) === 'tools/call') {
           report(property, 'readsTaskParam');
         }
@@ -530,7 +653,25 @@ export default createRule<[], MessageIds>({
       const name = memberName(member);
       if (!name || !legacyTaskContextFields.has(name)) return;
       const path = handlerContextPath(member, sourceCode);
-      if (path?.length === 1) report(member, 'usesSdkTasksApi', { api: `\`${text(member)}\`` });
+      if (path?.length !== 1) return;
+      // `extra.taskStore.getTask(extra.taskId)`: one report per statement.
+      const statement = statementOf(member);
+      if (reportedContextStatements.has(statement)) return;
+      reportedContextStatements.add(statement);
+      report(member, 'usesSdkTasksApi', { api: `\`${text(member)}\`` });
+    }
+
+    /**
+     * One report per tool-call result: `created.task == null` and `created.task as Task` two
+     * lines apart read the same handle. Results that are not a local binding count each time.
+     */
+    function firstReadOfResult(result: TSESTree.Node): boolean {
+      const node = unwrap(result);
+      const variable = node.type === AST_NODE_TYPES.Identifier ? ASTUtils.findVariable(sourceCode.getScope(node), node) : undefined;
+      if (!variable) return true;
+      if (reportedResultBindings.has(variable)) return false;
+      reportedResultBindings.add(variable);
+      return true;
     }
 
     // ------------------------------------------------------------------ SDK v1 experimental API (T15)
@@ -540,6 +681,8 @@ export default createRule<[], MessageIds>({
       const experimental = unwrap(member.object);
       if (memberName(member) !== 'tasks' || experimental.type !== AST_NODE_TYPES.MemberExpression || memberName(experimental) !== 'experimental') return;
       if (mcpSideOf(experimental.object, sourceCode) === undefined && !importsMcp) return;
+      // `expect(server.experimental.tasks.registerToolTask).toHaveBeenCalled()` on a mock.
+      if (isInAssertion(member)) return;
       const method = memberReadOf(member);
       if (method && memberName(method)) {
         const called = meaningfulParent(method).parent?.type === AST_NODE_TYPES.CallExpression;
@@ -582,28 +725,217 @@ export default createRule<[], MessageIds>({
     function checkExportUse(use: TSESTree.Node, name: string, isType: boolean): void {
       const topic = legacyTaskExports[name];
       if (!topic) return;
+      const interop = legacyTaskInteropExports.has(name);
+      const typeOnly = isType || isInTypeQuery(use);
+      // SDK v2 still ships the 2025 wire types: a parameter, prop or return typed with one sends
+      // nothing (the handler or request that does is reported). A 2025 message built here under
+      // its type (`const reply: CreateTaskResult = { task }`) is the exception.
+      if (typeOnly && interop && !typesBuiltMessage(use, name)) return;
+      // Reading the related-task key of a message that came in, or asserting on one, sends nothing.
+      if (topic === 'relatedTask' && isKeyRead(use)) return;
+      if (isInAssertion(use)) return;
       if (isType) {
         if (reportedTypeNames.has(name)) return;
         reportedTypeNames.add(name);
       }
       const { parent, child } = meaningfulParent(use);
       const node = parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === child ? parent : use;
-      const messageId = topicMessages[topic];
+      const messageId = topic === 'sdk' && interop ? 'usesLegacyTaskShape' : topicMessages[topic];
       const label = node === use ? `\`${name}\`` : `\`new ${name}()\``;
-      report(node, messageId, messageId === 'usesSdkTasksApi' ? { api: label } : { what: label });
+      const data: Record<string, string> = messageId === 'usesSdkTasksApi' || messageId === 'usesLegacyTaskShape' ? { api: label } : { what: label };
+      // `setRequestHandler('tasks/list', { params: ListTasksRequestSchema.shape.params }, …)`,
+      // `client.request({ method: 'tasks/list' }, ListTasksResultSchema)`: one report per call.
+      const call = typeOnly ? undefined : callHolding(node);
+      if (call) schemaUses.push({ node, messageId, data, call });
+      else report(node, messageId, data);
+    }
+
+    /** `typeof GetTaskResultSchema` inside a type: a use of its type, not of the value. */
+    function isInTypeQuery(use: TSESTree.Node): boolean {
+      let current = use;
+      while (current.parent?.type === AST_NODE_TYPES.TSQualifiedName || (current.parent?.type === AST_NODE_TYPES.MemberExpression && current.parent.object === current)) {
+        current = current.parent;
+      }
+      return current.parent?.type === AST_NODE_TYPES.TSTypeQuery;
+    }
+
+    /**
+     * A 2025 message type annotating an object literal built here, which is not only a UI
+     * fixture: `const reply: CreateTaskResult = { task: record.task }`, `{ … } satisfies GetTaskResult`.
+     */
+    function typesBuiltMessage(use: TSESTree.Node, name: string): boolean {
+      if (!legacyTaskMessageType.test(name)) return false;
+      const reference = use.parent?.type === AST_NODE_TYPES.TSQualifiedName ? use.parent.parent : use.parent;
+      if (reference?.type !== AST_NODE_TYPES.TSTypeReference) return false;
+      let value: TSESTree.Node | undefined;
+      const holder = reference.parent;
+      if ((holder?.type === AST_NODE_TYPES.TSAsExpression || holder?.type === AST_NODE_TYPES.TSSatisfiesExpression) && holder.typeAnnotation === reference) {
+        value = unwrap(holder.expression);
+      } else if (holder?.type === AST_NODE_TYPES.TSTypeAnnotation && holder.parent.type === AST_NODE_TYPES.Identifier) {
+        const declarator = holder.parent.parent;
+        if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id === holder.parent && declarator.init) value = unwrap(declarator.init);
+      }
+      return value?.type === AST_NODE_TYPES.ObjectExpression && !reachesOnlyComponentProps(value, sourceCode, context.filename);
+    }
+
+    /**
+     * The call a schema is handed to or called on, seen through member reads (`.shape.params`),
+     * objects and arrays: `setRequestHandler(…, { params: X.shape.params }, …)`, `X.parse({ method })`,
+     * `client.request(msg, X)`.
+     */
+    function callHolding(use: TSESTree.Node): TSESTree.CallExpression | undefined {
+      let current = use;
+      for (;;) {
+        const { parent, child } = meaningfulParent(current);
+        if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === child) current = parent;
+        else if (parent?.type === AST_NODE_TYPES.Property && parent.value === child && parent.parent.type === AST_NODE_TYPES.ObjectExpression) current = parent.parent;
+        else if (parent?.type === AST_NODE_TYPES.ArrayExpression) current = parent;
+        else return parent?.type === AST_NODE_TYPES.CallExpression ? parent : undefined;
+      }
+    }
+
+    /**
+     * The schema uses whose call got no report of its own: a method name among its arguments
+     * (`setRequestHandler('tasks/list', …)`, `X.parse({ method: 'notifications/tasks/status' })`),
+     * or a task its tasks/cancel handler returns.
+     */
+    function reportSchemaUses(): void {
+      for (const use of schemaUses) {
+        const [start, end] = use.call.range;
+        const level = enclosingFunction(use.call);
+        const covered = methodReports.some(({ node, messageId }) => {
+          if (node.range[0] < start || end < node.range[1]) return false;
+          const fn = enclosingFunction(node);
+          if (fn === level) return true;
+          return messageId === 'cancelReturnsTask' && fn !== undefined && use.call.arguments.includes(fn as TSESTree.CallExpressionArgument);
+        });
+        if (!covered) report(use.node, use.messageId, use.data);
+      }
     }
 
     // ------------------------------------------------------------------ method names and _meta keys (T7, T8, T10, T11, T16)
 
     function checkString(node: TSESTree.Node, value: unknown): void {
-      if (value === relatedTaskMetaKey) return report(node, 'usesRelatedTaskMeta', { what: 'the `_meta` key' });
+      if (value === relatedTaskMetaKey) {
+        if (isKeyRead(node) || isInAssertion(node)) return;
+        return report(node, 'usesRelatedTaskMeta', { what: 'the `_meta` key' });
+      }
       if (value === immediateResponseMetaKey) return report(node, 'usesImmediateResponseMeta');
       if (typeof value !== 'string') return;
       const messageId = removedMethodMessages[value];
       if (!messageId || !methodNameIsMcps(value)) return;
       const role = methodNameRole(node, sourceCode);
       if (role.kind === 'other' || (role.kind === 'handles' && role.rejects)) return;
+      // A client's command router (a CLI `--method` switch, a UI replaying a logged request)
+      // issues the request through the client, where it is reported as sent.
+      if (role.kind === 'handles' && (isClientCommandRoute(node, sourceCode) || isInClientCommandChain(node))) return;
+      if (role.kind === 'handles' && interceptsOutgoingRequest(node)) return;
+      if (role.kind === 'sends') {
+        const peer = recipientOfMethodName(node);
+        if (!peer) return;
+        // A server polling a task it asked the client to host (`extra.sendRequest({ method: 'tasks/result' })`).
+        if (peer === 'client' && value !== taskStatusNotificationMethod) return report(node, 'pollsClientTask', { method: value });
+      }
       report(node, messageId, { what: role.kind === 'handles' ? 'handled here' : 'sent here' });
+    }
+
+    /**
+     * A comparison in an if-chain of a client's command router that repeats a method an earlier
+     * chain of the same router already tests (`if (args.method === 'tasks/list') state = …` to
+     * prepare, then `else if (args.method === 'tasks/list') result = …` to print): its neighbours
+     * are routes, and so is it.
+     */
+    function isInClientCommandChain(node: TSESTree.Node): boolean {
+      let child: TSESTree.Node = node;
+      let parent = node.parent;
+      while (parent && parent.type !== AST_NODE_TYPES.IfStatement) {
+        if (parent.type !== AST_NODE_TYPES.BinaryExpression && parent.type !== AST_NODE_TYPES.LogicalExpression && parent.type !== AST_NODE_TYPES.UnaryExpression) return false;
+        child = parent;
+        parent = parent.parent;
+      }
+      if (parent?.type !== AST_NODE_TYPES.IfStatement || parent.test !== child) return false;
+      let head: TSESTree.IfStatement = parent;
+      while (head.parent.type === AST_NODE_TYPES.IfStatement && head.parent.alternate === head) head = head.parent;
+      for (let current: TSESTree.Node | null = head; current?.type === AST_NODE_TYPES.IfStatement; current = current.alternate) {
+        if (current === parent) continue;
+        let routed = false;
+        walk(current.test, sourceCode.visitorKeys, (inner) => {
+          if (!routed && (inner.type === AST_NODE_TYPES.Literal || inner.type === AST_NODE_TYPES.TemplateLiteral)) routed = isClientCommandRoute(inner, sourceCode);
+        });
+        if (routed) return true;
+      }
+      return false;
+    }
+
+    /**
+     * `client.request = (req, schema, opts) => req.method === 'tasks/result' ? fake() : original(req, schema, opts)`:
+     * a function put in place of a sending method looks at what its own side sends, which is
+     * reported where that request is made; it answers nothing.
+     */
+    function interceptsOutgoingRequest(node: TSESTree.Node): boolean {
+      const { parent: comparison, child } = meaningfulParent(node);
+      if (comparison?.type !== AST_NODE_TYPES.BinaryExpression) return false;
+      const other = unwrap(comparison.left === child ? comparison.right : comparison.left);
+      const holder = other.type === AST_NODE_TYPES.MemberExpression ? unwrap(other.object) : other;
+      if (holder.type !== AST_NODE_TYPES.Identifier) return false;
+      const def = ASTUtils.findVariable(sourceCode.getScope(holder), holder)?.defs[0];
+      if (def?.type !== 'Parameter') return false;
+      const { parent: assignment, child: fn } = meaningfulParent(def.node as TSESTree.Node);
+      if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== fn) return false;
+      return outgoingMethodNames.has(memberName(unwrap(assignment.left)) ?? '');
+    }
+
+    /**
+     * Where a method name `methodNameRole` takes for sent really goes: nowhere (undefined), the
+     * server, or the client (a server-to-client request). It is on its way as the first argument
+     * of a call that sends (`rpc.request('tasks/list')`, not `isOneShot('tasks/list')` or
+     * `screen.getByText('tasks/list')`), or as the `method` of an object shaped like a JSON-RPC
+     * message that is not a copy in a message log. A bare `{ method }` counts only when it is
+     * handed to a sending call or checked by an assertion; a CLI's `{ method, taskId }` options
+     * are no message, and a test harness injecting a request into the code under test
+     * (`transport.injectRequest('tasks/list', 1)`) plays the peer, whose handler is reported.
+     */
+    function recipientOfMethodName(node: TSESTree.Node): 'server' | 'client' | undefined {
+      const { parent, child } = meaningfulParent(node);
+      if (parent?.type === AST_NODE_TYPES.CallExpression) {
+        if (!isSendingCall(parent) || parent.arguments[0] !== child || isIncomingCall(parent)) return undefined;
+        return isServerToClientCall(parent, node) ? 'client' : 'server';
+      }
+      if (parent?.type !== AST_NODE_TYPES.Property || parent.parent.type !== AST_NODE_TYPES.ObjectExpression) return 'server';
+      const object = parent.parent;
+      const keys = keysOf(object);
+      if ([...keys].some((key) => !messageKeys.has(key)) || isRecordedMessage(object, sourceCode)) return undefined;
+      const outer = meaningfulParent(object);
+      const call = outer.parent?.type === AST_NODE_TYPES.CallExpression && outer.parent.arguments[0] === outer.child ? outer.parent : undefined;
+      if (call && isIncomingCall(call)) return undefined;
+      if (call && isServerToClientCall(call, node)) return 'client';
+      if (keys.size > 1) return 'server';
+      return call !== undefined && (isSendingCall(call) || assertionName.test(calleeName(call) ?? '')) ? 'server' : undefined;
+    }
+
+    function isIncomingCall(call: TSESTree.CallExpression): boolean {
+      return incomingCallName.test(calleeName(call) ?? '');
+    }
+
+    /**
+     * A request a server sends to its client: what `pushRequestOfCall` traces (`extra.sendRequest`
+     * in an SDK handler), or `extra.sendRequest` on the context of a 2025 task handler
+     * (`extra: CreateTaskRequestHandlerExtra`), which only servers have.
+     */
+    function isServerToClientCall(call: TSESTree.CallExpression, methodName: TSESTree.Node): boolean {
+      if (pushRequestOfCall(call, sourceCode)?.node === methodName) return true;
+      const callee = unwrap(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== 'sendRequest' || !importsMcp) return false;
+      const context = unwrap(callee.object);
+      const def = context.type === AST_NODE_TYPES.Identifier ? ASTUtils.findVariable(sourceCode.getScope(context), context)?.defs[0] : undefined;
+      const type = def?.type === 'Parameter' && def.name.type === AST_NODE_TYPES.Identifier ? def.name.typeAnnotation?.typeAnnotation : undefined;
+      return type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier && taskHandlerContextTypes.has(type.typeName.name);
+    }
+
+    function isSendingCall(call: TSESTree.CallExpression): boolean {
+      const callee = unwrap(call.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && mcpSideOf(callee.object, sourceCode) !== undefined) return true;
+      return sendingCallName.test(calleeName(call) ?? '');
     }
 
     /**
@@ -628,7 +960,8 @@ export default createRule<[], MessageIds>({
       const object = property.parent;
       const { parent, child } = meaningfulParent(object);
       const isCallArgument = parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(child as TSESTree.CallExpressionArgument);
-      if (isCallArgument) report(property, 'usesRelatedTaskMeta', { what: 'the SDK `relatedTask` option' });
+      // `expect.objectContaining({ relatedTask: { taskId } })` describes what a test expects to be sent.
+      if (isCallArgument && !isInExpectation(object)) report(property, 'usesRelatedTaskMeta', { what: 'the SDK `relatedTask` option' });
     }
 
     // ------------------------------------------------------------------ outcomes (T13)
@@ -692,6 +1025,9 @@ export default createRule<[], MessageIds>({
     }
 
     return {
+      'Program:exit'() {
+        reportSchemaUses();
+      },
       ObjectExpression(node) {
         checkCapabilities(node);
         checkConstructorOptions(node);
@@ -825,4 +1161,39 @@ function isValueOf(object: TSESTree.Node, key: string): boolean {
 function isRequireCall(call: TSESTree.CallExpression): boolean {
   const callee = unwrap(call.callee);
   return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'require';
+}
+
+/**
+ * A `_meta` key read off a message (`request.params?._meta?.[RELATED_TASK_META_KEY]`,
+ * `const { [KEY]: related } = meta`, `KEY in meta`): what a 2025 peer sent is looked at, and
+ * nothing is put on the wire. Writing the key (`_meta: { [KEY]: … }`, `meta[KEY] = …`) is.
+ */
+function isKeyRead(key: TSESTree.Node): boolean {
+  const { parent, child } = meaningfulParent(key);
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.computed && parent.property === child) {
+    const outer = meaningfulParent(parent);
+    return !(outer.parent?.type === AST_NODE_TYPES.AssignmentExpression && outer.parent.left === outer.child);
+  }
+  if (parent?.type === AST_NODE_TYPES.Property && parent.computed && parent.key === child) return parent.parent.type === AST_NODE_TYPES.ObjectPattern;
+  return parent?.type === AST_NODE_TYPES.BinaryExpression && parent.operator === 'in' && parent.left === child;
+}
+
+/** A value, or a member read off one, inside a test expectation: `expect(event._meta?.[KEY]).toBeDefined()`. */
+function isInAssertion(node: TSESTree.Node): boolean {
+  let current = node;
+  for (;;) {
+    const { parent, child } = meaningfulParent(current);
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || (parent.object !== child && parent.property !== child)) break;
+    current = parent;
+  }
+  return isInExpectation(current);
+}
+
+/** The statement `node` is part of, or the expression body of the arrow function it is in. */
+function statementOf(node: TSESTree.Node): TSESTree.Node {
+  let child = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (isFunction(parent) || /(?:Statement|Declaration)$/.test(parent.type)) return isFunction(parent) ? child : parent;
+  }
+  return child;
 }

@@ -1,8 +1,12 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { assertionAbout, assertsAbsence } from '../src/ast/assertions.js';
 import { constantDeclarationName, constantOrigin, staticValue } from '../src/ast/constants.js';
-import { calleeName, meaningfulParent, propertyKeyName, unwrap, walk } from '../src/ast/nodes.js';
+import { enclosingFunction } from '../src/ast/handlers.js';
+import { isReadOnlyLocalLiteral, objectLiteralBehind } from '../src/ast/local-fixtures.js';
+import { calleeName, isFunction, meaningfulParent, propertyKeyName, unwrap, walk } from '../src/ast/nodes.js';
+import { isRecordedHeaders } from '../src/ast/recorded-headers.js';
 import { mcpInstanceClassOf } from '../src/ast/transports.js';
 import { createRule } from '../src/create-rule.js';
 import { corsHeaderListKeys, headerMethods, modernRequestHeaders, sessionIdHeader } from '../src/mcp/headers.js';
@@ -62,9 +66,9 @@ export default createRule<[], MessageIds>({
     },
     messages: {
       readsHeader:
-        'Reads the Mcp-Session-Id header, which MCP 2026-07-28 removed: 2026-07-28 clients never send it and any request may reach any server instance. Key state by an explicit handle passed as a tool argument instead.',
+        'Reads the Mcp-Session-Id header, which MCP 2026-07-28 removed: no 2026-07-28 client or server sends it, and any request may reach any server instance. Drop the read; state a server tied to the session goes under an explicit handle passed as a tool argument.',
       writesHeader:
-        'Sets the Mcp-Session-Id header; a 2026-07-28 server must not mint or echo a session id. Remove it, or keep it only on a path that serves 2025 clients.',
+        'Sets the Mcp-Session-Id header, which MCP 2026-07-28 removed: a 2026-07-28 server never mints or echoes a session id, and a 2026-07-28 client never sends one. Remove it, or keep it only on a path that talks to 2025 peers.',
       listsHeaderInCors: `Lists Mcp-Session-Id in CORS {{key}}; 2026-07-28 has no session header. Allow ${modernRequestHeaders.join(', ')} instead.`,
       namesHeader:
         'Names the Mcp-Session-Id header ({{how}}), which MCP 2026-07-28 removed; session plumbing around it is dead for 2026-07-28 requests.',
@@ -85,8 +89,35 @@ export default createRule<[], MessageIds>({
     /** Literals naming the header outside any header operation (constants, mostly). */
     const pending: { node: TSESTree.Node; how: string }[] = [];
 
+    /** Findings made per expression or function, so a repeated spelling or read is one finding. */
+    const reportedOnce = new Set<string>();
+
     function report(node: TSESTree.Node, { messageId, data }: Report): void {
+      const scope = foldScopeOf(node, messageId);
+      if (scope) {
+        const key = `${scope}|${messageId}`;
+        if (reportedOnce.has(key)) return;
+        reportedOnce.add(key);
+      }
       context.report({ node, messageId, ...(data ? { data } : {}) });
+    }
+
+    /**
+     * What several findings of one kind count as one in: the logical expression that spells the
+     * header twice (`h['mcp-session-id'] ?? h['Mcp-Session-Id']`), and, for `transport.sessionId`,
+     * the function that reads it from the same transport again and again
+     * (`if (transport.sessionId) { counter.clear(transport.sessionId); delete transports[transport.sessionId]; }`).
+     */
+    function foldScopeOf(node: TSESTree.Node, messageId: MessageIds): string | undefined {
+      if (messageId === 'readsTransportSessionId' && node.type === AST_NODE_TYPES.MemberExpression) {
+        const fn = enclosingFunction(node) ?? sourceCode.ast;
+        return `${fn.range[0]}:${fn.range[1]}|${sourceCode.getText(unwrap(node.object))}`;
+      }
+      let outermost: TSESTree.LogicalExpression | undefined;
+      for (let current = node.parent; current && !/Statement$|Declaration$/.test(current.type) && !isFunction(current); current = current.parent) {
+        if (current.type === AST_NODE_TYPES.LogicalExpression) outermost = current;
+      }
+      return outermost ? `${outermost.range[0]}:${outermost.range[1]}` : undefined;
     }
 
     function isCorsHeaderName(node: TSESTree.Node | undefined): string | undefined {
@@ -112,6 +143,8 @@ export default createRule<[], MessageIds>({
           if (outer.parent?.type === AST_NODE_TYPES.UnaryExpression && outer.parent.operator === 'delete') {
             return { messageId: 'namesHeader', data: { how: 'deleted from a set of headers' } };
           }
+          // Reading back an object literal the code built itself reads no request.
+          if (objectLiteralBehind(parent.object, sourceCode)) return undefined;
           return readUnlessAssertedAbsent(parent);
         }
         case AST_NODE_TYPES.CallExpression:
@@ -134,7 +167,11 @@ export default createRule<[], MessageIds>({
         case AST_NODE_TYPES.Property: {
           if (constantDeclarationName(child)) return undefined;
           if (parent.key === child) {
-            return parent.parent.type === AST_NODE_TYPES.ObjectPattern ? { messageId: 'readsHeader' } : { messageId: 'writesHeader' };
+            if (parent.parent.type === AST_NODE_TYPES.ObjectPattern) return { messageId: 'readsHeader' };
+            // A traffic panel's record of the headers a request carried is shown, not sent; a mock
+            // request that the function only reads back itself is not sent either.
+            if (isRecordedHeaders(parent.parent) || isReadOnlyLocalLiteral(parent.parent, sourceCode)) return undefined;
+            return { messageId: 'writesHeader' };
           }
           const corsKey = corsKeyOf(parent);
           if (corsKey) return { messageId: 'listsHeaderInCors', data: { key: corsKey } };
@@ -176,8 +213,25 @@ export default createRule<[], MessageIds>({
      * that is how migrated code proves it no longer sends one.
      */
     function readUnlessAssertedAbsent(read: TSESTree.Node): Report | undefined {
+      return assertedAbsent(read) ? undefined : { messageId: 'readsHeader' };
+    }
+
+    /**
+     * Whether a test asserts that the value read is absent: directly
+     * (`assert.strictEqual(transport.sessionId, undefined)`), or through a constant that is used
+     * only in such assertions (`const id = req.headers['mcp-session-id']; expect(id).toBeUndefined()`).
+     */
+    function assertedAbsent(read: TSESTree.Node): boolean {
       const assertion = assertionAbout(read);
-      return assertion && assertsAbsence(assertion) ? undefined : { messageId: 'readsHeader' };
+      if (assertion) return assertsAbsence(assertion);
+      const { parent, child } = meaningfulParent(read);
+      if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== child || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
+      if (parent.parent.kind !== 'const') return false;
+      const uses = ASTUtils.findVariable(sourceCode.getScope(parent.id), parent.id)?.references.filter((reference) => !reference.init) ?? [];
+      return uses.length > 0 && uses.every((reference) => {
+        const used = assertionAbout(reference.identifier as TSESTree.Node);
+        return used !== undefined && assertsAbsence(used);
+      });
     }
 
     /** A header operation whose name comes from a constant or expression rather than a literal. */
@@ -266,7 +320,8 @@ export default createRule<[], MessageIds>({
 
       'MemberExpression[computed=false][property.name="sessionId"]'(node: TSESTree.MemberExpression) {
         const className = transportClassOf(node.object, allTransports);
-        if (className) report(node, { messageId: 'readsTransportSessionId', data: { object: shortText(node.object), className } });
+        // Tests of stateless hosting assert that there is no session id.
+        if (className && !assertedAbsent(node)) report(node, { messageId: 'readsTransportSessionId', data: { object: shortText(node.object), className } });
       },
       'VariableDeclarator[id.type="ObjectPattern"]'(node: TSESTree.VariableDeclarator) {
         if (!node.init || node.id.type !== AST_NODE_TYPES.ObjectPattern) return;

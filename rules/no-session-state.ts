@@ -21,7 +21,6 @@ import {
   recordQueryMethods,
   sessionIdGeneratorOption,
   sessionLifecycleOptions,
-  sessionLoggingMethod,
   stdioServerEntries,
 } from '../src/mcp/session-state.js';
 import { specUrls } from '../src/mcp/spec.js';
@@ -96,8 +95,46 @@ export default createRule<[], MessageIds>({
     const { sourceCode } = context;
     let servesStdio = false;
 
+    /** The statements, collections and findings reported so far, so one statement gets one finding per collection. */
+    const reportedAccesses = new Set<string>();
+
     function report(node: TSESTree.Node, messageId: MessageIds, data?: Record<string, string>): void {
+      const access = accessKey(node);
+      if (access) {
+        const key = `${access}|${messageId}|${JSON.stringify(data ?? {})}`;
+        if (reportedAccesses.has(key)) return;
+        reportedAccesses.add(key);
+      }
       context.report({ node, messageId, ...(data ? { data } : {}) });
+    }
+
+    /**
+     * The statement and the collection of a keyed access (`subs.has(sid)`, `prefs[sid]`), so that
+     * `if (subs.has(sid)) subs.delete(sid);` is one finding: the guard and the write are one change.
+     * A guarded statement on its own (no braces) belongs to its `if` or loop.
+     */
+    function accessKey(node: TSESTree.Node): string | undefined {
+      const callee = node.type === AST_NODE_TYPES.CallExpression ? unwrap(node.callee) : undefined;
+      const collection =
+        callee?.type === AST_NODE_TYPES.MemberExpression ? callee.object : node.type === AST_NODE_TYPES.MemberExpression ? node.object : undefined;
+      if (!collection) return undefined;
+      let statement: TSESTree.Node | undefined = node;
+      while (statement && !/Statement$|Declaration$/.test(statement.type)) {
+        if (isFunction(statement)) return undefined;
+        statement = statement.parent;
+      }
+      if (!statement) return undefined;
+      const holder = statement.parent;
+      const guarded =
+        statement.type !== AST_NODE_TYPES.IfStatement &&
+        statement.type !== AST_NODE_TYPES.BlockStatement &&
+        (holder?.type === AST_NODE_TYPES.IfStatement ||
+          holder?.type === AST_NODE_TYPES.ForStatement ||
+          holder?.type === AST_NODE_TYPES.ForOfStatement ||
+          holder?.type === AST_NODE_TYPES.ForInStatement ||
+          holder?.type === AST_NODE_TYPES.WhileStatement);
+      const at = guarded ? holder! : statement;
+      return `${at.range[0]}:${at.range[1]}|${sourceCode.getText(unwrap(collection))}`;
     }
 
     const scopeOf = (node: TSESTree.Node) => sourceCode.getScope(node);
@@ -325,7 +362,8 @@ export default createRule<[], MessageIds>({
           if (!checkTransportCall(node, callee.object, name)) checkStateKey(node.arguments[0], node);
         }
         if (recordQueryMethods.has(name)) checkRecordFilter(node);
-        if (name === sessionLoggingMethod) checkCorrelation(node.arguments[1]);
+        // `sendLoggingMessage(params, extra.sessionId)` routes the log to a session rather than
+        // correlating it; no-deprecated-logging reports the call, whose fix (`ctx.mcpReq.log`) drops both.
         if (correlationMethods.has(name)) for (const argument of node.arguments) checkCorrelation(argument);
       },
       'Program:exit'() {

@@ -14,7 +14,8 @@ import {
 import { staticValue } from '../src/ast/constants.js';
 import { fileEvidence } from '../src/ast/evidence.js';
 import { enclosingFunction } from '../src/ast/handlers.js';
-import { calleeName, propertyKeyName, stringLiteralValue, unwrap } from '../src/ast/nodes.js';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import { calleeName, isFunction, meaningfulParent, propertyKeyName, stringLiteralValue, unwrap, walk } from '../src/ast/nodes.js';
 import { insideExpectation } from '../src/ast/test-expectations.js';
 import { mcpInstanceClassOf } from '../src/ast/transports.js';
 import { createRule } from '../src/create-rule.js';
@@ -40,6 +41,8 @@ type MessageIds =
 /** `scope="… offline_access …"` in a `WWW-Authenticate` challenge. */
 const challengeScopeWithOfflineAccess = /\bscope="[^"]*\boffline_access\b[^"]*"/;
 const wwwAuthenticate = 'www-authenticate';
+/** Members of a fetch response that say whether it worked, not what it holds. */
+const statusMembers: ReadonlySet<string> = new Set(['status', 'ok', 'statusText']);
 
 export default createRule<[], MessageIds>({
   name: 'require-authorization-issuer',
@@ -183,10 +186,64 @@ export default createRule<[], MessageIds>({
       }
       const path = authorizationServerMetadataPaths.find((candidate) => text.includes(candidate));
       if (!path || !evidence.isMcpClientAuth || !isUrlBuilding(node, sourceCode) || comparesIssuer(sourceCode)) return;
+      if (readsOnlyStatus(node)) return;
       const scope = scopeOf(node);
       if (metadataScopes.has(scope)) return;
       metadataScopes.add(scope);
       report(node, 'metadataIssuerNotCompared', { source: `\`${path}\`` });
+    }
+
+    /**
+     * `const res = await fetch(`${base}/.well-known/oauth-authorization-server`)` whose response is
+     * only checked for its status (a test that a resource server does not serve the metadata):
+     * no metadata is read, so there is no `issuer` to compare.
+     */
+    function readsOnlyStatus(literal: TSESTree.Node): boolean {
+      let child: TSESTree.Node = literal;
+      let parent = literal.parent;
+      while (parent && (parent.type === AST_NODE_TYPES.TemplateLiteral || (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator === '+'))) {
+        child = parent;
+        parent = parent.parent;
+      }
+      ({ parent, child } = parent ? meaningfulParent(child) : { parent, child });
+      if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.arguments[0] !== child || calleeName(parent) !== 'fetch') return false;
+      let holder: TSESTree.Node = parent;
+      let up = meaningfulParent(holder);
+      if (up.parent?.type === AST_NODE_TYPES.AwaitExpression) {
+        holder = up.parent;
+        up = meaningfulParent(holder);
+      }
+      const declarator = up.parent;
+      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== up.child || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+      const uses = ASTUtils.findVariable(sourceCode.getScope(declarator.id), declarator.id)?.references.filter((reference) => !reference.init) ?? [];
+      return uses.length > 0 && uses.every((reference) => {
+        const member = meaningfulParent(reference.identifier as TSESTree.Node);
+        return (
+          member.parent?.type === AST_NODE_TYPES.MemberExpression &&
+          member.parent.object === member.child &&
+          !member.parent.computed &&
+          member.parent.property.type === AST_NODE_TYPES.Identifier &&
+          statusMembers.has(member.parent.property.name)
+        );
+      });
+    }
+
+    /**
+     * `wrapper(provider, { skipIssuerMetadataValidation: true })` in a test (`it`/`test`) that
+     * also expects the same `key: true` to reach a call (`expect(sdkAuth).toHaveBeenCalledWith(…,
+     * expect.objectContaining({ skipIssuerMetadataValidation: true }))`): the test checks that a
+     * wrapper passes the option on; no metadata is fetched with the check off.
+     */
+    function isForwardedOptionCheck(property: TSESTree.Property, key: string): boolean {
+      const body = enclosingTestBody(property);
+      if (!body) return false;
+      let asserted = false;
+      walk(body, sourceCode.visitorKeys, (node) => {
+        if (asserted || node === property || node.type !== AST_NODE_TYPES.Property || propertyKeyName(node) !== key) return;
+        const value = unwrap(node.value);
+        asserted = value.type === AST_NODE_TYPES.Literal && value.value === true && insideExpectation(node);
+      });
+      return asserted;
     }
 
     /** Calls of SDK exports: code redemption, v1 metadata discovery, v1 protected-resource scope options. */
@@ -230,7 +287,10 @@ export default createRule<[], MessageIds>({
         const key = propertyKeyName(node);
         const value = unwrap(node.value);
         const isTrue = value.type === AST_NODE_TYPES.Literal && value.value === true;
-        if (key && isTrue && issuerCheckOptOuts.includes(key) && evidence.importsMcpClient) report(node, 'skipsIssuerValidation', { option: key });
+        // Inside `expect.objectContaining({ … })` the option describes what a test expects a call to receive.
+        if (key && isTrue && issuerCheckOptOuts.includes(key) && evidence.importsMcpClient && !insideExpectation(node) && !isForwardedOptionCheck(node, key)) {
+          report(node, 'skipsIssuerValidation', { option: key });
+        }
         // A client's own files hold protected-resource metadata only as parsed data or test doubles.
         const isClientOnly = evidence.importsMcpClient && !evidence.importsMcpServer;
         if (key === 'scopes_supported' && !isClientOnly && node.parent.type === AST_NODE_TYPES.ObjectExpression && isProtectedResourceMetadata(node.parent)) {
@@ -256,3 +316,18 @@ export default createRule<[], MessageIds>({
     };
   },
 });
+
+/** Functions that declare one test case; their callback is the test's body. */
+const testCaseFunctions: ReadonlySet<string> = new Set(['it', 'test', 'specify']);
+
+/** The callback of the `it(…)`/`test.only(…)`/`it.each(table)(…)` call a node sits in. */
+function enclosingTestBody(node: TSESTree.Node): TSESTree.Node | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (!isFunction(current) || current.parent?.type !== AST_NODE_TYPES.CallExpression) continue;
+    let callee = unwrap(current.parent.callee);
+    if (callee.type === AST_NODE_TYPES.CallExpression) callee = unwrap(callee.callee);
+    while (callee.type === AST_NODE_TYPES.MemberExpression) callee = unwrap(callee.object);
+    if (callee.type === AST_NODE_TYPES.Identifier && testCaseFunctions.has(callee.name)) return current;
+  }
+  return undefined;
+}

@@ -2,12 +2,13 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { constantOrigin } from '../src/ast/constants.js';
+import { enclosingFunction } from '../src/ast/handlers.js';
 import { mcpExportOf } from '../src/ast/imports.js';
 import { mcpClassOfValue } from '../src/ast/mcp-http-endpoint.js';
-import { calleeName, propertyKeyName, unwrap } from '../src/ast/nodes.js';
+import { calleeName, functionBindingName, meaningfulParent, propertyKeyName, unwrap, walk } from '../src/ast/nodes.js';
 import { mcpSideOf } from '../src/ast/sdk.js';
 import { createRule } from '../src/create-rule.js';
-import { stdioServerTransports, v1SdkPackage, versionNegotiationOption } from '../src/mcp/http-serving.js';
+import { sseClientTransports, stdioServerTransports, v1SdkPackage, versionNegotiationOption } from '../src/mcp/http-serving.js';
 import { streamableHttpServerTransports } from '../src/mcp/packages.js';
 import { clientClasses } from '../src/mcp/sdk-api.js';
 import { specUrls } from '../src/mcp/spec.js';
@@ -19,6 +20,8 @@ const upgradeHint = ' SDK v1 cannot serve 2026-07-28: upgrade to SDK v2 first.';
 /** `Client#setVersionNegotiation`: the v2 way to choose the era after construction. */
 const lateNegotiationMethod = 'setVersionNegotiation';
 const pinAdvice = "a CLI that spawns a server per call may prefer a pin, `{ mode: { pin: '2026-07-28' } }`";
+/** The `type` an MCP server config (mcp.json, a client's settings) gives the 2024-11-05 HTTP+SSE transport. */
+const sseConfigType = 'sse';
 
 export default createRule<[], MessageIds>({
   name: 'require-modern-sdk-entry',
@@ -114,7 +117,8 @@ export default createRule<[], MessageIds>({
       const construction = constructionOf(argument);
       const upgrade = fromSdkV1(construction) ? upgradeHint : '';
       if (mcpClassOfValue(argument, stdioServerTransports, sourceCode)) {
-        context.report({ node: call, messageId: 'connectsStdioTransport', data: { upgrade } });
+        // A raw stdio forwarder: after connect() it takes the transport's messages for itself.
+        if (!takesOverMessages(call, argument)) context.report({ node: call, messageId: 'connectsStdioTransport', data: { upgrade } });
         return;
       }
       const className = mcpClassOfValue(argument, streamableHttpServerTransports, sourceCode);
@@ -123,10 +127,141 @@ export default createRule<[], MessageIds>({
       context.report({ node: call, messageId, data: { className, upgrade } });
     }
 
+    /**
+     * `server.connect(transport)` followed by `server.transport.onmessage = …` or
+     * `transport.onmessage = …`: the code forwards raw lines itself, and the SDK server never sees
+     * a request. The stdio transport checks no protocol version, so nothing here serves an era;
+     * the forwarder's own handshake is what must change (no-initialize-handshake).
+     */
+    function takesOverMessages(call: TSESTree.CallExpression, transport: TSESTree.Node): boolean {
+      const server = unwrap((unwrap(call.callee) as TSESTree.MemberExpression).object);
+      let found = false;
+      walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
+        if (found || node.type !== AST_NODE_TYPES.AssignmentExpression || node.range[0] < call.range[1]) return;
+        const target = unwrap(node.left);
+        if (target.type !== AST_NODE_TYPES.MemberExpression || target.computed || target.property.type !== AST_NODE_TYPES.Identifier || target.property.name !== 'onmessage') return;
+        const holder = unwrap(target.object);
+        if (sameValue(holder, transport)) found = true;
+        else if (holder.type === AST_NODE_TYPES.MemberExpression && !holder.computed && holder.property.type === AST_NODE_TYPES.Identifier && holder.property.name === 'transport') {
+          found = sameValue(unwrap(holder.object), server);
+        }
+      });
+      return found;
+    }
+
+    /** The same variable (or the same `this.x` path) in two places. */
+    function sameValue(a: TSESTree.Node, b: TSESTree.Node): boolean {
+      const left = unwrap(a);
+      const right = unwrap(b);
+      if (left.type === AST_NODE_TYPES.Identifier && right.type === AST_NODE_TYPES.Identifier) {
+        const variable = ASTUtils.findVariable(sourceCode.getScope(left), left);
+        return variable !== null && variable === ASTUtils.findVariable(sourceCode.getScope(right), right);
+      }
+      return left.type === AST_NODE_TYPES.MemberExpression && right.type === AST_NODE_TYPES.MemberExpression && sourceCode.getText(left) === sourceCode.getText(right);
+    }
+
+    /**
+     * The `connect(…)` calls of a client built by `new Client(…)`: on the variable it initialises
+     * or is assigned to, or, when a local factory returns it, on the variables given that
+     * factory's result (`client = newClient(message); await client.connect(transport)`).
+     */
+    function connectsOf(client: TSESTree.NewExpression): TSESTree.CallExpression[] {
+      const holders: TSESTree.Identifier[] = [];
+      const collect = (value: TSESTree.Node, depth: number) => {
+        const { parent, child } = meaningfulParent(value);
+        if (!parent || depth > 2) return;
+        if (parent.type === AST_NODE_TYPES.AwaitExpression) return collect(parent, depth);
+        if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === child && parent.id.type === AST_NODE_TYPES.Identifier) holders.push(parent.id);
+        if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === child && parent.left.type === AST_NODE_TYPES.Identifier) holders.push(parent.left);
+        const fn = parent.type === AST_NODE_TYPES.ReturnStatement ? enclosingFunction(parent) : parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === child ? parent : undefined;
+        const name = fn && functionBindingName(fn);
+        if (!name) return;
+        for (const reference of ASTUtils.findVariable(sourceCode.getScope(name), name)?.references ?? []) {
+          const { parent: call, child: callee } = meaningfulParent(reference.identifier as TSESTree.Node);
+          if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === callee) collect(call, depth + 1);
+        }
+      };
+      collect(client, 0);
+      const calls: TSESTree.CallExpression[] = [];
+      for (const holder of holders) {
+        for (const reference of ASTUtils.findVariable(sourceCode.getScope(holder), holder)?.references ?? []) {
+          const { parent: member, child } = meaningfulParent(reference.identifier as TSESTree.Node);
+          if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== child) continue;
+          const { parent: call, child: callee } = meaningfulParent(member);
+          if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === callee && calleeName(call) === 'connect' && !calls.includes(call)) calls.push(call);
+        }
+      }
+      return calls;
+    }
+
+    /**
+     * Every `connect()` of the client either goes over the 2024-11-05 HTTP+SSE transport (an
+     * `SSEClientTransport`, or what a transport factory makes from a `{ type: 'sse' }` server
+     * config), which no 2026-07-28 server offers and no-deprecated-sse-transport reports, or is
+     * asserted to fail (`await expect(client.connect(t)).rejects…`), so no server is ever reached.
+     * Version negotiation changes nothing for such a client.
+     */
+    function speaksNoModernServer(client: TSESTree.NewExpression): boolean {
+      const connects = connectsOf(client);
+      return connects.length > 0 && connects.every((call) => expectedToReject(call) || (call.arguments[0] !== undefined && overSse(call.arguments[0])));
+    }
+
+    function overSse(transport: TSESTree.Node): boolean {
+      if (mcpClassOfValue(transport, sseClientTransports, sourceCode) || destructuredParameterClass(transport, sseClientTransports)) return true;
+      // `createTransport({ type: 'sse', url }).transport`
+      let node = unwrap(transport);
+      if (node.type === AST_NODE_TYPES.MemberExpression) node = unwrap(node.object);
+      if (node.type === AST_NODE_TYPES.Identifier) node = initOf(node) ?? node;
+      if (node.type === AST_NODE_TYPES.AwaitExpression) node = unwrap(node.argument);
+      return node.type === AST_NODE_TYPES.CallExpression && node.arguments.some((argument) => configType(argument) === sseConfigType);
+    }
+
+    /** `({ sseTransport }: { sseTransport: SSEClientTransport }) => …`: the class a destructured parameter's type names. */
+    function destructuredParameterClass(expression: TSESTree.Node, classNames: readonly string[]): boolean {
+      const node = unwrap(expression);
+      if (node.type !== AST_NODE_TYPES.Identifier) return false;
+      const def = ASTUtils.findVariable(sourceCode.getScope(node), node)?.defs[0];
+      const property = def?.type === 'Parameter' ? def.name.parent : undefined;
+      const pattern = property?.parent;
+      if (property?.type !== AST_NODE_TYPES.Property || pattern?.type !== AST_NODE_TYPES.ObjectPattern) return false;
+      const literal = pattern.typeAnnotation?.typeAnnotation;
+      if (literal?.type !== AST_NODE_TYPES.TSTypeLiteral) return false;
+      const key = propertyKeyName(property);
+      return literal.members.some((member) => {
+        if (member.type !== AST_NODE_TYPES.TSPropertySignature || member.key.type !== AST_NODE_TYPES.Identifier || member.key.name !== key) return false;
+        const type = member.typeAnnotation?.typeAnnotation;
+        if (type?.type !== AST_NODE_TYPES.TSTypeReference) return false;
+        const exported = mcpExportOf(type.typeName, sourceCode.getScope(type));
+        return exported !== undefined && classNames.includes(exported.name);
+      });
+    }
+
+    function initOf(identifier: TSESTree.Identifier): TSESTree.Node | undefined {
+      const def = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier)?.defs[0];
+      return def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name && def.node.init ? unwrap(def.node.init) : undefined;
+    }
+
+    function configType(argument: TSESTree.Node): unknown {
+      const config = objectOf(argument);
+      const type = config?.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && propertyKeyName(p) === 'type');
+      return type && ASTUtils.getStaticValue(type.value, sourceCode.getScope(type.value))?.value;
+    }
+
+    /** `expect(client.connect(t)).rejects.toThrow()`. */
+    function expectedToReject(call: TSESTree.CallExpression): boolean {
+      const { parent, child } = meaningfulParent(call);
+      if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.arguments[0] !== child) return false;
+      const callee = unwrap(parent.callee);
+      if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'expect') return false;
+      const member = parent.parent;
+      return member?.type === AST_NODE_TYPES.MemberExpression && member.object === parent && member.property.type === AST_NODE_TYPES.Identifier && member.property.name === 'rejects';
+    }
+
     /** `new Client(info, options)` of the SDK: v1 always, v2 without `versionNegotiation`. */
     function checkClient(node: TSESTree.NewExpression): void {
       const exported = mcpExportOf(node.callee, sourceCode.getScope(node));
       if (!exported || !clientClasses.includes(exported.name)) return;
+      if (speaksNoModernServer(node)) return;
       if (isV1(exported.source)) return context.report({ node, messageId: 'v1Client' });
       if (negotiatesLater(node)) return;
       const optionsArgument = node.arguments[1];

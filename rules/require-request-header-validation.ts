@@ -7,6 +7,7 @@ import { delegationOf, postHandlers, reachableFunctions, servingSites, sitesReac
 
 import { calleeName, meaningfulParent, propertyKeyName, unwrap, walk } from '../src/ast/nodes.js';
 import { mcpSideOf } from '../src/ast/sdk.js';
+import { isTestModule } from '../src/ast/test-module.js';
 import { createRule } from '../src/create-rule.js';
 import { corsHeaderListKeys } from '../src/mcp/headers.js';
 import { distinctiveMcpMethods } from '../src/mcp/methods.js';
@@ -38,6 +39,7 @@ interface Checks {
 }
 
 const standardHeaders = [protocolVersionHeader, methodHeader, nameHeader];
+const toolCallMethod = 'tools/call';
 const headerWriters = new Set(['setheader', 'set', 'append', 'appendheader', 'writehead']);
 /** Objects whose keys are headers being sent, not checked: `{ headers: { … } }`, `new Headers({ … })`, `res.writeHead(200, { … })`. */
 const headerObjectCallees = new Set(['Headers', 'writeHead', 'setHeaders', 'set']);
@@ -65,6 +67,8 @@ export default createRule<[], 'unvalidatedRequests'>({
     return {
       'Program:exit'() {
         if (servesThroughSdk(sourceCode)) return;
+        // A server a test module starts is a double for the client under test; nobody deploys it.
+        if (isTestModule(sourceCode.ast)) return;
         const checks = checksIn(sourceCode);
         const reportedHandlers = new Set<TSESTree.Node>();
         for (const handler of postHandlers(sourceCode)) {
@@ -89,7 +93,9 @@ function missingChecks(checks: Checks, sites: readonly DispatchSite[], delegatio
     if (!checks.headers.has(methodHeader)) missing.push('the Mcp-Method header');
     const routesNamedRequests = sites.some((site) => namedRequestMethods.some((method) => site.methods.has(method)));
     if (routesNamedRequests && !checks.headers.has(nameHeader)) missing.push('the Mcp-Name header');
-    if (checks.declaresHeaderParams && !checks.readsParamHeaders) missing.push(`the Mcp-Param-* headers of its \`${headerSchemaKey}\` tool arguments`);
+    // Mcp-Param-* headers carry `tools/call` arguments: an endpoint that only lists such tools receives none.
+    const routesToolCalls = sites.some((site) => site.methods.has(toolCallMethod));
+    if (checks.declaresHeaderParams && routesToolCalls && !checks.readsParamHeaders) missing.push(`the Mcp-Param-* headers of its \`${headerSchemaKey}\` tool arguments`);
   }
   if (!delegation.body) {
     const version = checks.metaKeys.has(protocolVersionMetaKey);

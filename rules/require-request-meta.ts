@@ -2,9 +2,11 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isMcpWireMessage, wireMessagesOf, type WireMessage } from '../src/ast/client-requests.js';
 import { mcpExportOf } from '../src/ast/imports.js';
+import { isDescribedOnly, isRecordedMessage } from '../src/ast/message-records.js';
 import { propertyKeyName } from '../src/ast/nodes.js';
 import { lastEntry, noBindings, ValueReader, type Bound, type ObjectShape } from '../src/ast/object-keys.js';
 import { isInDeliberateTest, isInExpectation } from '../src/ast/test-intent.js';
+import { isUnitTestInput } from '../src/ast/unit-test-inputs.js';
 import { createRule } from '../src/create-rule.js';
 import {
   clientInfoMetaKey,
@@ -99,6 +101,10 @@ export default createRule<[], MessageIds>({
     return {
       ObjectExpression(node) {
         if (!hasMethodKey(node) || isInExpectation(node)) return;
+        // Entries of a message log or network panel, and fixtures read only for their fields, are not sent.
+        if (isRecordedMessage(node, reader) || isDescribedOnly(node, sourceCode)) return;
+        // A test's input to a predicate, a middleware, a transport double or a relay: no MCP server receives it.
+        if (isUnitTestInput(node, sourceCode)) return;
         for (const message of wireMessagesOf({ node, bindings: noBindings }, reader)) {
           if (message.object === node && isClientRequest(message)) checkParams(message);
         }

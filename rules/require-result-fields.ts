@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { dispatchSites } from '../src/ast/dispatch.js';
 import { isHandRolledServer } from '../src/ast/hand-rolled-server.js';
 import {
   objectLiteralsOf,
@@ -9,9 +10,12 @@ import {
 } from '../src/ast/handler-results.js';
 import { calleeName, propertyKeyName, unwrap, walk } from '../src/ast/nodes.js';
 import { staticValue } from '../src/ast/constants.js';
+import { containsNode } from '../src/ast/mcp-method-sites.js';
+import { isTestSource } from '../src/ast/unit-test-inputs.js';
 import { createRule } from '../src/create-rule.js';
 import { cacheableMethods, inputRequiredKeys, replyHelperName, resultKeysByMethod } from '../src/mcp/server-wire.js';
 import { distinctiveMcpMethods } from '../src/mcp/methods.js';
+import { discoverMethod, initializeMethod } from '../src/mcp/handshake.js';
 import { specUrls } from '../src/mcp/spec.js';
 
 type MessageIds = 'missingResultType' | 'missingCacheHints' | 'missingResultTypeAndCacheHints';
@@ -73,6 +77,9 @@ export default createRule<[], MessageIds>({
       const resultKeys = resultKeysByMethod[method];
       if (!resultKeys || !resultKeys.some((key) => keys.has(key))) return;
       if (messageKeys.some((key) => keys.has(key)) || inputRequiredKeys.some((key) => keys.has(key))) return;
+      // `contents: []` for a resource it does not have: the fix is an error (-32602), not result fields.
+      if (method === 'resources/read' && isEmptyArray(keys.get('contents'))) return;
+      if (isLegacyOnlyFake(object, method)) return;
       const has = (key: string) => keys.has(key) || covered.has(key);
       const resultType = keys.get('resultType');
       // Only complete results are cacheable; an `input_required` or extension result carries no hints.
@@ -85,6 +92,21 @@ export default createRule<[], MessageIds>({
       } else if (lacksCacheHints.length > 0) {
         context.report({ node: object, messageId: 'missingCacheHints', data: { method, missing: listOf(lacksCacheHints) } });
       }
+    }
+
+    /**
+     * A test's fake of a 2025 server: the dispatch that answers the result's method also answers
+     * `initialize` and not `server/discover`. It answers in 2025's shapes on purpose (the client
+     * under test speaks to 2025 servers), and its era is what would change: no-initialize-handshake
+     * reports its `initialize` route.
+     */
+    function isLegacyOnlyFake(object: TSESTree.ObjectExpression, method: string): boolean {
+      if (!isTestSource(sourceCode)) return false;
+      return dispatchSites(sourceCode).some((site) => {
+        if (!site.methods.has(method) || !site.methods.has(initializeMethod) || site.methods.has(discoverMethod)) return false;
+        const container = site.kind === 'if-chain' ? site.node.parent : site.node;
+        return container !== undefined && containsNode(container, object);
+      });
     }
 
     /** `resultType: 'complete'` as the first property, on its own line when the properties are. */
@@ -180,6 +202,12 @@ function isObjectAssignSource(object: TSESTree.ObjectExpression): boolean {
     callee.object.name === 'Object' &&
     calleeName(parent) === 'assign'
   );
+}
+
+/** `[]`. */
+function isEmptyArray(node: TSESTree.Node | undefined): boolean {
+  const inner = node && unwrap(node);
+  return inner?.type === AST_NODE_TYPES.ArrayExpression && inner.elements.length === 0;
 }
 
 /** `a`, `b` and `c`, as code. */

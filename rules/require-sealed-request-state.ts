@@ -5,7 +5,7 @@ import { constantOrigin, staticValue } from '../src/ast/constants.js';
 import { fileEvidence } from '../src/ast/evidence.js';
 import { enclosingFunction } from '../src/ast/handlers.js';
 import { mcpExportOf } from '../src/ast/imports.js';
-import { calleeName, meaningfulParent, propertyKeyName, unwrap, walk } from '../src/ast/nodes.js';
+import { calleeName, functionBindingName, meaningfulParent, propertyKeyName, unwrap, walk } from '../src/ast/nodes.js';
 import { handlerContextPath } from '../src/ast/sdk.js';
 import { createRule } from '../src/create-rule.js';
 import {
@@ -218,9 +218,79 @@ export default createRule<[], MessageIds>({
       if (decisions.length > 0) {
         const fields = decisions.slice(0, 3).map((f) => `\`${f}\``).join(', ');
         context.report({ node, messageId: 'unsealedStateGuardsDecision', data: { fields, how: coding.how.replace(/^as /, 'encoded as ').replace(/^from /, 'decoded from ') } });
-      } else {
+      } else if (plain !== 'mintsUnsealedState' || mayReadStateBack(node)) {
         context.report({ node, messageId: plain, data: { how: coding.how } });
       }
+    }
+
+    // ---------------------------------------------------------------------------------
+    // Whether minted state is ever read back. A forged value of a state nobody reads changes
+    // nothing (the spec asks for integrity where the state drives authorization or business
+    // logic), so plain state that only marks a round is left alone.
+    // ---------------------------------------------------------------------------------
+
+    /**
+     * Whether the code that mints `mint` may read the echoed state: the outermost function around
+     * it reads `requestState` (`ctx.mcpReq.requestState()`, `extra.requestState`,
+     * `const { requestState } = request.params`), or a named helper that mints it is called from
+     * code that does. Module-level state, and helpers that are exported or called at module level,
+     * may be read anywhere, so they count as read.
+     */
+    function mayReadStateBack(mint: TSESTree.Node): boolean {
+      const fn = enclosingFunction(mint);
+      if (!fn) return true;
+      const outer = outermostFunction(fn);
+      if (readsRequestState(outer)) return true;
+      const name = functionBindingName(fn);
+      if (!name) return false;
+      if (isExported(fn)) return true;
+      const variable = ASTUtils.findVariable(scopeOf(name), name);
+      for (const reference of variable?.references ?? []) {
+        if (reference.init || reference.identifier === name) continue;
+        const use = reference.identifier as TSESTree.Node;
+        const { parent, child } = meaningfulParent(use);
+        // Passed as a value (`handler: confirm`), the helper is the handler itself: its body was read.
+        if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee !== child) continue;
+        const caller = enclosingFunction(use);
+        if (!caller || readsRequestState(outermostFunction(caller))) return true;
+      }
+      return false;
+    }
+
+    function outermostFunction(fn: TSESTree.FunctionLike): TSESTree.FunctionLike {
+      let outer = fn;
+      for (let next = enclosingFunction(outer); next; next = enclosingFunction(outer)) outer = next;
+      return outer;
+    }
+
+    function isExported(fn: TSESTree.FunctionLike): boolean {
+      const declaration = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent?.parent;
+      const parent = declaration?.parent?.type;
+      return parent === AST_NODE_TYPES.ExportNamedDeclaration || parent === AST_NODE_TYPES.ExportDefaultDeclaration;
+    }
+
+    /** A read of `requestState` anywhere in `root`: a member, a destructured key, or a variable or parameter of that name. */
+    function readsRequestState(root: TSESTree.Node): boolean {
+      let found = false;
+      walk(root, sourceCode.visitorKeys, (node) => {
+        if (found) return;
+        if (node.type === AST_NODE_TYPES.MemberExpression) {
+          const key = node.computed ? stringOf(node.property) : node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
+          const { parent, child } = meaningfulParent(node);
+          const assigned = parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === child;
+          found = key === requestStateKey && !assigned;
+        } else if (node.type === AST_NODE_TYPES.Property && node.parent.type === AST_NODE_TYPES.ObjectPattern) {
+          found = keyOf(node) === requestStateKey;
+        } else if (node.type === AST_NODE_TYPES.Identifier && node.name === requestStateKey) {
+          const parent = node.parent;
+          const isName =
+            (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) ||
+            (parent?.type === AST_NODE_TYPES.Property && parent.key === node && !parent.shorthand) ||
+            parent?.type.startsWith('TS');
+          found = !isName;
+        }
+      });
+      return found;
     }
 
     // ---------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { staticValue } from '../src/ast/constants.js';
 import { importedBindingOf } from '../src/ast/imports.js';
 import { calleeName, meaningfulParent, propertyKeyName, unwrap } from '../src/ast/nodes.js';
+import { isTestModule } from '../src/ast/test-module.js';
 import { createRule } from '../src/create-rule.js';
 import { specUrls } from '../src/mcp/spec.js';
 import {
@@ -31,6 +32,20 @@ interface Placement {
 
 /** A marked property's type as far as the code shows it: undefined when it cannot be judged. */
 type Judged = { type: string | undefined } | undefined;
+
+/** Words by which a tool's name or description says something is wrong with it on purpose. */
+const faultWords: ReadonlySet<string> = new Set(['invalid', 'malformed', 'bad', 'broken', 'illegal']);
+/** ... and that the fault is its header declaration. */
+const headerWords: ReadonlySet<string> = new Set(['header', 'headers']);
+
+/** `invalid_header_tool`, `badHeaderTool`, "an invalid x-mcp-header annotation" → their lower-case words. */
+function wordsOf(text: string): string[] {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
 
 export default createRule<[], MessageIds>({
   name: 'valid-mcp-header-schema',
@@ -238,7 +253,45 @@ export default createRule<[], MessageIds>({
     // Checks, in the order the SDK applies them.
     // ---------------------------------------------------------------------------------
 
+    /**
+     * The name, title and description a tool gives itself, for the tool whose `inputSchema` holds
+     * `node`: the keys of the tool object (`{ name, description, inputSchema }`), and the name
+     * that `registerTool('name', { inputSchema })` passes beside its config.
+     */
+    function toolTextsAround(node: TSESTree.Node): string[] {
+      for (let child: TSESTree.Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+        if (parent.type !== AST_NODE_TYPES.Property || parent.value !== child || keyOf(parent) !== 'inputSchema') continue;
+        const tool = parent.parent;
+        if (tool.type !== AST_NODE_TYPES.ObjectExpression) return [];
+        const texts = ['name', 'title', 'description'].flatMap((key) => {
+          const value = propertyOf(tool, key)?.value;
+          const text = value && staticValue(value, sourceCode.getScope(value))?.value;
+          return typeof text === 'string' ? [text] : [];
+        });
+        const { parent: call, child: config } = meaningfulParent(tool);
+        if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments.indexOf(config as TSESTree.CallExpressionArgument) > 0 && call.arguments[0]) {
+          const name = staticValue(call.arguments[0], sourceCode.getScope(call.arguments[0]))?.value;
+          if (typeof name === 'string') texts.push(name);
+        }
+        return texts;
+      }
+      return [];
+    }
+
+    /**
+     * A negative fixture: a tool whose own name or description says its header is invalid
+     * (`invalid_header_tool`, "a tool with a malformed x-mcp-header"), served on purpose so a
+     * client's test can check that it drops the tool.
+     */
+    function isDeclaredInvalid(declaration: TSESTree.Property): boolean {
+      return toolTextsAround(declaration).some((text) => {
+        const words = wordsOf(text);
+        return words.some((word) => faultWords.has(word)) && words.some((word) => headerWords.has(word));
+      });
+    }
+
     function check(declaration: TSESTree.Property): void {
+      if (isDeclaredInvalid(declaration)) return;
       const schema = declaration.parent as TSESTree.ObjectExpression;
       const meta = metaCallOf(schema);
       const placement = meta ? zodPlacement(meta) : jsonPlacement(schema);
@@ -268,6 +321,9 @@ export default createRule<[], MessageIds>({
       if (first === undefined) names.set(name.toLowerCase(), name);
       else context.report({ node: declaration, messageId: 'duplicateHeaderName', data: { name, first } });
     }
+
+    // Tools a test module declares are fixtures served to the client under test, invalid on purpose or not.
+    if (isTestModule(sourceCode.ast)) return {};
 
     return {
       Property(node) {

@@ -144,6 +144,28 @@ export function clientCapabilityOf(property: TSESTree.Property, sourceCode: Sour
 }
 
 /**
+ * The capability an assignment declares on a client's capabilities object:
+ * `capabilities.roots = { listChanged: true }` or `caps['sampling'] = {}`, where the object is a
+ * variable typed `ClientCapabilities` (`const capabilities: ClientCapabilities = {}`) or
+ * initialised with an object literal `clientCapabilityOf` already knows as one. Only in files
+ * that speak MCP.
+ */
+export function clientCapabilityAssignedBy(assignment: TSESTree.AssignmentExpression, sourceCode: SourceCode): string | undefined {
+  if (assignment.operator !== '=') return undefined;
+  const target = unwrap(assignment.left);
+  if (target.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const name = target.computed ? staticString(target.property, sourceCode) : target.property.type === AST_NODE_TYPES.Identifier ? target.property.name : undefined;
+  const holder = unwrap(target.object);
+  if (name === undefined || holder.type !== AST_NODE_TYPES.Identifier || !fileEvidence(sourceCode).speaksMcp) return undefined;
+  const def = ASTUtils.findVariable(sourceCode.getScope(holder), holder)?.defs[0];
+  if (def?.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name) return undefined;
+  const declarator = def.node;
+  const init = declarator.init && unwrap(declarator.init);
+  const typed = declarator.id.type === AST_NODE_TYPES.Identifier && isClientCapabilitiesType(declarator.id.typeAnnotation?.typeAnnotation, sourceCode);
+  return typed || (init?.type === AST_NODE_TYPES.ObjectExpression && isClientCapabilities(init, sourceCode)) ? name : undefined;
+}
+
+/**
  * The name of the MCP export a value reference stands for (`X` imported or required from an MCP
  * package, or `ns.X`), skipping import specifiers, declarations and type positions.
  */

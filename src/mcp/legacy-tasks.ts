@@ -102,6 +102,67 @@ export const legacyTaskExports: Readonly<Record<string, LegacyTaskTopic>> = {
   ToolExecution: 'sdk',
 };
 
+/**
+ * The 2025 Tasks exports SDK v2 still ships (`@modelcontextprotocol/client`, `/server` and
+ * `/core` 2.4, marked `@deprecated … kept importable for interoperability only`): the wire
+ * types and schemas, the related-task key and `isTaskAugmentedRequestParams`. A type
+ * annotation with one of them sends nothing, and "SDK v2 removed it" is not true of them; the
+ * runtime (`TaskStore`, `ToolTaskHandler`, `InMemoryTaskStore`, `experimental.tasks`) is gone.
+ */
+export const legacyTaskInteropExports: ReadonlySet<string> = new Set([
+  'GetTaskPayloadRequestSchema',
+  'GetTaskPayloadResultSchema',
+  'GetTaskPayloadRequest',
+  'GetTaskPayloadResult',
+  'ListTasksRequestSchema',
+  'ListTasksResultSchema',
+  'ListTasksRequest',
+  'ListTasksResult',
+  'TaskStatusNotificationSchema',
+  'TaskStatusNotificationParamsSchema',
+  'TaskStatusNotification',
+  'TaskStatusNotificationParams',
+  'RELATED_TASK_META_KEY',
+  'RelatedTaskMetadataSchema',
+  'RelatedTaskMetadata',
+  'isTaskAugmentedRequestParams',
+  'TaskCreationParamsSchema',
+  'TaskMetadataSchema',
+  'TaskStatusSchema',
+  'TaskSchema',
+  'CreateTaskResultSchema',
+  'GetTaskRequestSchema',
+  'GetTaskResultSchema',
+  'CancelTaskRequestSchema',
+  'CancelTaskResultSchema',
+  'TaskAugmentedRequestParamsSchema',
+  'ToolExecutionSchema',
+  'Task',
+  'TaskStatus',
+  'TaskMetadata',
+  'TaskCreationParams',
+  'CreateTaskResult',
+  'GetTaskRequest',
+  'GetTaskResult',
+  'CancelTaskRequest',
+  'CancelTaskResult',
+  'TaskAugmentedRequestParams',
+  'ToolExecution',
+]);
+
+/**
+ * Interop types that are whole 2025 messages rather than parts of one (`Task`, `TaskStatus`,
+ * which a client also uses as its own model of a task): an object literal typed as one of them
+ * (`const reply: CreateTaskResult = { task }`) is a 2025 message being built.
+ */
+export const legacyTaskMessageType = /^(?:CreateTaskResult|GetTaskResult|CancelTaskResult|ListTasksResult|GetTaskPayloadResult|GetTaskRequest|CancelTaskRequest|ListTasksRequest|GetTaskPayloadRequest|TaskStatusNotification)$/;
+
+/**
+ * Types of the context SDK v1 hands to the handlers of a task tool (`createTask`, `getTask`,
+ * `getTaskResult` of `registerToolTask`): a server's, whose `sendRequest` goes to the client.
+ */
+export const taskHandlerContextTypes: ReadonlySet<string> = new Set(['CreateTaskRequestHandlerExtra', 'TaskRequestHandlerExtra']);
+
 /** v1 request and notification schemas of the 2025 task methods, by the method they register a handler for. */
 export const legacyTaskSchemaMethods: Readonly<Record<string, string>> = {
   GetTaskRequestSchema: tasksGetMethod,

@@ -228,6 +228,279 @@ ruleTester.run('no-deprecated-logging', rule, {
         bus.publish({ method: 'notifications/message', params: { from: 'alice', text: 'hi' } });
       `,
     ),
+
+    // ---------------------------------------------------------------------------------
+    // Method names and messages that nothing sends or handles: predicates, traffic records,
+    // schema samples, UI fixtures, and stdout in the HTTP arm of a dual-transport server.
+    // ---------------------------------------------------------------------------------
+    valid(
+      'predicates asked about logging/setLevel: a retry policy test and a feature check',
+      code`
+        import { Client } from '@modelcontextprotocol/client';
+        import { isOneShotMethod } from '../src/retry-policy.js';
+
+        it('never replays a level change after a reconnect', () => {
+          expect(isOneShotMethod('logging/setLevel')).toBe(true);
+        });
+
+        export function levelMenuEnabled(client: Client, allowed: Set<string>) {
+          return allowed.has('logging/setLevel');
+        }
+      `,
+    ),
+    valid(
+      "an inspector's traffic history: recorded copies of a setLevel request and log notifications",
+      code`
+        import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+
+        interface TrafficEntry {
+          id: number;
+          timestamp: number;
+          direction: 'outgoing' | 'incoming';
+          message: JSONRPCMessage;
+        }
+
+        export const sampleTraffic: TrafficEntry[] = [
+          { id: 1, timestamp: 1718000000000, direction: 'outgoing', message: { jsonrpc: '2.0', id: 7, method: 'logging/setLevel', params: { level: 'debug' } } },
+          { id: 2, timestamp: 1718000000420, direction: 'incoming', message: { jsonrpc: '2.0', method: 'notifications/message', params: { level: 'info', data: 'indexed 42 files' } } },
+        ];
+
+        const incoming = { direction: 'incoming', timestamp: 1718000001000 } as const;
+        export const diskWarning = { ...incoming, id: 3, message: { jsonrpc: '2.0', method: 'notifications/message', params: { level: 'warning', data: 'disk almost full' } } };
+      `,
+    ),
+    valid(
+      'schema tests that parse a setLevel request and a log notification',
+      code`
+        import { JSONRPCMessageSchema, LoggingMessageNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+
+        it('accepts the 2025 logging messages', () => {
+          const request = JSONRPCMessageSchema.safeParse({ jsonrpc: '2.0', id: 1, method: 'logging/setLevel', params: { level: 'info' } });
+          expect(request.success).toBe(true);
+          const log = LoggingMessageNotificationSchema.parse({ method: 'notifications/message', params: { level: 'error', data: 'boom' } });
+          expect(log.params.level).toBe('error');
+        });
+      `,
+    ),
+    valid(
+      'a Storybook story whose args hold the initialize result a client got from a server',
+      code`
+        import type { Meta, StoryObj } from '@storybook/react';
+        import type { InitializeResult } from '@modelcontextprotocol/sdk/types.js';
+        import { ConnectionSummary } from './ConnectionSummary';
+
+        const meta: Meta<typeof ConnectionSummary> = { component: ConnectionSummary };
+        export default meta;
+
+        const handshake: InitializeResult = {
+          protocolVersion: '2025-06-18',
+          capabilities: { tools: { listChanged: true }, logging: {} },
+          serverInfo: { name: 'weather', version: '0.3.1' },
+        };
+
+        export const Connected: StoryObj<typeof ConnectionSummary> = {
+          args: { status: 'connected', initializeResult: handshake },
+        };
+      `,
+    ),
+    valid(
+      "console.log in the HTTP branch of a server that serves stdio only when asked (if/else)",
+      code`
+        import express from 'express';
+        import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+        import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+        import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+        const server = new McpServer({ name: 'weather', version: '1.2.0' });
+        const port = Number(process.env.PORT ?? 3000);
+
+        if (process.env.MCP_TRANSPORT === 'stdio') {
+          await server.connect(new StdioServerTransport());
+          console.error('weather server on stdio');
+        } else {
+          const app = express();
+          app.post('/mcp', express.json(), async (req, res) => {
+            const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+            await server.connect(transport);
+            await transport.handleRequest(req, res, req.body);
+          });
+          app.listen(port, () => console.log(\`weather server on http://localhost:\${port}/mcp\`));
+        }
+      `,
+    ),
+    valid(
+      'console.log in the HTTP arm of a transport ternary (SDK v2 serveStdio)',
+      code`
+        import { serveStdio } from '@modelcontextprotocol/server/stdio';
+        import { app, buildServer } from './app.js';
+
+        export const start = (transport: 'stdio' | 'http', port: number) =>
+          transport === 'stdio' ? serveStdio(() => buildServer()) : app.listen(port, () => console.log(\`MCP over HTTP on :\${port}\`));
+      `,
+    ),
+    valid(
+      'a hand-rolled server that reads stdin only under --stdio and logs its HTTP port otherwise (JavaScript)',
+      code`
+        import http from 'node:http';
+        import { createInterface } from 'node:readline';
+
+        function handle(request) {
+          switch (request.method) {
+            case 'tools/list': return { jsonrpc: '2.0', id: request.id, result: { tools } };
+            case 'tools/call': return { jsonrpc: '2.0', id: request.id, result: callTool(request.params) };
+          }
+        }
+
+        if (process.argv.includes('--stdio')) {
+          createInterface({ input: process.stdin }).on('line', (line) => process.stdout.write(JSON.stringify(handle(JSON.parse(line))) + '\\n'));
+        } else {
+          http.createServer((req, res) => respond(req, res, handle)).listen(8080, () => console.log('listening on :8080'));
+        }
+      `,
+      { filename: 'file.js' },
+    ),
+
+    // ---------------------------------------------------------------------------------
+    // Log messages and setLevel names that only tests, fakes and dead code hold.
+    // ---------------------------------------------------------------------------------
+    valid(
+      'a hand-rolled server keeps a log-message builder "for later" that nothing calls (JavaScript)',
+      code`
+        export default {
+          async fetch(request) {
+            const message = await request.json();
+            switch (message.method) {
+              case 'tools/list':
+                return Response.json({ jsonrpc: '2.0', id: message.id, result: { tools } });
+              default:
+                return Response.json({ jsonrpc: '2.0', id: message.id, error: { code: -32601, message: 'Method not found' } });
+            }
+          },
+        };
+
+        // Kept for when the worker streams logs.
+        function buildLogNotification(level, data) {
+          return { jsonrpc: '2.0', method: 'notifications/message', params: { level, logger: 'worker', data } };
+        }
+      `,
+      { filename: 'file.js' },
+    ),
+    valid(
+      "a relay transport's unit test: sample log notifications sent through it, expected on the far side, fed to its onmessage",
+      code`
+        import { describe, expect, it, vi } from 'vitest';
+        import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+        import { QueueTransport } from '../src/queue-transport.js';
+
+        describe('QueueTransport', () => {
+          it('routes notifications to the session channel', async () => {
+            const transport = new QueueTransport('session-1');
+            transport.onclose = vi.fn();
+            const sample: JSONRPCMessage = { jsonrpc: '2.0', method: 'notifications/message', params: { level: 'info', data: 'hello' } };
+            await transport.send(sample);
+            expect(published).toHaveBeenCalledWith(
+              'session-1',
+              expect.objectContaining({ method: 'notifications/message', params: expect.objectContaining({ level: 'info' }) }),
+            );
+          });
+
+          it('ignores inbound notifications', () => {
+            const transport = new QueueTransport('session-2');
+            transport.onmessage?.({ jsonrpc: '2.0', method: 'notifications/message', params: { level: 'debug', data: 'x' } });
+            expect(published).not.toHaveBeenCalled();
+          });
+        });
+      `,
+    ),
+    valid(
+      "a CLI's tests: command options that name logging/setLevel, and a level change the client wrapper refuses",
+      code`
+        import { describe, expect, it } from 'vitest';
+        import { Client } from '@modelcontextprotocol/client';
+        import { runCommand } from '../src/commands.js';
+
+        describe('runCommand', () => {
+          it('sets the level', async () => {
+            const outcome = await runCommand(client, { method: 'logging/setLevel', level: 'debug' });
+            expect(outcome.ok).toBe(true);
+          });
+
+          it('asks for a level', async () => {
+            await expect(runCommand(client, { method: 'logging/setLevel' })).rejects.toThrow(/--level is required/);
+          });
+
+          it('refuses before connecting', async () => {
+            const client = new Client({ name: 'cli', version: '1.0.0' });
+            await expect(client.setLoggingLevel('info')).rejects.toThrow(/not connected/);
+            const expectNotConnected = async (call: () => Promise<unknown>) => {
+              await expect(call()).rejects.toThrow('Not connected');
+            };
+            await expectNotConnected(() => client.setLoggingLevel('debug'));
+          });
+        });
+      `,
+    ),
+    valid(
+      "UI tests of a connection panel: a server's capabilities read back field by field and passed through a builder",
+      code`
+        import { expect, it } from 'vitest';
+        import type { InitializeResult, ServerCapabilities } from '@modelcontextprotocol/client';
+        import { render, screen } from '@testing-library/react';
+        import { ConnectionPanel } from './ConnectionPanel';
+
+        const everything: ServerCapabilities = { tools: {}, prompts: {}, logging: {} };
+        const handshake: InitializeResult = {
+          protocolVersion: '2025-06-18',
+          capabilities: { tools: { listChanged: true }, logging: {} },
+          serverInfo: { name: 'weather', version: '1.0.0' },
+        };
+        function handshakeWith(capabilities: ServerCapabilities): InitializeResult {
+          return { ...handshake, capabilities };
+        }
+
+        it('lists the advertised capabilities', () => {
+          render(<ConnectionPanel result={{ ...handshake, capabilities: { ...handshake.capabilities, completions: {} } }} />);
+          expect(screen.getByText(handshake.serverInfo.name)).toBeTruthy();
+        });
+
+        it('shows the Logs tab when logging is advertised', () => {
+          render(<ConnectionPanel result={handshakeWith(everything)} />);
+          expect(screen.getByRole('tab', { name: 'Logs' })).toBeTruthy();
+        });
+      `,
+      { filename: 'file.tsx' },
+    ),
+    valid(
+      'a fake transport that answers the client under test: logging in its replies, setLevel compared in send()',
+      code`
+        import type { JSONRPCMessage, Transport } from '@modelcontextprotocol/client';
+
+        export class ScriptedServerTransport implements Transport {
+          onmessage?: (message: JSONRPCMessage) => void;
+          onclose?: () => void;
+          readonly sent: string[] = [];
+
+          async start() {}
+          async close() {
+            this.onclose?.();
+          }
+
+          async send(message: JSONRPCMessage) {
+            if (!('method' in message) || !('id' in message)) return;
+            this.sent.push(message.method);
+            if (message.method === 'initialize') {
+              this.reply(message.id, { protocolVersion: '2025-06-18', capabilities: { logging: {} }, serverInfo: { name: 'fake', version: '0.0.0' } });
+            } else if (message.method === 'logging/setLevel') {
+              this.onmessage?.({ jsonrpc: '2.0', id: message.id, result: {} });
+            }
+          }
+
+          private reply(id: string | number, result: Record<string, unknown>) {
+            this.onmessage?.({ jsonrpc: '2.0', id, result });
+          }
+        }
+      `,
+    ),
   ],
 
   invalid: [
@@ -583,5 +856,208 @@ ruleTester.run('no-deprecated-logging', rule, {
       ),
       settings: { 'mcp-migrate': { legacyGated: 'report' } },
     },
+
+    // ---------------------------------------------------------------------------------
+    // The real thing next to the lookalikes above.
+    // ---------------------------------------------------------------------------------
+    invalid(
+      "a CLI's --method router: its logging/setLevel case handles nothing, the setLoggingLevel call it makes is reported",
+      code`
+        import { parseArgs } from 'node:util';
+        import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+        import type { LoggingLevel } from '@modelcontextprotocol/sdk/types.js';
+
+        const { values: args } = parseArgs({ options: { method: { type: 'string' }, name: { type: 'string' }, level: { type: 'string' } } });
+
+        export async function run(client: Client) {
+          switch (args.method) {
+            case 'tools/list':
+              return printJson(await client.listTools());
+            case 'tools/call':
+              return printJson(await client.callTool({ name: args.name!, arguments: {} }));
+            case 'logging/setLevel':
+              await client.setLoggingLevel(args.level as LoggingLevel);
+              return printJson({ level: args.level });
+          }
+        }
+      `,
+      [{ messageId: 'sendsSetLevel', at: 'client.setLoggingLevel', data: what('`client.setLoggingLevel()`') }],
+    ),
+    invalid(
+      'a stdio gateway that answers JSON-RPC and forwards to an upstream client still handles logging/setLevel',
+      code`
+        import { createInterface } from 'node:readline';
+        import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+
+        const upstream = new Client({ name: 'gateway', version: '1.0.0' });
+        let gatewayLevel = 'info';
+
+        async function answer(request) {
+          switch (request.method) {
+            case 'tools/list':
+              return upstream.listTools();
+            case 'tools/call':
+              return upstream.callTool(request.params);
+            case 'logging/setLevel':
+              gatewayLevel = request.params.level;
+              return {};
+          }
+        }
+
+        export async function serve() {
+          for await (const line of createInterface({ input: process.stdin })) {
+            const request = JSON.parse(line);
+            process.stdout.write(JSON.stringify({ jsonrpc: '2.0', id: request.id, result: await answer(request) }) + '\\n');
+          }
+        }
+      `,
+      [
+        { messageId: 'handlesSetLevel', at: "'logging/setLevel'" },
+        { messageId: 'storesLogLevel', at: 'gatewayLevel = request.params.level' },
+      ],
+    ),
+    invalid(
+      'an SDK v2 proxy server that registers logging/setLevel and forwards it upstream: the handler and the call are both reported',
+      code`
+        import { Client } from '@modelcontextprotocol/client';
+        import { Server } from '@modelcontextprotocol/server';
+
+        export function proxyTo(upstream: Client, server: Server) {
+          server.setRequestHandler('tools/list', () => upstream.listTools());
+          server.setRequestHandler('tools/call', (request) => upstream.callTool(request.params));
+          server.setRequestHandler('logging/setLevel', async (request) => {
+            await upstream.setLoggingLevel(request.params.level);
+            return {};
+          });
+        }
+      `,
+      [
+        { messageId: 'handlesSetLevel', at: "'logging/setLevel'" },
+        { messageId: 'sendsSetLevel', at: 'upstream.setLoggingLevel', data: what('`upstream.setLoggingLevel()`') },
+      ],
+    ),
+    invalid(
+      'a predicate argument is not a send; the request sent next to it is',
+      code`
+        import { Client } from '@modelcontextprotocol/client';
+
+        export async function applyLevel(rpc: JsonRpcPeer, allowed: Set<string>, level: string) {
+          if (!allowed.has('logging/setLevel')) return;
+          await rpc.request('logging/setLevel', { level });
+        }
+      `,
+      [{ messageId: 'sendsSetLevel', at: "'logging/setLevel'", nth: 2, data: what('This request') }],
+    ),
+    invalid(
+      'an inspector that records what it sends: the message it sends is reported, the history entry is not',
+      code`
+        import type { JSONRPCRequest } from '@modelcontextprotocol/sdk/types.js';
+
+        export async function changeLevel(level: string) {
+          const request: JSONRPCRequest = { jsonrpc: '2.0', id: nextId++, method: 'logging/setLevel', params: { level } };
+          history.push({ id: history.length, timestamp: Date.now(), direction: 'outgoing', message: request });
+          history.push({ id: history.length, timestamp: Date.now(), direction: 'outgoing', message: { jsonrpc: '2.0', method: 'notifications/message', params: { level, data: 'sent' } } });
+          await transport.send(request);
+        }
+      `,
+      [{ messageId: 'sendsSetLevel', at: "'logging/setLevel'", data: what('This request') }],
+    ),
+    invalid(
+      'a log helper the server calls from a timer sends outside any request; one it calls from a handler does not',
+      code`
+        import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+
+        export function startHeartbeat(server: McpServer) {
+          const beat = async () => {
+            await server.sendLoggingMessage({ level: 'debug', data: 'heartbeat' });
+          };
+          beat();
+          return setInterval(() => beat(), 30_000);
+        }
+
+        export function register(server: McpServer) {
+          const note = (data: string) => server.sendLoggingMessage({ level: 'info', data });
+          server.registerTool('reindex', {}, async () => {
+            await note('reindexing');
+            return { content: [] };
+          });
+        }
+      `,
+      [
+        { messageId: 'sendsUnsolicitedLog', at: 'server.sendLoggingMessage', nth: 1, data: what('`server.sendLoggingMessage()`') },
+        { messageId: 'sendsLogNotification', at: 'server.sendLoggingMessage', nth: 2, data: what('`server.sendLoggingMessage()`') },
+      ],
+    ),
+    invalid(
+      'a log-message builder the server calls, a setLevel request with params handed to a helper, and a log written to a transport outside tests',
+      code`
+        function logNotification(level: string, data: unknown) {
+          return { jsonrpc: '2.0', method: 'notifications/message', params: { level, data } };
+        }
+        export async function onToolsCall(transport: WebSocketTransport, request: { id: number; params: unknown }) {
+          await transport.send(logNotification('info', 'calling'));
+          await transport.send({ jsonrpc: '2.0', method: 'notifications/message', params: { level: 'debug', data: request.params } });
+          return callTool(request.params);
+        }
+        transport.onclose = () => shutdown();
+        export const quiet = (level: string) => forward(upstream, { method: 'logging/setLevel', params: { level } });
+      `,
+      [
+        { messageId: 'sendsLogNotification', at: "'notifications/message'", nth: 1, data: what('This notification') },
+        { messageId: 'sendsLogNotification', at: "'notifications/message'", nth: 2, data: what('This notification') },
+        { messageId: 'sendsSetLevel', at: "'logging/setLevel'", data: what('This request') },
+      ],
+    ),
+    invalid(
+      'a server test that really sets the level, next to one that asserts the call fails',
+      code`
+        import { expect, it } from 'vitest';
+        import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+
+        it('changes the level', async () => {
+          const client = new Client({ name: 'test', version: '1.0.0' });
+          await client.connect(transport);
+          await client.setLoggingLevel('debug');
+          await expect(client.setLoggingLevel('loud' as never)).rejects.toThrow(/Invalid params/);
+          await expect(client.setLoggingLevel('info')).resolves.toEqual({});
+        });
+      `,
+      [
+        { messageId: 'sendsSetLevel', at: 'client.setLoggingLevel', nth: 1, data: what('`client.setLoggingLevel()`') },
+        { messageId: 'sendsSetLevel', at: 'client.setLoggingLevel', nth: 3, data: what('`client.setLoggingLevel()`') },
+      ],
+    ),
+    invalid(
+      'a capabilities constant that a status panel shows and the server is built with is still a declaration',
+      code`
+        import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+
+        const capabilities = { tools: {}, logging: {} };
+        export const server = new Server({ name: 'weather', version: '1.0.0' }, { capabilities });
+        const statusPanelProps = { title: 'Weather MCP', serverCapabilities: capabilities };
+        renderStatus(statusPanelProps);
+      `,
+      [{ messageId: 'declaresLoggingCapability', at: 'logging: {}' }],
+    ),
+    invalid(
+      "console.log in a dual-transport server: before the branch and in the stdio arm it is reported, in the HTTP arm it is not",
+      code`
+        import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+        import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+
+        const server = new McpServer({ name: 'weather', version: '1.2.0' });
+        console.log('starting weather server');
+        if (process.env.MCP_TRANSPORT === 'stdio') {
+          await server.connect(new StdioServerTransport());
+          console.info('ready on stdio');
+        } else {
+          startHttp(server).then((port) => console.log(\`ready on :\${port}\`));
+        }
+      `,
+      [
+        { messageId: 'consoleLogInStdioServer', at: 'console.log', nth: 1, data: { method: 'console.log' } },
+        { messageId: 'consoleLogInStdioServer', at: 'console.info', data: { method: 'console.info' } },
+      ],
+    ),
   ],
 });

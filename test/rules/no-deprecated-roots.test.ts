@@ -142,6 +142,100 @@ ruleTester.run('no-deprecated-roots', rule, {
         });
       `,
     ),
+    // Capabilities a UI shows (an inspector's story args and component props) declare nothing.
+    valid(
+      'client capabilities as Storybook args and as a component prop (.tsx)',
+      code`
+        import type { Meta, StoryObj } from '@storybook/react';
+        import type { ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
+        import { CapabilitiesPanel } from './CapabilitiesPanel';
+
+        const clientCapabilities: ClientCapabilities = { roots: { listChanged: true }, sampling: {} };
+        const bare: ClientCapabilities = { roots: {} };
+
+        const meta: Meta<typeof CapabilitiesPanel> = { component: CapabilitiesPanel };
+        export default meta;
+        export const Connected: StoryObj<typeof CapabilitiesPanel> = { args: { clientCapabilities } };
+        export const Minimal = () => <CapabilitiesPanel clientCapabilities={bare} />;
+      `,
+      { filename: 'file.tsx' },
+    ),
+    // What a test looks for in the traffic its client sent: the name, not a message.
+    valid(
+      'positive expectations and predicates over recorded traffic in a test',
+      code`
+        import { expect, it } from 'vitest';
+        import { startRecordingServer } from './support/recording-server';
+        import { connectDesktopClient } from './support/desktop-client';
+
+        it('tells the server when the workspace folders change', async () => {
+          const server = await startRecordingServer();
+          const client = await connectDesktopClient(server.url, { roots: [] });
+          await client.setRoots([{ uri: 'file:///home/ada/notes', name: 'notes' }]);
+          const announced = await server.waitFor((message) => message.method === 'notifications/roots/list_changed', { timeoutMs: 2000 });
+          expect(announced.method).toBe('notifications/roots/list_changed');
+          expect(server.recordedMethods()).toContain('notifications/roots/list_changed');
+          const repeats = server.recorded().filter((message) => {
+            return message.method === 'notifications/roots/list_changed' && message.jsonrpc === '2.0';
+          });
+          expect(repeats).toHaveLength(1);
+        });
+      `,
+    ),
+    // A unit test of a transport wrapper needs some message to push through an in-file fake.
+    valid(
+      'placeholder roots messages pushed through an in-file fake transport in a unit test',
+      code`
+        import { describe, expect, it, vi } from 'vitest';
+        import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+        import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+        import { AuditedTransport } from '../src/audited-transport';
+
+        class MemoryTransport implements Transport {
+          sent: JSONRPCMessage[] = [];
+          onmessage?: (message: JSONRPCMessage) => void;
+          async start() {}
+          async send(message: JSONRPCMessage) {
+            this.sent.push(message);
+          }
+          async close() {}
+        }
+
+        describe('AuditedTransport', () => {
+          it('audits notifications on their way out', async () => {
+            const inner = new MemoryTransport();
+            const audit = vi.fn();
+            const transport = new AuditedTransport(inner, audit);
+            const note = { jsonrpc: '2.0', method: 'notifications/roots/list_changed' } as const;
+            await transport.send(note);
+            expect(inner.sent).toEqual([note]);
+            expect(audit).toHaveBeenCalledWith('out', note);
+          });
+
+          it('audits requests on their way in', () => {
+            const inner = new MemoryTransport();
+            const audit = vi.fn();
+            const transport = new AuditedTransport(inner, audit);
+            transport.onmessage = vi.fn();
+            inner.onmessage?.({ jsonrpc: '2.0', id: 12, method: 'roots/list' });
+            expect(audit).toHaveBeenCalledTimes(1);
+          });
+        });
+      `,
+    ),
+    // Assignments that declare nothing on a client's capabilities.
+    valid(
+      'roots assigned on objects that are not client capabilities',
+      code`
+        import { McpServer } from '@modelcontextprotocol/server';
+
+        const server = new McpServer({ name: 'files', version: '2.0.0' });
+        const workspace = { name: 'default', roots: [] as string[] };
+        workspace.roots = process.argv.slice(2);
+        const capabilities = server.server.getClientCapabilities() ?? {};
+        export const clientHasRoots = capabilities.roots !== undefined;
+      `,
+    ),
   ],
 
   invalid: [
@@ -360,6 +454,78 @@ ruleTester.run('no-deprecated-roots', rule, {
         export const caps: ClientCapabilities = { roots: {}, elicitation: {} };
       `,
       [{ messageId: 'declaresRootsCapability', at: 'roots: {}' }],
+    ),
+
+    invalid(
+      'P3: capabilities a panel shows and the client then declares (.tsx)',
+      code`
+        import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+        import type { ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
+        import { CapabilitiesPanel } from './CapabilitiesPanel';
+
+        const capabilities: ClientCapabilities = { roots: {}, elicitation: {} };
+        export const client = new Client({ name: 'inspector', version: '1.0.0' }, { capabilities });
+        export const Panel = () => <CapabilitiesPanel clientCapabilities={capabilities} />;
+      `,
+      [{ messageId: 'declaresRootsCapability', at: 'roots: {}' }],
+      { filename: 'file.tsx' },
+    ),
+
+    invalid(
+      'S5/P3: roots assigned on a ClientCapabilities object',
+      code`
+        import { Client } from '@modelcontextprotocol/client';
+        import type { ClientCapabilities } from '@modelcontextprotocol/client';
+
+        export function createDeskClient(options: { roots?: string[]; watchRoots?: boolean }) {
+          const capabilities: ClientCapabilities = {};
+          if (options.watchRoots) {
+            capabilities.roots = { listChanged: true };
+          } else if (options.roots) {
+            capabilities['roots'] = {};
+          }
+          return new Client({ name: 'desk', version: '1.0.0' }, { capabilities });
+        }
+      `,
+      [
+        { messageId: 'removedRootsListChanged', at: 'listChanged: true' },
+        { messageId: 'declaresRootsCapability', at: "capabilities['roots'] = {}" },
+      ],
+    ),
+    invalid(
+      'S5: a test-double server pushing the roots traffic a 2025 server sends into the client under test',
+      code`
+        import { expect, it } from 'vitest';
+        import { Client } from '@modelcontextprotocol/client';
+        import type { JSONRPCMessage, Transport } from '@modelcontextprotocol/client';
+
+        class ScriptedServer implements Transport {
+          onmessage?: (message: JSONRPCMessage) => void;
+          async start() {}
+          async close() {}
+          async send(message: JSONRPCMessage) {
+            if ('method' in message && message.method === 'notifications/initialized') {
+              this.onmessage?.({ jsonrpc: '2.0', id: 900, method: 'roots/list' });
+            }
+          }
+        }
+
+        it('answers the server with its roots', async () => {
+          const client = new Client({ name: 'desk', version: '1.0.0' });
+          await client.connect(new ScriptedServer());
+          expect(client.getServerVersion()).toBeDefined();
+        });
+      `,
+      [{ messageId: 'requestsRoots', at: "'roots/list'" }],
+    ),
+    invalid(
+      'S5: the removed notification picked out of a queue by production code',
+      code`
+        export function pendingRootChanges(outbox: { method: string }[]) {
+          return outbox.filter((message) => message.method === 'notifications/roots/list_changed');
+        }
+      `,
+      [{ messageId: 'removedRootsListChanged', at: "'notifications/roots/list_changed'" }],
     ),
 
     // ---------------------------------------------------------------------------------

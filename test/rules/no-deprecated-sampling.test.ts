@@ -115,6 +115,71 @@ ruleTester.run('no-deprecated-sampling', rule, {
         export const searchRequest = { query: 'mcp', includeContext: 'thisServer', limit: 10 };
       `,
     ),
+    // Capabilities a UI shows (an inspector's story args and component props) declare nothing.
+    valid(
+      'client capabilities as Storybook args and as a component prop (.tsx)',
+      code`
+        import type { Meta, StoryObj } from '@storybook/react';
+        import type { ClientCapabilities } from '@modelcontextprotocol/client';
+        import { SamplingBadge } from './SamplingBadge';
+
+        const withTools: ClientCapabilities = { sampling: { tools: {} } };
+
+        export default { title: 'Inspector/SamplingBadge', component: SamplingBadge } satisfies Meta<typeof SamplingBadge>;
+        export const Enabled: StoryObj<typeof SamplingBadge> = { args: { serverName: 'notes', capabilities: { sampling: {} } } };
+        export const WithTools = () => <SamplingBadge serverName="notes" capabilities={withTools} />;
+      `,
+      { filename: 'file.tsx' },
+    ),
+    // Sampling params a UI shows (the request a server sent, as story args and props) are not sent here.
+    valid(
+      'includeContext in sampling params shown by a Storybook story and a component test (.tsx)',
+      code`
+        import type { Meta, StoryObj } from '@storybook/react';
+        import type { CreateMessageRequestParams } from '@modelcontextprotocol/client';
+        import { render, screen } from '@testing-library/react';
+        import { it, expect } from 'vitest';
+        import { SamplingReview } from './SamplingReview';
+
+        const detailed: CreateMessageRequestParams = {
+          messages: [{ role: 'user', content: { type: 'text', text: 'Draft a reply to the last email.' } }],
+          maxTokens: 800,
+          temperature: 0.4,
+          includeContext: 'allServers',
+        };
+
+        export default { title: 'Review/SamplingReview', component: SamplingReview } satisfies Meta<typeof SamplingReview>;
+        export const Detailed: StoryObj<typeof SamplingReview> = {
+          args: { pending: { id: 'req-7', serverName: 'mail', params: detailed } },
+        };
+
+        it('shows the context the server asked for', () => {
+          render(<SamplingReview pending={{ id: 'req-8', serverName: 'mail', params: { ...detailed, includeContext: 'thisServer' } }} />);
+          expect(screen.getByText('thisServer')).toBeTruthy();
+        });
+      `,
+      { filename: 'file.tsx' },
+    ),
+    // A unit test of a client-side relay needs some frame to push through a mocked event stream.
+    valid(
+      'a placeholder sampling request inside an event frame fed to a mocked stream in a transport test',
+      code`
+        import { expect, it, vi } from 'vitest';
+        import { RelayClientTransport } from '../src/relay-client-transport';
+
+        function frame(event: { type: string; data: unknown }): string {
+          return 'data: ' + JSON.stringify(event) + '\\n\\n';
+        }
+
+        it('hands every message frame to onmessage', async () => {
+          const fetchFn = vi.fn().mockResolvedValue(new Response(frame({ type: 'message', data: { jsonrpc: '2.0', id: 3, method: 'sampling/createMessage' } })));
+          const transport = new RelayClientTransport({ baseUrl: 'http://relay.test/', fetchFn });
+          transport.onmessage = vi.fn();
+          await transport.start();
+          expect(transport.onmessage).toHaveBeenCalledTimes(1);
+        });
+      `,
+    ),
   ],
 
   invalid: [
@@ -308,6 +373,81 @@ ruleTester.run('no-deprecated-sampling', rule, {
         };
       `,
       [{ messageId: 'declaresSamplingCapability', at: 'sampling: {}' }],
+    ),
+
+    invalid(
+      'P3: capabilities a badge shows and the client then declares through a spread (.tsx)',
+      code`
+        import { Client } from '@modelcontextprotocol/client';
+        import type { ClientCapabilities } from '@modelcontextprotocol/client';
+        import { SamplingBadge } from './SamplingBadge';
+
+        const shown: ClientCapabilities = { sampling: {} };
+        export const client = new Client({ name: 'inspector', version: '2.0.0' }, { capabilities: { ...shown, elicitation: {} } });
+        export const Badge = () => <SamplingBadge serverName="notes" capabilities={shown} />;
+      `,
+      [{ messageId: 'declaresSamplingCapability', at: 'sampling: {}' }],
+      { filename: 'file.tsx' },
+    ),
+
+    invalid(
+      'P3: sampling assigned on a ClientCapabilities object',
+      code`
+        import { Client } from '@modelcontextprotocol/client';
+        import type { ClientCapabilities } from '@modelcontextprotocol/client';
+
+        export function createDeskClient(options: { sample?: boolean }) {
+          const capabilities: ClientCapabilities = {};
+          if (options.sample) capabilities.sampling = {};
+          return new Client({ name: 'desk', version: '1.0.0' }, { capabilities });
+        }
+      `,
+      [{ messageId: 'declaresSamplingCapability', at: 'capabilities.sampling = {}' }],
+    ),
+    invalid(
+      'P2: includeContext in params a preview shows and the server then sends (.tsx)',
+      code`
+        import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+        import { SamplingPreview } from './SamplingPreview';
+
+        const server = new McpServer({ name: 'mail', version: '1.0.0' });
+        const params = { messages: [{ role: 'user', content: { type: 'text', text: 'Summarise the inbox.' } }], maxTokens: 400, includeContext: 'thisServer' };
+        export const Preview = () => <SamplingPreview params={params} />;
+        server.registerTool('summarise', {}, async () => {
+          const reply = await server.server.createMessage(params);
+          return { content: [reply.content] };
+        });
+      `,
+      [
+        { messageId: 'includesContext', at: "'thisServer'", data: { value: 'thisServer' } },
+        { messageId: 'requestsSampling', at: 'server.server.createMessage' },
+      ],
+      { filename: 'file.tsx' },
+    ),
+    invalid(
+      'M2: a test-double server pushing a sampling request into the client under test',
+      code`
+        import { it } from 'vitest';
+        import { Client } from '@modelcontextprotocol/client';
+        import type { JSONRPCMessage, Transport } from '@modelcontextprotocol/client';
+
+        class SamplingServer implements Transport {
+          onmessage?: (message: JSONRPCMessage) => void;
+          async start() {}
+          async close() {}
+          async send() {}
+          ask() {
+            this.onmessage?.({ jsonrpc: '2.0', id: 41, method: 'sampling/createMessage', params: { messages: [], maxTokens: 5 } });
+          }
+        }
+
+        it('queues the sampling request', async () => {
+          const server = new SamplingServer();
+          await new Client({ name: 'desk', version: '1.0.0' }).connect(server);
+          server.ask();
+        });
+      `,
+      [{ messageId: 'requestsSampling', at: "'sampling/createMessage'" }],
     ),
 
     // ---------------------------------------------------------------------------------

@@ -293,6 +293,188 @@ ruleTester.run('no-initialize-handshake', rule, {
         export const ok = isInitializeRequest(input) && new Server().getClientCapabilities();
       `,
     ),
+    // ---------------------------------------------------------------------------------
+    // Front ends, clients and message logs that name the handshake without doing it.
+    // ---------------------------------------------------------------------------------
+    valid(
+      'a CLI front end whose switch runs tools/list and roots/list for the user through a client',
+      code`
+        import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+        import type { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+
+        // mcpc <method> [json]: runs the method the user names and prints what comes back.
+        export async function runMethod(client: Client, transport: StreamableHTTPClientTransport, method: string, args: Record<string, unknown>) {
+          switch (method) {
+            case 'initialize':
+              return { protocolVersion: transport.protocolVersion, capabilities: client.getServerCapabilities(), serverInfo: client.getServerVersion() };
+            case 'tools/list':
+              return client.listTools();
+            case 'tools/call':
+              return client.callTool({ name: String(args.name), arguments: args });
+            case 'roots/list':
+              return { roots: configuredRoots() };
+            default:
+              throw new Error('mcpc does not know ' + method);
+          }
+        }
+      `,
+    ),
+    valid(
+      'a request console pre-filling params per method in consecutive ifs (initialize next to roots/list and sampling/createMessage)',
+      code`
+        // The request console fills in these params when the user picks a method to try.
+        export function paramsTemplate(method: string): Record<string, unknown> {
+          if (method === 'initialize') return { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'console', version: '0.3.0' } };
+          if (method === 'tools/call') return { name: '', arguments: {} };
+          if (method === 'roots/list') return {};
+          if (method === 'sampling/createMessage') return { messages: [], maxTokens: 256 };
+          return {};
+        }
+      `,
+    ),
+    valid(
+      'a client-only connection panel holding the InitializeResult it was given',
+      code`
+        import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+        import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+
+        // What the connection panel shows once the client is connected.
+        export async function connectionSummary(url: URL) {
+          const transport = new StreamableHTTPClientTransport(url);
+          const client = new Client({ name: 'inspector', version: '0.9.0' });
+          await client.connect(transport);
+          const summary = {
+            protocolVersion: transport.protocolVersion,
+            capabilities: client.getServerCapabilities(),
+            serverInfo: client.getServerVersion(),
+          };
+          return summary;
+        }
+      `,
+    ),
+    valid(
+      "a desktop host's own settings object with getClientVersion()/getClientCapabilities(), in a client-only file",
+      code`
+        import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+        import type { HostSettings } from './settings.js';
+
+        // The desktop host builds one client per configured server, from its own settings.
+        export function createClient(settings: HostSettings) {
+          return new Client(settings.getClientVersion(), { capabilities: settings.getClientCapabilities() });
+        }
+      `,
+    ),
+    valid(
+      'a health endpoint reporting protocolVersion, capabilities and serverInfo next to a status',
+      code`
+        import express from 'express';
+        import { LATEST_PROTOCOL_VERSION } from '@modelcontextprotocol/sdk/types.js';
+
+        export const app = express();
+        app.get('/healthz', (_req, res) => {
+          res.json({ status: 'ok', protocolVersion: LATEST_PROTOCOL_VERSION, capabilities: { tools: {} }, serverInfo: { name: 'notes', version: '1.2.0' } });
+        });
+      `,
+    ),
+    valid(
+      "an inspector's message-log entry recording the initialize it sent",
+      code`
+        import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+
+        type HistoryEntry = { direction: 'sent' | 'received'; timestamp: number; message: JSONRPCMessage };
+        export const history: HistoryEntry[] = [];
+
+        // Seeds the message log the inspector shows on its first screen.
+        history.push({
+          direction: 'sent',
+          timestamp: Date.now(),
+          message: { jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'inspector', version: '0.9.0' } } },
+        });
+      `,
+    ),
+    valid(
+      'a test expecting the 2025 handshake a legacy client sends',
+      code`
+        import { expect, it } from 'vitest';
+        import { connectLegacy } from '../src/legacy-client.js';
+
+        it('opens a 2025 session with the handshake', async () => {
+          const transport = await connectLegacy();
+          expect(transport.sent[0]).toEqual({
+            jsonrpc: '2.0',
+            id: 0,
+            method: 'initialize',
+            params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'cli', version: '1.0.0' } },
+          });
+        });
+      `,
+    ),
+    valid(
+      'a test fixture of an initialize request read only for its method and client name',
+      code`
+        import { expect, it } from 'vitest';
+        import { labelFor } from '../src/message-label.js';
+
+        it('labels the handshake with the client name', () => {
+          const request = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'cli', version: '1.0.0' } } };
+          expect(labelFor(request.method, request.params.clientInfo.name)).toBe('Handshake from cli');
+        });
+      `,
+    ),
+    valid(
+      "a unit test of the SDK's isInitializeRequest and of a helper, checking their answers in place",
+      code`
+        import { describe, expect, it } from 'vitest';
+        import { isInitializeRequest, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+        import { waitsForReply } from '../src/pending.js';
+
+        describe('message predicates', () => {
+          it('tells the handshake from other requests', () => {
+            const hello: JSONRPCMessage = {
+              jsonrpc: '2.0',
+              id: 1,
+              method: 'initialize',
+              params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'cli', version: '1.0.0' } },
+            };
+            expect(isInitializeRequest(hello)).toBe(true);
+          });
+          it('does not wait for a reply to a notification', () => {
+            expect(waitsForReply({ jsonrpc: '2.0', method: 'notifications/initialized' })).toBe(false);
+          });
+        });
+      `,
+    ),
+    valid(
+      "a test's fake peer that answers both eras: the initialize branch beside server/discover serves only the legacy leg",
+      code`
+        import { expect, it } from 'vitest';
+        import type { JSONRPCMessage, Transport } from '@modelcontextprotocol/client';
+        import { connectWith } from '../src/connect.js';
+
+        class BothErasTransport implements Transport {
+          onmessage?: (message: JSONRPCMessage) => void;
+          async start() {}
+          async close() {}
+          async send(message: JSONRPCMessage) {
+            if (!('method' in message) || !('id' in message)) return;
+            if (message.method === 'server/discover') {
+              return this.reply(message.id, { resultType: 'complete', supportedVersions: ['2026-07-28'], capabilities: { tools: {} }, ttlMs: 0, cacheScope: 'public' });
+            }
+            if (message.method === 'initialize') {
+              return this.reply(message.id, { protocolVersion: '2025-06-18', capabilities: { tools: {} }, serverInfo: { name: 'fake', version: '1.0.0' } });
+            }
+          }
+          private reply(id: string | number, result: Record<string, unknown>) {
+            this.onmessage?.({ jsonrpc: '2.0', id, result });
+          }
+        }
+
+        it.each(['legacy', 'modern'] as const)('connects in the %s era', async (era) => {
+          const client = await connectWith(new BothErasTransport(), era);
+          expect(client.era).toBe(era);
+        });
+      `,
+    ),
   ],
 
   invalid: [
@@ -811,5 +993,267 @@ ruleTester.run('no-initialize-handshake', rule, {
       ),
       settings: { 'mcp-migrate': { legacyGated: 'report' } },
     },
+    {
+      ...invalid(
+        "dual-era: a test's fake peers: the initialize route beside server/discover is servesLegacyClients; a 2025-only fake's route keeps its error, its result goes with it",
+        code`
+          import type { ServerResponse } from 'node:http';
+          import { afterAll, it } from 'vitest';
+
+          function bothEras(body: { id: number; method: string }, res: ServerResponse) {
+            const send = (result: object) => res.end(JSON.stringify({ jsonrpc: '2.0', id: body.id, result }));
+            if (body.method === 'initialize') {
+              return send({ protocolVersion: '2025-06-18', capabilities: { tools: {} }, serverInfo: { name: 'both', version: '1' } });
+            }
+            if (body.method === 'server/discover') {
+              return send({ resultType: 'complete', supportedVersions: ['2026-07-28'], capabilities: { tools: {} }, ttlMs: 0, cacheScope: 'public' });
+            }
+            if (body.method === 'tools/list') return send({ resultType: 'complete', tools: [], ttlMs: 0, cacheScope: 'public' });
+          }
+
+          function legacyOnly(body: { id: number; method: string }, res: ServerResponse) {
+            const send = (result: object) => res.end(JSON.stringify({ jsonrpc: '2.0', id: body.id, result }));
+            if (body.method === 'initialize') {
+              return send({ protocolVersion: '2025-03-26', capabilities: { tools: {} }, serverInfo: { name: 'old', version: '1' } });
+            }
+            if (body.method === 'tools/list') return send({ tools: [] });
+          }
+
+          const servers = [startServer(bothEras), startServer(legacyOnly)];
+          afterAll(() => Promise.all(servers.map((server) => server.stop())));
+          it('lists tools from either server', async () => {
+            for (const server of servers) await listTools(server.url);
+          });
+        `,
+        [
+          {
+            messageId: 'servesLegacyClients',
+            at: "'initialize'",
+            nth: 1,
+            data: {
+              message: rule.meta.messages.handlesInitialize,
+              gate: 'the `initialize` route of a dispatch that also answers `server/discover`',
+            },
+          },
+          { messageId: 'handlesInitialize', at: "'initialize'", nth: 2 },
+        ],
+      ),
+      settings: { 'mcp-migrate': { legacyGated: 'report' } },
+    },
+    {
+      ...invalid(
+        'dual-era: a hand-rolled server answering server/discover and initialize: the initialize branch is servesLegacyClients',
+        code`
+          const SERVER_INFO = { name: 'notes', version: '2.0.0' };
+
+          export function handle(message: { id: number; method: string; params: { protocolVersion?: string } }) {
+            switch (message.method) {
+              case 'server/discover':
+                return { resultType: 'complete', supportedVersions: ['2026-07-28'], capabilities: { tools: {} }, ttlMs: 0, cacheScope: 'public', _meta: { 'io.modelcontextprotocol/serverInfo': SERVER_INFO } };
+              case 'initialize':
+                return { protocolVersion: '2025-11-25', capabilities: { tools: {} }, serverInfo: SERVER_INFO };
+              case 'tools/list':
+                return { resultType: 'complete', tools: [], ttlMs: 0, cacheScope: 'public' };
+            }
+          }
+        `,
+        [
+          {
+            messageId: 'servesLegacyClients',
+            at: "'initialize'",
+            data: { message: rule.meta.messages.handlesInitialize, gate: 'the `initialize` route of a dispatch that also answers `server/discover`' },
+          },
+          {
+            messageId: 'servesLegacyClients',
+            at: "protocolVersion: '2025-11-25'",
+            data: { message: rule.meta.messages.returnsInitializeResult, gate: 'the `initialize` route of a dispatch that also answers `server/discover`' },
+          },
+        ],
+      ),
+      settings: { 'mcp-migrate': { legacyGated: 'report' } },
+    },
+    invalid(
+      'tests that send the handshake to the server under test, and wait for its answer',
+      code`
+        import { expect, it } from 'vitest';
+        import { handle } from '../src/server.js';
+
+        const hello = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } } };
+
+        it('answers the handshake', async () => {
+          expect(await handle(hello)).toMatchObject({ id: 1 });
+          await expect(handle({ jsonrpc: '2.0', method: 'notifications/initialized' })).resolves.toBeUndefined();
+        });
+      `,
+      [
+        { messageId: 'sendsInitialize', at: "'initialize'", data: { method: 'initialize' } },
+        { messageId: 'sendsInitialize', at: "'notifications/initialized'", data: { method: 'notifications/initialized' } },
+      ],
+    ),
+    // ---------------------------------------------------------------------------------
+    // The real handshake next to the lookalikes above.
+    // ---------------------------------------------------------------------------------
+    invalid(
+      "L1/L3/L4: consecutive ifs: the 'initialize' if after a tools/list if stores params and returns the result",
+      code`
+        import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+
+        type Rpc = { jsonrpc: '2.0'; id: number; method: string; params: Record<string, any> };
+        const connection: { clientInfo?: unknown } = {};
+
+        export function answer(body: Rpc) {
+          if (body.method === 'tools/list') return { tools: [] };
+          if (body.method === 'initialize') {
+            connection.clientInfo = body.params.clientInfo;
+            return { protocolVersion: '2025-03-26', capabilities: { tools: {} } };
+          }
+          if (body.method === 'tools/call') return callTool(body.params);
+          return undefined;
+        }
+      `,
+      [
+        { messageId: 'handlesInitialize', at: "'initialize'" },
+        { messageId: 'storesInitializeParams', at: 'connection.clientInfo = body.params.clientInfo', data: { field: 'clientInfo', ...clientInfo } },
+        { messageId: 'returnsInitializeResult', at: "protocolVersion: '2025-03-26'" },
+      ],
+    ),
+    invalid(
+      "L1/L3: a CLI front end's switch is left alone, the mock server in the same file is not",
+      code`
+        import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+
+        // mcpc <method>: runs what the user names through the client.
+        export async function runMethod(client: Client, method: string) {
+          switch (method) {
+            case 'initialize':
+              return client.getServerVersion();
+            case 'tools/list':
+              return client.listTools();
+            case 'roots/list':
+              return { roots: configuredRoots() };
+          }
+        }
+
+        // The server mcpc --self-test runs against.
+        export function mockServer(msg: { id: number; method: string }) {
+          switch (msg.method) {
+            case 'initialize':
+              return { protocolVersion: '2025-06-18', capabilities: { tools: {} }, serverInfo: { name: 'mock', version: '0.0.0' } };
+            case 'tools/list':
+              return { tools: [] };
+            case 'notifications/roots/list_changed':
+              return undefined;
+          }
+        }
+      `,
+      [
+        { messageId: 'handlesInitialize', at: "'initialize'", nth: 2 },
+        { messageId: 'returnsInitializeResult', at: "protocolVersion: '2025-06-18'" },
+      ],
+    ),
+    invalid(
+      'L3: a scripted fake server in a client-only test still answers with the InitializeResult',
+      code`
+        import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+        import { expect, it } from 'vitest';
+        import { ScriptedTransport } from './scripted-transport.js';
+
+        it('shows the name of the server it connected to', async () => {
+          const transport = new ScriptedTransport([
+            { jsonrpc: '2.0', id: 0, result: { protocolVersion: '2025-06-18', capabilities: { tools: {} }, serverInfo: { name: 'fake', version: '1.0.0' } } },
+          ]);
+          const client = new Client({ name: 'panel', version: '1.0.0' });
+          await client.connect(transport);
+          expect(client.getServerVersion()?.name).toBe('fake');
+        });
+      `,
+      [{ messageId: 'returnsInitializeResult', at: "protocolVersion: '2025-06-18'" }],
+    ),
+    invalid(
+      'L4: an untraced getClientVersion() in a gateway that imports both the client and the server SDK',
+      code`
+        import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+        import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+
+        // The gateway connects upstream under the name of the client that connected to it.
+        export function upstreamClient(downstream: { getClientVersion(): { name: string; version: string } }) {
+          return new Client(downstream.getClientVersion());
+        }
+      `,
+      [{ messageId: 'readsClientInfo', at: 'downstream.getClientVersion()', data: { method: 'getClientVersion', ...clientInfo } }],
+    ),
+    invalid(
+      'L1/L4: a gateway filling in the params.capabilities it forwards keeps nothing; keeping clientInfo is reported',
+      code`
+        import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+
+        export class Gateway {
+          private clientInfo: unknown;
+          constructor(private readonly upstream: { send(message: unknown): Promise<unknown> }) {}
+
+          async route(message: { id: number; method: string; params: Record<string, any> }) {
+            if (message.method === 'initialize') {
+              // Some clients leave capabilities out; the upstream server insists on the field.
+              message.params.capabilities = message.params.capabilities ?? {};
+              this.clientInfo = message.params.clientInfo;
+            }
+            return this.upstream.send(message);
+          }
+        }
+      `,
+      [
+        { messageId: 'handlesInitialize', at: "'initialize'" },
+        { messageId: 'storesInitializeParams', at: 'this.clientInfo = message.params.clientInfo', data: { field: 'clientInfo', ...clientInfo } },
+      ],
+    ),
+    invalid(
+      "L1: a relay's case 'initialize' is reported once, not again for the check on the message it forwards",
+      code`
+        import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+
+        export async function relay(message: { id: number; method: string; params: Record<string, any> }) {
+          switch (message.method) {
+            case 'initialize': {
+              const upstreamMessage = translateForUpstream(message);
+              if (upstreamMessage.method === 'initialize') upstreamMessage.params.protocolVersion = upstreamVersion;
+              return upstream.request(upstreamMessage);
+            }
+            case 'tools/list':
+              return upstream.request(message);
+          }
+        }
+      `,
+      [{ messageId: 'handlesInitialize', at: "'initialize'", inside: "case 'initialize'" }],
+    ),
+    invalid(
+      'L3: an InitializeResult with instructions and _meta is still the 2025 shape (.js)',
+      code`
+        function initializeResult(version) {
+          return {
+            protocolVersion: version,
+            capabilities: { resources: {} },
+            serverInfo: { name: 'docs', version: '2.1.0' },
+            instructions: 'Read the docs resources first',
+            _meta: { 'com.example/build': 'a1b2c3' },
+          };
+        }
+        module.exports = { initializeResult };
+      `,
+      [{ messageId: 'returnsInitializeResult', at: 'protocolVersion: version' }],
+      { filename: 'file.js' },
+    ),
+    invalid(
+      'L7: an initialize written to the message log and then sent is still reported',
+      code`
+        import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+
+        export async function hello(transport: { send(message: unknown): Promise<void> }, history: unknown[]) {
+          const message = { jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'inspector', version: '0.9.0' } } };
+          history.push({ direction: 'sent', timestamp: Date.now(), message });
+          await transport.send(message);
+        }
+      `,
+      [{ messageId: 'sendsInitialize', at: "'initialize'", data: { method: 'initialize' } }],
+    ),
   ],
 });

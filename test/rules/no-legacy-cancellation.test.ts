@@ -193,6 +193,45 @@ ruleTester.run('no-legacy-cancellation', rule, {
       `,
     ),
     // ---------------------------------------------------------------------------------
+    // A bare notification used as test data for a transport over a mocked fetch: no request is
+    // cancelled and no peer receives it.
+    // ---------------------------------------------------------------------------------
+    valid(
+      'a relay transport unit test pushing a bare notifications/cancelled through a mocked fetch',
+      code`
+        import { describe, expect, it, vi } from 'vitest';
+        import type { JSONRPCMessage } from '@modelcontextprotocol/client';
+        import { RelayClientTransport } from '../src/relay-client-transport';
+
+        function relayWith(post: () => Response) {
+          const fetchFn = vi.fn(async (input: RequestInfo | URL) => (String(input).endsWith('/send') ? post() : Response.json({ session: 's1' })));
+          return new RelayClientTransport({ endpoint: 'http://relay.invalid', fetchFn });
+        }
+
+        describe('notifications', () => {
+          it('does not wait for a response to a notification whose post fails', async () => {
+            const note: JSONRPCMessage = { jsonrpc: '2.0', method: 'notifications/cancelled' };
+            const relay = relayWith(() => new Response('down', { status: 502 }));
+            await relay.start();
+            await expect(relay.send(note)).rejects.toThrow(/502/);
+          });
+
+          it('stamps the negotiated version on every post', async () => {
+            const bodies: string[] = [];
+            const fetchFn = vi.fn<typeof fetch>().mockImplementation(async (_input, init) => {
+              bodies.push(String(init?.body));
+              return Response.json({ ok: true });
+            });
+            const relay = new RelayClientTransport({ endpoint: 'http://relay.invalid', fetchFn });
+            relay.setProtocolVersion('2025-11-25');
+            await relay.send({ jsonrpc: '2.0', method: 'notifications/cancelled' });
+            expect(JSON.parse(bodies[0]!)).toMatchObject({ protocolVersion: '2025-11-25' });
+          });
+        });
+      `,
+      { filename: 'relay-client-transport.test.ts' },
+    ),
+    // ---------------------------------------------------------------------------------
     // Lookalikes: other protocols' cancellation.
     // ---------------------------------------------------------------------------------
     valid(
@@ -480,6 +519,22 @@ ruleTester.run('no-legacy-cancellation', rule, {
         { messageId: 'cancellationWithoutRequestId', at: "'notifications/cancelled'", nth: 2 },
       ],
       { filename: 'file.js' },
+    ),
+    invalid(
+      'a test cancelling over a stdio transport to a spawned server, without requestId',
+      code`
+        import { it } from 'vitest';
+        import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+
+        it('stops the slow tool', async () => {
+          const transport = new StdioClientTransport({ command: 'node', args: ['dist/index.js'] });
+          await transport.start();
+          await transport.send({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'slow', arguments: {} } });
+          await transport.send({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { reason: 'test over' } });
+        });
+      `,
+      [{ messageId: 'cancellationWithoutRequestId', at: "'notifications/cancelled'" }],
+      { filename: 'cancel.test.ts' },
     ),
     invalid(
       'S8 where the sender cannot be told',

@@ -146,8 +146,95 @@ ruleTester.run('no-legacy-protocol-version', rule, {
         if (error.code === -32602) showValidationErrors(error.data);
       `,
     ),
+    valid(
+      'a dated protocolVersion of another protocol, in a file with no MCP evidence',
+      code`
+        // The card terminal's own handshake; its versions happen to be dates.
+        export function terminalHello(terminalId: string) {
+          return { type: 'hello', terminalId, protocolVersion: '2025-06-18', locale: 'en-GB' };
+        }
+      `,
+    ),
+    valid(
+      'setProtocolVersion on a fake client the file creates (neither SDK nor transport)',
+      code`
+        import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+
+        // Stands in for the SDK client in the inspector's stories: it only remembers the version.
+        class FakeInspectorClient {
+          transport?: Transport;
+          version = '';
+          setProtocolVersion(version: string) {
+            this.version = version;
+          }
+        }
+        export const demo = new FakeInspectorClient();
+        demo.setProtocolVersion('2025-06-18');
+      `,
+    ),
+    // A unit test of the project's own transports: the version is recorded or forwarded to a fake.
+    valid(
+      'setProtocolVersion on project transports built over fakes in a unit test',
+      code`
+        import { beforeEach, describe, expect, it, vi } from 'vitest';
+        import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+        import { VersionStampingTransport } from '../src/version-stamping-transport';
+        import { RelayClientTransport } from '../src/relay-client-transport';
+
+        class NullTransport implements Transport {
+          async start() {}
+          async send() {}
+          async close() {}
+        }
+
+        function makeStamped() {
+          const inner = new NullTransport();
+          const stamped = new VersionStampingTransport(inner);
+          return { inner, stamped };
+        }
+
+        describe('version plumbing', () => {
+          let relay: RelayClientTransport;
+          beforeEach(() => {
+            relay = new RelayClientTransport({ baseUrl: 'http://relay.test/', fetchFn: vi.fn() });
+          });
+
+          it('remembers the negotiated version', () => {
+            const { stamped } = makeStamped();
+            stamped.setProtocolVersion('2025-06-18');
+            expect(stamped.negotiatedVersion).toBeDefined();
+          });
+
+          it('puts the negotiated version on every relay envelope', async () => {
+            relay.setProtocolVersion('2025-11-25');
+            await relay.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+            expect(vi.mocked(relay.fetchFn)).toHaveBeenCalledTimes(1);
+          });
+        });
+      `,
+    ),
   ],
   invalid: [
+    invalid(
+      'L10: setProtocolVersion in a test on an SDK transport and on one a helper module returns',
+      code`
+        import { expect, it } from 'vitest';
+        import { StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+        import { connectToStaging } from './support/staging';
+
+        it('lists the tools of the staging server', async () => {
+          const transport = new StreamableHTTPClientTransport(new URL(process.env.STAGING_URL!));
+          transport.setProtocolVersion('2025-06-18');
+          const { transport: shared } = await connectToStaging();
+          shared.setProtocolVersion('2025-03-26');
+          expect(transport.sessionId).toBeDefined();
+        });
+      `,
+      [
+        { messageId: 'sendsLegacyVersion', at: "'2025-06-18'", data: sends("'2025-06-18'", 'transport', true) },
+        { messageId: 'sendsLegacyVersion', at: "'2025-03-26'", data: sends("'2025-03-26'", 'transport', true) },
+      ],
+    ),
     invalid(
       'L10: a hand-rolled client sending 2025-06-18 in the header and in _meta',
       code`
@@ -288,6 +375,34 @@ ruleTester.run('no-legacy-protocol-version', rule, {
           e.code === ProtocolErrorCode.InvalidParams && e.data?.supported ? e.data.supported[0] : undefined;
       `,
       [{ messageId: 'detectsVersionErrorByMessage', at: 'e.code === ProtocolErrorCode.InvalidParams', data: {} }],
+    ),
+    invalid(
+      'a bare protocolVersion field in a file that names the MCP-Protocol-Version header',
+      code`
+        const upstream = { url: process.env.UPSTREAM_URL!, protocolVersion: '2025-03-26' };
+
+        export const headersFor = (target: typeof upstream) => ({ 'MCP-Protocol-Version': target.protocolVersion });
+      `,
+      [{ messageId: 'sendsLegacyVersion', at: "'2025-03-26'", data: sends("'2025-03-26'", 'field') }],
+    ),
+    invalid(
+      'setProtocolVersion on a transport class of this file, and on a client passed in',
+      code`
+        class ProxyTransport {
+          setProtocolVersion(version: string) {
+            this.headers.set('mcp-protocol-version', version);
+          }
+        }
+        const transport = new ProxyTransport();
+        transport.setProtocolVersion('2025-06-18');
+        export function pin(client: { setProtocolVersion(v: string): void }) {
+          client.setProtocolVersion('2025-11-25');
+        }
+      `,
+      [
+        { messageId: 'sendsLegacyVersion', at: "'2025-06-18'", data: sends("'2025-06-18'", 'transport') },
+        { messageId: 'sendsLegacyVersion', at: "'2025-11-25'", data: sends("'2025-11-25'", 'transport') },
+      ],
     ),
     {
       ...invalid(

@@ -371,6 +371,22 @@ ruleTester.run('no-legacy-resource-not-found-code', rule, {
         });
       `,
     ),
+    // An MCP server reusing -32002 as its own application code: the message says what it means.
+    valid(
+      '-32002 with a message about something else, in an MCP tool',
+      code`
+        import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+        import { McpError } from '@modelcontextprotocol/sdk/types.js';
+        import { z } from 'zod';
+
+        const server = new McpServer({ name: 'crm', version: '1.0.0' });
+        server.registerTool('get_profile', { inputSchema: { userId: z.string().optional() } }, async ({ userId }) => {
+          if (!userId) throw new McpError(-32002, 'User ID required');
+          if (!/^u_\w+$/.test(userId)) throw new McpError(-32002, \`Malformed user ID: \${userId}\`);
+          return { content: [{ type: 'text', text: JSON.stringify(await crm.profile(userId)) }] };
+        });
+      `,
+    ),
   ],
 
   invalid: [
@@ -1073,6 +1089,33 @@ ruleTester.run('no-legacy-resource-not-found-code', rule, {
         source,
         [{ messageId: 'returnsEmptyContents', at: 'contents: []', data: emptyContents(true) }],
         null,
+      );
+    })(),
+    // Beside a tool's own -32002, a missing resource still answered with it.
+    (() => {
+      const source = code`
+        import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
+        import { McpError } from '@modelcontextprotocol/sdk/types.js';
+
+        const server = new McpServer({ name: 'crm', version: '1.0.0' });
+        server.registerTool('get_profile', {}, async () => {
+          throw new McpError(-32002, 'User ID required');
+        });
+        server.registerResource('profile', new ResourceTemplate('crm://users/{id}', { list: undefined }), {}, async (uri, { id }) => {
+          const user = await crm.find(String(id));
+          if (!user) throw new McpError(-32002, \`User \${id} not found\`, { uri: uri.href });
+          if (user.archived) throw new McpError(-32002, \`No profile at \${uri.href}\`);
+          return { contents: [{ uri: uri.href, text: JSON.stringify(user) }] };
+        });
+      `;
+      return invalid(
+        'X1: a not-found message, and any message in a resource read, beside a tool\'s own -32002',
+        source,
+        [
+          { messageId: 'emitsLegacyCode', at: '-32002', nth: 2, data: emits(true) },
+          { messageId: 'emitsLegacyCode', at: '-32002', nth: 3, data: emits(true) },
+        ],
+        source.replace('-32002, `User $', '-32602, `User $').replace('-32002, `No profile', '-32602, `No profile'),
       );
     })(),
   ],

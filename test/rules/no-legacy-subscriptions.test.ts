@@ -178,13 +178,78 @@ ruleTester.run('no-legacy-subscriptions', rule, {
         }
       `,
     ),
+
+    // ---------------------------------------------------------------------------------
+    // Subscribe messages that nothing sends: schema samples and traffic records.
+    // ---------------------------------------------------------------------------------
+    valid(
+      'a schema test that parses a subscribe request and an update notification',
+      code`
+        import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
+
+        test('2025 subscription messages round-trip', () => {
+          const request = JSONRPCMessageSchema.parse({ jsonrpc: '2.0', id: 4, method: 'resources/subscribe', params: { uri: 'file:///notes.md' } });
+          const update = JSONRPCMessageSchema.safeParse({ jsonrpc: '2.0', method: 'notifications/resources/updated', params: { uri: 'file:///notes.md' } });
+          expect(serialize(request)).toMatchSnapshot();
+          expect(update.success).toBe(true);
+        });
+      `,
+    ),
+    valid(
+      "an inspector's traffic log fixture with a subscribe request and the notifications that followed",
+      code`
+        import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+
+        type LogEntry = { direction: 'sent' | 'received'; at: string; message: JSONRPCMessage };
+
+        export const subscriptionSession: LogEntry[] = [
+          { direction: 'sent', at: '12:00:01', message: { jsonrpc: '2.0', id: 4, method: 'resources/subscribe', params: { uri: 'file:///notes.md' } } },
+          { direction: 'received', at: '12:00:09', message: { jsonrpc: '2.0', method: 'notifications/resources/updated', params: { uri: 'file:///notes.md' } } },
+        ];
+
+        const received = { direction: 'received', at: '12:01:30' } as const;
+        export const toolsChanged = { ...received, message: { jsonrpc: '2.0', method: 'notifications/tools/list_changed' } };
+      `,
+    ),
+    valid(
+      "a CLI's tests: command options that name resources/subscribe, and a uri the command requires",
+      code`
+        import { describe, expect, it } from 'vitest';
+        import { runCommand } from '../src/commands.js';
+
+        describe('runCommand', () => {
+          it('streams updates for a subscribed resource', async () => {
+            const outcome = await runCommand(client, { method: 'resources/subscribe', uri: 'notes://index' });
+            expect(outcome.kind).toBe('stream');
+          });
+
+          it('needs a uri', async () => {
+            await expect(runCommand(client, { method: 'resources/subscribe' })).rejects.toThrow(/--uri is required/);
+            await expect(runCommand(client, { method: 'resources/unsubscribe' })).rejects.toThrow(/--uri is required/);
+          });
+        });
+      `,
+    ),
+    valid(
+      "a client wrapper's test: registering a list_changed handler on its proxy must not throw",
+      code`
+        import { expect, it } from 'vitest';
+        import { Client } from '@modelcontextprotocol/client';
+        import { rendererProxy } from '../src/renderer-proxy.js';
+
+        it('accepts string-first notification registrations', () => {
+          const proxy = rendererProxy(new Client({ name: 'host', version: '1.0.0' }));
+          expect(() => proxy.setNotificationHandler('notifications/prompts/list_changed', () => {})).not.toThrow();
+        });
+      `,
+    ),
   ],
   invalid: [
     // ---------------------------------------------------------------------------------
     // S1: servers handling resources/subscribe.
     // ---------------------------------------------------------------------------------
     invalid(
-      'SDK v1 subscribe handlers with a per-session subscription set',
+      'SDK v1 subscribe handlers with a per-session subscription set (the set is part of the handler\'s finding)',
       code`
         import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
         import { SubscribeRequestSchema, UnsubscribeRequestSchema } from '@modelcontextprotocol/sdk/types.js';
@@ -203,7 +268,6 @@ ruleTester.run('no-legacy-subscriptions', rule, {
       `,
       [
         { messageId: 'handlesSubscribe', at: 'SubscribeRequestSchema', nth: 2, data: subscribe() },
-        { messageId: 'storesSubscription', at: 'subscriptions.get(extra.sessionId!)?.add(request.params.uri)' },
         { messageId: 'handlesSubscribe', at: 'UnsubscribeRequestSchema', nth: 2, data: subscribe('resources/unsubscribe') },
       ],
     ),
@@ -222,7 +286,6 @@ ruleTester.run('no-legacy-subscriptions', rule, {
       `,
       [
         { messageId: 'handlesSubscribe', at: 'Subscribe', inside: 'setRequestHandler(Subscribe', data: subscribe() },
-        { messageId: 'storesSubscription', at: 'watched.add(params.uri)' },
       ],
       { filename: 'file.js' },
     ),
@@ -242,11 +305,10 @@ ruleTester.run('no-legacy-subscriptions', rule, {
       [
         { messageId: 'handlesSubscribe', at: 'types.UnsubscribeRequestSchema', data: subscribe('resources/unsubscribe') },
         { messageId: 'handlesSubscribe', at: "'resources/subscribe'", data: subscribe() },
-        { messageId: 'storesSubscription', at: 'subscribers.set(request.params.uri, Date.now())' },
       ],
     ),
     invalid(
-      'a hand-rolled dispatch that keeps subscriptions per session',
+      'a hand-rolled dispatch that keeps subscriptions per session (one finding per handler, not one more for its set)',
       code`
         export function handle(session: Session, message: JsonRpcRequest) {
           switch (message.method) {
@@ -263,7 +325,6 @@ ruleTester.run('no-legacy-subscriptions', rule, {
       `,
       [
         { messageId: 'handlesSubscribe', at: "'resources/subscribe'", data: subscribe() },
-        { messageId: 'storesSubscription', at: 'session.subscriptions.add(message.params.uri)' },
         { messageId: 'handlesSubscribe', at: "'resources/unsubscribe'", data: subscribe('resources/unsubscribe') },
       ],
     ),
@@ -462,5 +523,124 @@ ruleTester.run('no-legacy-subscriptions', rule, {
       ),
       settings: { 'mcp-migrate': { legacyGated: 'report' } },
     },
+
+    // ---------------------------------------------------------------------------------
+    // Command routers, proxies and inspectors: what they call and send is reported; a CLI's
+    // method switch handles nothing.
+    // ---------------------------------------------------------------------------------
+    invalid(
+      "a CLI's --method router: its resources/subscribe test handles nothing, the subscribeResource call is reported",
+      code`
+        import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+
+        export async function runCommand(client: Client, args: { method: string; uri?: string }) {
+          if (args.method === 'resources/list') return client.listResources();
+          if (args.method === 'resources/read') return client.readResource({ uri: args.uri! });
+          if (args.method === 'resources/subscribe') return client.subscribeResource({ uri: args.uri! });
+          throw new Error(\`unknown method \${args.method}\`);
+        }
+      `,
+      [{ messageId: 'callsSubscribe', at: 'client.subscribeResource({ uri: args.uri! })', data: calls('subscribeResource') }],
+    ),
+    invalid(
+      'a hand-rolled gateway that answers JSON-RPC and forwards to an upstream client still handles resources/subscribe',
+      code`
+        import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+
+        const upstream = new Client({ name: 'gateway', version: '1.0.0' });
+
+        export async function handle(request: JSONRPCRequest): Promise<JSONRPCResponse> {
+          switch (request.method) {
+            case 'resources/list':
+              return { jsonrpc: '2.0', id: request.id, result: await upstream.listResources(request.params) };
+            case 'resources/read':
+              return { jsonrpc: '2.0', id: request.id, result: await upstream.readResource(request.params) };
+            case 'resources/subscribe':
+              await upstream.subscribeResource(request.params);
+              return { jsonrpc: '2.0', id: request.id, result: {} };
+          }
+        }
+      `,
+      [
+        { messageId: 'handlesSubscribe', at: "'resources/subscribe'", data: subscribe() },
+        { messageId: 'callsSubscribe', at: 'upstream.subscribeResource(request.params)', data: calls('subscribeResource') },
+      ],
+    ),
+    invalid(
+      'an SDK v2 proxy server that registers resources/subscribe and forwards it upstream',
+      code`
+        import { Client } from '@modelcontextprotocol/client';
+        import { Server } from '@modelcontextprotocol/server';
+
+        export function proxyResources(upstream: Client, server: Server) {
+          server.setRequestHandler('resources/list', (request) => upstream.listResources(request.params));
+          server.setRequestHandler('resources/read', (request) => upstream.readResource(request.params));
+          server.setRequestHandler('resources/subscribe', async (request) => {
+            await upstream.subscribeResource(request.params);
+            return {};
+          });
+        }
+      `,
+      [
+        { messageId: 'handlesSubscribe', at: "'resources/subscribe'", data: subscribe() },
+        { messageId: 'callsSubscribe', at: 'upstream.subscribeResource(request.params)', data: calls('subscribeResource') },
+      ],
+    ),
+    {
+      ...invalid(
+      'a subscription set a handler fills while it answers -32601 to 2026-07-28 requests is still reported (as serving 2025 clients)',
+      code`
+        import { Server } from '@modelcontextprotocol/server';
+        import { methodNotFound } from './errors.js';
+
+        const server = new Server({ name: 'notes', version: '2.0.0' }, { capabilities: { resources: { subscribe: true } } });
+        const watched = new Set<string>();
+        server.setRequestHandler('resources/subscribe', async (request, ctx) => {
+          if (isModern(ctx)) return methodNotFound('use subscriptions/listen');
+          watched.add(request.params.uri);
+          return {};
+        });
+      `,
+      [
+        {
+          messageId: 'servesLegacyClients',
+          at: 'watched.add(request.params.uri)',
+          data: { message: rule.meta.messages.storesSubscription, gate: 'after `if (isModern(ctx)) return`' },
+        },
+      ],
+      ),
+      settings: { 'mcp-migrate': { legacyGated: 'report' } },
+    },
+    invalid(
+      "a CLI's command options with params are a request after all, and a test that subscribes outside any assertion is reported",
+      code`
+        import { expect, it } from 'vitest';
+        import { send } from '../src/rpc.js';
+
+        it('gets updates for a subscribed note', async () => {
+          await send(connection, { method: 'resources/subscribe', params: { uri: 'notes://1' } });
+          client.setNotificationHandler('notifications/resources/list_changed', () => reload());
+          expect(await nextUpdate()).toMatchObject({ uri: 'notes://1' });
+        });
+      `,
+      [
+        { messageId: 'sendsSubscribe', at: "'resources/subscribe'", data: subscribe() },
+        { messageId: 'listensWithoutSubscription', at: "'notifications/resources/list_changed'", data: waits('notifications/resources/list_changed', 'resourcesListChanged: true') },
+      ],
+    ),
+    invalid(
+      'an inspector that logs what it sends: the request it sends is reported, the log entry is not',
+      code`
+        import type { JSONRPCRequest } from '@modelcontextprotocol/sdk/types.js';
+
+        export async function subscribeTo(uri: string) {
+          const request: JSONRPCRequest = { jsonrpc: '2.0', id: nextId++, method: 'resources/subscribe', params: { uri } };
+          trafficLog.push({ direction: 'sent', at: new Date().toISOString(), message: request });
+          trafficLog.push({ direction: 'sent', at: new Date().toISOString(), message: { jsonrpc: '2.0', id: nextId, method: 'resources/unsubscribe', params: { uri } } });
+          await transport.send(request);
+        }
+      `,
+      [{ messageId: 'sendsSubscribe', at: "'resources/subscribe'", data: subscribe() }],
+    ),
   ],
 });

@@ -384,6 +384,275 @@ ruleTester.run('no-legacy-tasks-api', rule, {
         export const plugin = { name: 'scheduler', inputSchema: { type: 'object' }, execution: { taskSupport: true } };
       `,
     ),
+    // A command-line tool running one method picked by a flag: every branch goes through the
+    // client wrapper, whose own request is where tasks/list or tasks/result is sent. Nothing
+    // here answers them, and the object built for tasks/cancel is the tool's output.
+    valid(
+      'a CLI dispatching --method values to a client wrapper, tasks/* included',
+      code`
+        import type { Tool } from '@modelcontextprotocol/client';
+        import type { ProbeClient } from './probe-client';
+
+        export async function runOne(probe: ProbeClient, opts: { method: string; taskId?: string; cursor?: string }) {
+          let output: unknown;
+          if (opts.method === 'tools/list') {
+            output = { tools: (await probe.listTools(opts.cursor)) as Tool[] };
+          } else if (opts.method === 'resources/list') {
+            output = await probe.listResources(opts.cursor);
+          } else if (opts.method === 'tasks/list') {
+            output = await probe.listTasks(opts.cursor);
+          } else if (opts.method === 'tasks/result') {
+            output = await probe.fetchTaskPayload(opts.taskId!);
+          } else if (opts.method === 'tasks/cancel') {
+            await probe.abortTask(opts.taskId!);
+            output = { cancelled: true, taskId: opts.taskId, status: 'cancelled' };
+          }
+          return output;
+        }
+      `,
+    ),
+    // Method names used as data: a predicate's argument, a UI label looked up by a test, a
+    // story's props, the options object of a CLI runner, and log entries of past traffic.
+    valid(
+      'tasks/* names as labels, predicate arguments, CLI options and traffic-log entries',
+      code`
+        import type { Tool } from '@modelcontextprotocol/client';
+        import { isStreaming, runOne } from './cli';
+        import { render, screen } from '@testing-library/react';
+
+        const seen = { id: 'entry-1', timestamp: Date.now(), direction: 'outgoing' };
+
+        it('labels removed methods', async () => {
+          expect(isStreaming('tasks/list')).toBe(false);
+          render(<MethodChip method="tasks/list" />);
+          expect(screen.getByText('tasks/result')).toBeTruthy();
+          await runOne(probe, { method: 'tasks/list' });
+          await runOne(probe, { method: 'tasks/result', taskId: 'abc' });
+          history.push({ ...seen, message: { jsonrpc: '2.0', id: 9, method: 'tasks/list' } });
+        });
+
+        export const Chip = { args: { method: 'tasks/result' } };
+        export type Row = Tool;
+      `,
+      { filename: 'file.tsx' },
+    ),
+    // A server of the 2026-07-28 extension whose runtime class builds the answers: its cancel
+    // method is named like a task call but returns the empty acknowledgement.
+    valid(
+      'a tasks/cancel handler returning what an extension runtime method builds',
+      code`
+        import { McpServer } from '@modelcontextprotocol/server';
+
+        class ExtensionTasks {
+          private readonly entries = new Map<string, { status: string }>();
+
+          cancelTask(taskId: string) {
+            const entry = this.entries.get(taskId);
+            if (entry) entry.status = 'cancelled';
+            return { resultType: 'complete' };
+          }
+        }
+
+        const runtime = new ExtensionTasks();
+        export function mount(registry: Map<string, (request: { params: { taskId: string } }) => unknown>, server: McpServer) {
+          registry.set('tools/list', () => ({ tools: [] }));
+          registry.set('tasks/cancel', async (request) => {
+            return runtime.cancelTask(request.params.taskId);
+          });
+        }
+      `,
+    ),
+    // ---------------------------------------------------------------------------------
+    // SDK v2 still exports the 2025 task types as deprecated interop: a client that models
+    // tasks with them in its own state, props and test factories sends nothing.
+    // ---------------------------------------------------------------------------------
+    valid(
+      "SDK v2's Task and TaskStatus types as a client's own model: props, status sets, test factories",
+      code`
+        import type { ListTasksResult, Task, TaskStatus } from '@modelcontextprotocol/client';
+        import type { GetTaskResultSchema } from '@modelcontextprotocol/core';
+
+        const FINISHED: ReadonlySet<Task['status']> = new Set(['completed', 'failed', 'cancelled']);
+
+        export interface TaskRowProps {
+          task: Task;
+          filter?: TaskStatus;
+          onPick(task: Task): void;
+        }
+
+        export function TaskRow({ task, onPick }: TaskRowProps) {
+          return <li className={FINISHED.has(task.status) ? 'done' : 'busy'} onClick={() => onPick(task)}>{task.taskId}</li>;
+        }
+
+        export type PolledTask = Omit<Task, 'ttl'> & { ttlMs?: number };
+        export type TaskPage = Pick<ListTasksResult, 'tasks' | 'nextCursor'>;
+        export type Polled = z.infer<typeof GetTaskResultSchema>;
+
+        function aTask(taskId: string, status: TaskStatus = 'working'): Task {
+          return { taskId, status, ttl: null, createdAt: '2026-01-01T00:00:00Z', lastUpdatedAt: '2026-01-01T00:00:00Z' };
+        }
+        it('marks finished tasks', () => {
+          render(<TaskRow task={aTask('t1', 'completed')} onPick={vi.fn()} />);
+        });
+      `,
+      { filename: 'TaskRow.tsx' },
+    ),
+    // A client UI rendering what 2025 servers advertise: tool fixtures with
+    // `execution.taskSupport` and an initialize result with `capabilities.tasks`, handed to
+    // components as props or story args and nowhere else.
+    valid(
+      'tool and capability fixtures of a Storybook story',
+      code`
+        import type { Meta, StoryObj } from '@storybook/react';
+        import type { InitializeResult, Tool } from '@modelcontextprotocol/client';
+        import { ServerPanel } from './ServerPanel';
+
+        const backgroundTool: Tool = {
+          name: 'index_repo',
+          inputSchema: { type: 'object' },
+          execution: { taskSupport: 'optional' },
+        };
+
+        const legacyServer: InitializeResult = {
+          protocolVersion: '2025-06-18',
+          capabilities: { tools: {}, tasks: { list: {}, cancel: {} } },
+          serverInfo: { name: 'indexer', version: '0.3.0' },
+        };
+
+        const meta: Meta<typeof ServerPanel> = { component: ServerPanel };
+        export default meta;
+
+        export const WithTaskTool: StoryObj<typeof ServerPanel> = {
+          args: { tools: [backgroundTool], initializeResult: legacyServer },
+        };
+      `,
+      { filename: 'ServerPanel.stories.tsx' },
+    ),
+    valid(
+      'tool and capability fixtures of a component test: a builder in JSX, a props object spread',
+      code`
+        import type { InitializeResult, ServerCapabilities, Tool } from '@modelcontextprotocol/client';
+        import { render, screen } from '@testing-library/react';
+        import { ToolList } from './ToolList';
+
+        const withTasks: ServerCapabilities = { tools: {}, tasks: { requests: { tools: { call: {} } } } };
+        const connected: InitializeResult = { protocolVersion: '2025-11-25', capabilities: withTasks, serverInfo: { name: 'jobs', version: '1.0.0' } };
+
+        const tools: Tool[] = [
+          { name: 'quick', inputSchema: { type: 'object' } },
+          { name: 'slow', inputSchema: { type: 'object' }, execution: { taskSupport: 'required' } },
+        ];
+
+        const toolWith = (taskSupport: 'forbidden' | 'optional' | 'required'): Tool => ({
+          name: 'job',
+          inputSchema: { type: 'object' },
+          execution: { taskSupport },
+        });
+
+        function props(overrides = {}) {
+          return { tools, initializeResult: connected, onRun: vi.fn(), ...overrides };
+        }
+
+        it('offers a background run only for task tools', () => {
+          render(<ToolList {...props()} />);
+          render(<ToolList {...props({ tools: [toolWith('optional')] })} />);
+          expect(screen.getByLabelText('Run in background')).toBeTruthy();
+        });
+      `,
+      { filename: 'ToolList.test.tsx' },
+    ),
+    // Tests that check what 2025 code did, on a mock or on a message that came in: the code
+    // under test is where the finding is.
+    valid(
+      'expectations about the 2025 task API: a mocked registerToolTask, relatedTask, a nested task, the related-task key',
+      code`
+        import { RELATED_TASK_META_KEY } from '@modelcontextprotocol/sdk/types.js';
+        import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+
+        it('registers the research tool as a task', () => {
+          const server = { experimental: { tasks: { registerToolTask: vi.fn() } } };
+          registerResearch(server);
+          expect(server.experimental.tasks.registerToolTask).toHaveBeenCalled();
+          expect(sendRequest).toHaveBeenCalledWith(expect.anything(), expect.anything(), expect.objectContaining({ relatedTask: { taskId: 't1' } }));
+        });
+
+        it('tags progress with the task', async () => {
+          const client = new Client({ name: 'probe', version: '1.0.0' });
+          const result = await client.callTool({ name: 'render', arguments: {} });
+          expect(result.task).toBeDefined();
+          expect(progressEvents[0]._meta?.[RELATED_TASK_META_KEY]).toEqual({ taskId: 't1' });
+        });
+      `,
+    ),
+    // A client reading the related-task key of the sampling and elicitation requests a 2025
+    // server sends, to show which task asked: nothing goes out.
+    valid(
+      'a client reading the related-task key of incoming requests',
+      code`
+        import { RELATED_TASK_META_KEY } from '@modelcontextprotocol/client';
+
+        export class PendingSample {
+          readonly taskId?: string;
+          constructor(readonly request: { params?: { _meta?: Record<string, { taskId: string } | undefined> } }) {
+            this.taskId = request.params?._meta?.[RELATED_TASK_META_KEY]?.taskId;
+          }
+        }
+
+        export function taskOf(meta: Record<string, unknown>) {
+          if (!('io.modelcontextprotocol/related-task' in meta)) return undefined;
+          const { ['io.modelcontextprotocol/related-task']: related } = meta;
+          return related;
+        }
+      `,
+    ),
+    // A fake transport in a client test plays a 2025 server and injects its tasks/list: the
+    // client's tasks/list handler is what gets reported.
+    valid(
+      'a fake transport injecting tasks/list into the client under test',
+      code`
+        import { Client } from '@modelcontextprotocol/client';
+
+        it('forgets receiver tasks on reconnect', async () => {
+          const transport = new ScriptedTransport();
+          const client = new Client({ name: 'probe', version: '1.0.0' }, { capabilities: {} });
+          await client.connect(transport);
+          expect(await transport.injectRequest('tasks/list', 41)).toMatchObject({ result: { tasks: [] } });
+        });
+      `,
+    ),
+    // A CLI whose --method router prepares state in one if-chain and prints in a second one
+    // that tests the same method again; and a test double standing in for the client's
+    // request method, which looks at what the client sends.
+    valid(
+      "a CLI router testing tasks/list in two chains, and a test double over client.request",
+      code`
+        import type { McpClient } from './client';
+
+        export async function runMethod(client: McpClient, args: { method: string; cursor?: string; name?: string }) {
+          let tasks;
+          if (args.method === 'tools/list') {
+            await client.listTools(args.cursor);
+          } else if (args.method === 'tasks/list') {
+            tasks = new TaskPager(client);
+            await tasks.load();
+          }
+          let output;
+          if (args.method === 'tools/call') {
+            output = await client.callTool({ name: args.name!, arguments: {} });
+          } else if (args.method === 'prompts/list') {
+            output = await client.listPrompts(args.cursor);
+          } else if (args.method === 'tasks/list') {
+            output = { tasks: tasks.all() };
+          }
+          return output;
+        }
+
+        export function fakeTaskPayload(client: McpClient, payload: unknown) {
+          const original = client.request.bind(client);
+          client.request = (req, schema, options) => (req.method === 'tasks/result' ? Promise.resolve(payload) : original(req, schema, options));
+        }
+      `,
+    ),
   ],
 
   invalid: [
@@ -540,6 +809,35 @@ ruleTester.run('no-legacy-tasks-api', rule, {
         { messageId: 'sendsTaskParam', at: 'task: { ttl: 60000 }' },
       ],
     ),
+    // The other direction: a server asking the client to host the elicitation or the sampling
+    // call as a task. The client-hosted side of Tasks is gone, so the advice differs.
+    invalid(
+      'a server asking the client to run elicitation/create and sampling/createMessage as tasks (v1)',
+      code`
+        import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+        import { ElicitResultSchema } from '@modelcontextprotocol/sdk/types.js';
+
+        const server = new McpServer({ name: 'survey', version: '1.0.0' });
+        server.registerTool('ask', { description: 'Ask the user, in the background', inputSchema: {} }, async (_args, extra) => {
+          const question = {
+            method: 'elicitation/create' as const,
+            params: { message: 'Which region?', requestedSchema: { type: 'object', properties: {} }, task: { ttl: 300_000 } },
+          };
+          await extra.sendRequest(question, ElicitResultSchema);
+          process.stdout.write(JSON.stringify({
+            jsonrpc: '2.0',
+            id: 41,
+            method: 'sampling/createMessage',
+            params: { messages: [], maxTokens: 64, task: { ttl: 30_000 } },
+          }));
+          return { content: [] };
+        });
+      `,
+      [
+        { messageId: 'requestsClientTask', at: 'task: { ttl: 300_000 }', data: { method: 'elicitation/create' } },
+        { messageId: 'requestsClientTask', at: 'task: { ttl: 30_000 }', data: { method: 'sampling/createMessage' } },
+      ],
+    ),
     invalid(
       'a tools/call handler that reads params.task and returns the nested task (v1 low-level Server)',
       code`
@@ -600,9 +898,8 @@ ruleTester.run('no-legacy-tasks-api', rule, {
         }
       `,
       [
+        // One report per result: its later reads are the same handle.
         { messageId: 'readsNestedTask', at: 'result.task.taskId', data: { path: 'result.task.taskId' } },
-        { messageId: 'readsNestedTask', at: 'result.task?.pollInterval', data: { path: 'result.task?.pollInterval' } },
-        { messageId: 'readsNestedTask', at: 'result.task.ttl', data: { path: 'result.task.ttl' } },
         { messageId: 'readsNestedTask', at: 'task', inside: 'const { task } =', data: { path: "await client.callTool({ name: 'export', arguments: {} }).task" } },
       ],
     ),
@@ -676,7 +973,7 @@ ruleTester.run('no-legacy-tasks-api', rule, {
         }
       `,
       [
-        { messageId: 'usesSdkTasksApi', at: 'CancelTaskRequestSchema', nth: 2, data: sdk('`CancelTaskRequestSchema`') },
+        // The registration's schema needs no report of its own beside what its handler returns.
         { messageId: 'cancelReturnsTask', at: 'await store.getTask(request.params.taskId)' },
         { messageId: 'cancelReturnsTask', at: "{ ...task, status: 'cancelled' }" },
       ],
@@ -719,19 +1016,23 @@ ruleTester.run('no-legacy-tasks-api', rule, {
     ),
 
     invalid(
-      "SDK v2's deprecated interop exports: the related-task key and the 2025 task types",
+      "SDK v2's deprecated interop exports: a 2025 result built under its type, the related-task key, a task schema",
       code`
         import { RELATED_TASK_META_KEY, type CreateTaskResult, type Task } from '@modelcontextprotocol/server';
+        import { GetTaskResultSchema } from '@modelcontextprotocol/core';
 
-        export function toLegacyResult(task: Task): CreateTaskResult {
-          return { task, _meta: { [RELATED_TASK_META_KEY]: { taskId: task.taskId } } };
+        export function toLegacyResult(task: Task) {
+          const reply: CreateTaskResult = { task, _meta: { [RELATED_TASK_META_KEY]: { taskId: task.taskId } } };
+          return reply;
         }
         export const sameTask = (a: Task, b: Task) => a.taskId === b.taskId;
+        export const isPolledTask = (value: unknown) => GetTaskResultSchema.safeParse(value).success;
       `,
       [
-        { messageId: 'usesSdkTasksApi', at: 'Task', inside: '(task: Task)', data: sdk('`Task`') },
-        { messageId: 'usesSdkTasksApi', at: 'CreateTaskResult', nth: 2, data: sdk('`CreateTaskResult`') },
+        // The types of the parameters send nothing; the result typed as a 2025 message is built here.
+        { messageId: 'usesLegacyTaskShape', at: 'CreateTaskResult', nth: 2, data: sdk('`CreateTaskResult`') },
         { messageId: 'usesRelatedTaskMeta', at: 'RELATED_TASK_META_KEY', nth: 2, data: what('`RELATED_TASK_META_KEY`') },
+        { messageId: 'usesLegacyTaskShape', at: 'GetTaskResultSchema', nth: 2, data: sdk('`GetTaskResultSchema`') },
       ],
     ),
 
@@ -794,10 +1095,9 @@ ruleTester.run('no-legacy-tasks-api', rule, {
         { messageId: 'usesSdkTasksApi', at: 'taskStore', inside: '{ taskStore, taskRequestedTtl }', data: sdk('`taskStore` of the handler context') },
         { messageId: 'usesSdkTasksApi', at: 'taskRequestedTtl', inside: '{ taskStore, taskRequestedTtl }', data: sdk('`taskRequestedTtl` of the handler context') },
         { messageId: 'returnsNestedTask', at: 'task: await taskStore.createTask({ ttl: taskRequestedTtl })' },
+        // One report per statement: `extra.taskId` beside `extra.taskStore` adds nothing.
         { messageId: 'usesSdkTasksApi', at: 'extra.taskStore', inside: 'extra.taskStore.getTask(', data: sdk('`extra.taskStore`') },
-        { messageId: 'usesSdkTasksApi', at: 'extra.taskId', inside: 'getTask(extra.taskId)', data: sdk('`extra.taskId`') },
         { messageId: 'usesSdkTasksApi', at: 'extra.taskStore', inside: 'extra.taskStore.getTaskResult(', data: sdk('`extra.taskStore`') },
-        { messageId: 'usesSdkTasksApi', at: 'extra.taskId', inside: 'getTaskResult(extra.taskId)', data: sdk('`extra.taskId`') },
         { messageId: 'usesSdkTasksApi', at: 'server.server.experimental.tasks.elicitInputStream', data: sdk('`server.server.experimental.tasks.elicitInputStream()`') },
         { messageId: 'usesSdkTasksApi', at: 'taskId', inside: 'const { taskId } = extra', data: sdk('`taskId` of the handler context') },
         { messageId: 'usesSdkTasksApi', at: 'extra.taskStore', inside: 'await extra.taskStore?.', data: sdk('`extra.taskStore`') },
@@ -902,7 +1202,6 @@ ruleTester.run('no-legacy-tasks-api', rule, {
         { messageId: 'usesSdkTasksApi', at: 'taskStore', inside: 'createTask({ taskStore })', data: sdk('`taskStore` of the handler context') },
         { messageId: 'returnsNestedTask', at: 'task: await taskStore.createTask({})' },
         { messageId: 'usesSdkTasksApi', at: 'extra.taskStore', data: sdk('`extra.taskStore`') },
-        { messageId: 'usesSdkTasksApi', at: 'extra.taskId', data: sdk('`extra.taskId`') },
         { messageId: 'usesSdkTasksApi', at: 'taskStore', inside: '({ taskStore, taskId }) =>', data: sdk('`taskStore` of the handler context') },
         { messageId: 'usesSdkTasksApi', at: 'taskId', inside: '({ taskStore, taskId }) =>', data: sdk('`taskId` of the handler context') },
         { messageId: 'usesSdkTasksApi', at: 'server.experimental.tasks.registerToolTask', data: sdk('`server.experimental.tasks.registerToolTask()`') },
@@ -1163,6 +1462,109 @@ ruleTester.run('no-legacy-tasks-api', rule, {
         { messageId: 'declaresTaskSupport', at: "execution: { taskSupport: 'optional' }" },
         { messageId: 'declaresTaskSupport', at: 'execution: { taskSupport: TASK_SUPPORT }' },
       ],
+    ),
+
+    // ---------------------------------------------------------------------------------
+    // A server polling a task it asked the client to host: no-server-to-client-requests
+    // leaves tasks/result and tasks/list to this rule, with the client-hosted advice.
+    // ---------------------------------------------------------------------------------
+    invalid(
+      'a server sending tasks/result to the client: a v1 tool handler, and a task handler context',
+      code`
+        import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+        import { z } from 'zod';
+        import type { CreateTaskRequestHandlerExtra } from './task-types';
+
+        const server = new McpServer({ name: 'survey', version: '1.0.0' });
+        server.registerTool('collect', { description: 'Collect the answer', inputSchema: { handle: z.string() } }, async ({ handle }, extra) => {
+          const answer = await extra.sendRequest({ method: 'tasks/result', params: { taskId: String(handle) } }, z.any());
+          return { content: [{ type: 'text', text: JSON.stringify(answer) }] };
+        });
+
+        export async function payloadOf(extra: CreateTaskRequestHandlerExtra, clientTaskId: string) {
+          return extra.sendRequest({ method: 'tasks/result', params: { taskId: clientTaskId } }, z.any());
+        }
+      `,
+      [
+        { messageId: 'pollsClientTask', at: "'tasks/result'", nth: 1, data: { method: 'tasks/result' } },
+        { messageId: 'pollsClientTask', at: "'tasks/result'", nth: 2, data: { method: 'tasks/result' } },
+      ],
+    ),
+
+    // ---------------------------------------------------------------------------------
+    // One report per call, registration and result: the method name and the schema of the
+    // same registration, the helper a tasks/cancel handler returns, a result read twice.
+    // ---------------------------------------------------------------------------------
+    invalid(
+      'a v2 client hosting 2025 tasks: registrations with method names and schemas, a cancel helper',
+      code`
+        import { Client } from '@modelcontextprotocol/client';
+        import { CancelTaskRequestSchema, ListTasksRequestSchema, ListTasksResultSchema, TaskStatusNotificationSchema } from '@modelcontextprotocol/core';
+
+        export class TaskHost {
+          private readonly client = new Client({ name: 'host', version: '1.0.0' });
+          private readonly tasks = new Map<string, { taskId: string; status: string }>();
+
+          register() {
+            this.client.setRequestHandler('tasks/list', { params: ListTasksRequestSchema.shape.params }, async () => ({ tasks: [...this.tasks.values()] }));
+            this.client.setRequestHandler('tasks/cancel', { params: CancelTaskRequestSchema.shape.params }, async (params) => this.cancelTask(params.taskId));
+          }
+
+          private cancelTask(taskId: string) {
+            const cancelledTask = { ...this.tasks.get(taskId)!, status: 'cancelled' };
+            this.tasks.set(taskId, cancelledTask);
+            this.announce(cancelledTask);
+            return cancelledTask;
+          }
+
+          private announce(task: { taskId: string; status: string }) {
+            const notification = TaskStatusNotificationSchema.parse({ method: 'notifications/tasks/status', params: task });
+            void this.client.notification(notification);
+          }
+
+          async remoteTasks() {
+            const page = await this.client.request({ method: 'tasks/list', params: {} }, ListTasksResultSchema);
+            return page.tasks;
+          }
+
+          async start(name: string) {
+            const created = await this.client.callTool({ name, arguments: {} });
+            if (created.task == null) return created;
+            const handle = created.task;
+            return handle;
+          }
+        }
+      `,
+      [
+        { messageId: 'usesTasksList', at: "'tasks/list'", nth: 1, data: what('handled here') },
+        { messageId: 'cancelReturnsTask', at: 'this.cancelTask(params.taskId)' },
+        { messageId: 'usesTaskStatusNotification', at: "'notifications/tasks/status'", data: what('sent here') },
+        { messageId: 'usesTasksList', at: "'tasks/list'", nth: 2, data: what('sent here') },
+        { messageId: 'readsNestedTask', at: 'created.task', nth: 1, data: { path: 'created.task' } },
+      ],
+    ),
+    // The same fixtures as the component test above, served: a tools/list handler and a test
+    // server's capabilities put them on the wire.
+    invalid(
+      'a tool with execution.taskSupport served by tools/list, and a test server declaring tasks',
+      code`
+        import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+        import { ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+
+        const tools = [{ name: 'slow', inputSchema: { type: 'object' }, execution: { taskSupport: 'required' } }];
+        const capabilities = { tools: {}, tasks: { list: {}, cancel: {} } };
+
+        export function fixtureServer() {
+          const server = new Server({ name: 'fixture', version: '1.0.0' }, { capabilities });
+          server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools }));
+          return server;
+        }
+      `,
+      [
+        { messageId: 'declaresTaskSupport', at: "execution: { taskSupport: 'required' }" },
+        { messageId: 'serverTasksCapability', at: 'tasks: { list: {}, cancel: {} }' },
+      ],
+      { filename: 'fixture-server.test.tsx' },
     ),
 
     // ---------------------------------------------------------------------------------

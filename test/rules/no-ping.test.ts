@@ -170,6 +170,162 @@ ruleTester.run('no-ping', rule, {
         }
       `,
     ),
+    // A debugging client that re-sends a request picked from its traffic log: each branch
+    // issues the request through its client wrapper, whose own ping() is where the message is
+    // built; nothing here answers a ping.
+    valid(
+      'a client re-issuing a logged request, ping included, through its wrapper',
+      code`
+        import type { Prompt } from '@modelcontextprotocol/client';
+        import type { DebugClient } from './debug-client';
+
+        export async function resend(client: DebugClient, method: string, params: { cursor?: string; uri?: string } = {}) {
+          switch (method) {
+            case 'tools/list':
+              await client.listTools(params.cursor);
+              break;
+            case 'resources/read':
+              await client.readResource(params.uri ?? '');
+              break;
+            case 'prompts/list':
+              await client.listPrompts(params.cursor);
+              break;
+            case 'ping':
+              await client.ping();
+              break;
+            default:
+              throw new Error('cannot resend ' + method);
+          }
+        }
+      `,
+    ),
+    // Entries of a traffic log rendered by a history panel: copies of messages, never sent.
+    valid(
+      'traffic-log entries holding a ping request, in a history view test',
+      code`
+        import type { JSONRPCMessage } from '@modelcontextprotocol/client';
+        import { renderHistory } from './history';
+
+        const base = { id: 'row-1', timestamp: new Date(0), direction: 'outgoing' as const };
+        const rows = [
+          { id: 'row-0', timestamp: new Date(0), direction: 'outgoing', message: { jsonrpc: '2.0', id: 3, method: 'ping' } as JSONRPCMessage },
+          { ...base, message: { jsonrpc: '2.0', id: 4, method: 'ping' } },
+        ];
+        renderHistory(rows);
+      `,
+    ),
+    // ---------------------------------------------------------------------------------
+    // Placeholder pings in unit tests of a transport, a relay or a queue: no peer receives them.
+    // ---------------------------------------------------------------------------------
+    valid(
+      'a logging transport wrapper forwarding a ping to an in-file fake transport',
+      code`
+        import { describe, expect, it, vi } from 'vitest';
+        import type { JSONRPCMessage, Transport } from '@modelcontextprotocol/client';
+        import { LoggingTransport } from '../src/logging-transport';
+
+        class MemoryTransport implements Transport {
+          outbox: JSONRPCMessage[] = [];
+          onmessage?: (message: JSONRPCMessage) => void;
+          async start() {}
+          async close() {}
+          async send(message: JSONRPCMessage) {
+            this.outbox.push(message);
+          }
+        }
+
+        function setup() {
+          const inner = new MemoryTransport();
+          const log = vi.fn();
+          const wrapped = new LoggingTransport(inner, { log });
+          return { inner, log, wrapped };
+        }
+
+        describe('LoggingTransport', () => {
+          it('passes messages through unchanged', async () => {
+            const { inner, wrapped } = setup();
+            const probe = { jsonrpc: '2.0', id: 1, method: 'ping' } as const;
+            await wrapped.send(probe);
+            expect(inner.outbox).toEqual([probe]);
+          });
+        });
+      `,
+      { filename: 'logging-transport.test.ts' },
+    ),
+    valid(
+      'a relay client transport over a mocked fetch: send() before start() and on a 503',
+      code`
+        import { expect, test, vi } from 'vitest';
+        import type { JSONRPCRequest } from '@modelcontextprotocol/sdk/types.js';
+        import { RelayClientTransport } from '../src/relay-client-transport';
+
+        function fakeFetch(status: number) {
+          const impl = vi.fn(async () => new Response('upstream down', { status }));
+          return impl as unknown as typeof fetch;
+        }
+
+        function makeRelay(status = 200) {
+          return new RelayClientTransport({ endpoint: 'http://relay.invalid/', fetch: fakeFetch(status) });
+        }
+
+        test('send() before start() throws', async () => {
+          const relay = makeRelay();
+          const request: JSONRPCRequest = { jsonrpc: '2.0', id: 1, method: 'ping' };
+          await expect(relay.send(request)).rejects.toThrow(/not started/);
+        });
+
+        test('a failed relay post surfaces the status', async () => {
+          let relay: RelayClientTransport;
+          relay = new RelayClientTransport({
+            endpoint: 'http://relay.invalid/',
+            fetch: vi.fn<typeof fetch>().mockResolvedValueOnce(Response.json({ session: 'a' })).mockResolvedValueOnce(new Response('no', { status: 503 })),
+          });
+          await relay.start();
+          await expect(relay.send({ jsonrpc: '2.0', id: 2, method: 'ping' })).rejects.toThrow(/503/);
+        });
+      `,
+    ),
+    valid(
+      'an event queue receiving a ping, in a test of its ordering',
+      code`
+        import { expect, it } from 'vitest';
+        import type { JSONRPCMessage } from '@modelcontextprotocol/client';
+        import { EventBuffer } from '../src/event-buffer';
+
+        it('replays buffered events in arrival order', () => {
+          const buffer = new EventBuffer('session-9');
+          buffer.onLog('starting');
+          buffer.onMessage({ jsonrpc: '2.0', id: 1, method: 'ping' } satisfies JSONRPCMessage);
+          const kinds: string[] = [];
+          buffer.drain((event) => kinds.push(event.kind));
+          expect(kinds).toEqual(['log', 'message']);
+        });
+      `,
+      { filename: 'event-buffer.spec.ts' },
+    ),
+    valid(
+      'relay envelopes carrying a ping: posted to an unknown session, published on a bus',
+      code`
+        import { expect, it } from 'vitest';
+        import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+        import { bus } from '../src/bus';
+
+        it('rejects a send for an unknown session', async () => {
+          const res = await fetch(relayUrl + '/relay/send', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ sessionId: 'missing', message: { jsonrpc: '2.0', id: 1, method: 'ping' } }),
+          });
+          expect(res.status).toBe(404);
+        });
+
+        it('resets the idle timer on traffic', async () => {
+          const probe: JSONRPCMessage = { jsonrpc: '2.0', method: 'ping' };
+          await bus.publish('to-server:abc', JSON.stringify({ kind: 'rpc', message: probe }));
+          expect(received).toContainEqual(probe);
+        });
+      `,
+    ),
     // The migrated form: liveness from the transport, a cheap tools/list probe.
     valid(
       'migrated client probing with listTools()',
@@ -364,6 +520,31 @@ ruleTester.run('no-ping', rule, {
       [{ messageId: 'handlesPing', at: 'PING', inside: 'case PING:' }],
       { filename: 'file.js' },
     ),
+    // A stdio bridge forwarding most requests to an upstream client still answers ping itself.
+    invalid(
+      'hand-rolled stdio bridge: branches forward to an upstream client, ping answered locally',
+      code`
+        import { upstreamClient } from './upstream';
+
+        export async function onLine(line: string) {
+          const request = JSON.parse(line);
+          let result: unknown;
+          switch (request.method) {
+            case 'tools/list':
+              result = await upstreamClient.listTools();
+              break;
+            case 'tools/call':
+              result = await upstreamClient.callTool(request.params);
+              break;
+            case 'ping':
+              result = {};
+              break;
+          }
+          process.stdout.write(JSON.stringify({ jsonrpc: '2.0', id: request.id, result }) + '\\n');
+        }
+      `,
+      [{ messageId: 'handlesPing', at: "'ping'", inside: "case 'ping':" }],
+    ),
     invalid(
       'hand-rolled registry: rpc.addMethod next to MCP methods',
       code`
@@ -405,6 +586,38 @@ ruleTester.run('no-ping', rule, {
         { messageId: 'sendsPing', at: "'ping'", inside: "extra.sendRequest({ method: 'ping' }" },
         { messageId: 'sendsPing', at: "'ping'", inside: "id: 7, method: 'ping'" },
       ],
+    ),
+    // Tests that really ping a peer: an SDK transport to a server URL (its fetch only spied on),
+    // a spawned server over stdio, a hand-rolled server whose reply the test reads.
+    invalid(
+      'a test sending ping over SDK transports that reach a server',
+      code`
+        import { expect, it, vi } from 'vitest';
+        import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+        import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+        import { MiniServer } from '../src/mini-server';
+
+        it('answers ping over HTTP and stdio', async () => {
+          const spy = vi.fn((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+          const http = new StreamableHTTPClientTransport(new URL(serverUrl), { fetch: spy });
+          await http.start();
+          await http.send({ jsonrpc: '2.0', id: 1, method: 'ping' });
+
+          const stdio = new StdioClientTransport({ command: 'node', args: ['dist/server.js'] });
+          await stdio.start();
+          await stdio.send({ jsonrpc: '2.0', id: 2, method: 'ping' });
+
+          const server = new MiniServer('demo');
+          const reply = await server.handleMessage({ jsonrpc: '2.0', id: 3, method: 'ping' });
+          expect(reply).toEqual({ jsonrpc: '2.0', id: 3, result: {} });
+        });
+      `,
+      [
+        { messageId: 'sendsPing', at: "'ping'", inside: "id: 1, method: 'ping'" },
+        { messageId: 'sendsPing', at: "'ping'", inside: "id: 2, method: 'ping'" },
+        { messageId: 'sendsPing', at: "'ping'", inside: "id: 3, method: 'ping' })" },
+      ],
+      { filename: 'server.test.ts' },
     ),
     // A hand-rolled stdio server pinging its client (a server-to-client request too).
     invalid(

@@ -200,6 +200,182 @@ ruleTester.run('no-server-to-client-requests', rule, {
         });
       `,
     ),
+    // A test of a migrated server proving the old error is gone.
+    valid(
+      'negated matchers on an error object with -32042',
+      code`
+        import { Client } from '@modelcontextprotocol/client';
+        import { expect, it } from 'vitest';
+
+        it('answers with input_required instead of -32042', async () => {
+          const client = new Client({ name: 'test', version: '1.0.0' });
+          const result = await client.callTool({ name: 'pay' });
+          expect(result).not.toMatchObject({ error: { code: -32042 } });
+          expect(result.resultType).toBe('input_required');
+        });
+      `,
+    ),
+    // tasks/result and tasks/list are gone in both directions: no-legacy-tasks-api reports them.
+    valid(
+      'a v1 tool polling a client-side task with tasks/list and tasks/result (reported by no-legacy-tasks-api)',
+      code`
+        import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+        import { GetTaskPayloadResultSchema, ListTasksResultSchema } from '@modelcontextprotocol/sdk/types.js';
+
+        const server = new McpServer({ name: 'digest', version: '1.0.0' });
+        server.registerTool('collect', {}, async (extra) => {
+          const { tasks } = await extra.sendRequest({ method: 'tasks/list', params: {} }, ListTasksResultSchema);
+          const done = tasks.find((task) => task.status === 'completed');
+          if (!done) return { content: [{ type: 'text', text: 'still running' }] };
+          const payload = await extra.sendRequest({ method: 'tasks/result', params: { taskId: done.taskId } }, GetTaskPayloadResultSchema);
+          return { content: [{ type: 'text', text: JSON.stringify(payload) }] };
+        });
+      `,
+    ),
+    // A tool whose own input happens to carry a URL, a message and an id called elicitationId.
+    valid(
+      'elicitationId as a tool argument and in a tool input schema',
+      code`
+        import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+        import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+        import { z } from 'zod';
+
+        const server = new McpServer({ name: 'support', version: '1.0.0' });
+        server.registerTool(
+          'log_handoff',
+          { inputSchema: { url: z.string().url(), message: z.string(), elicitationId: z.string() } },
+          async ({ url, message, elicitationId }) => ({ content: [{ type: 'text', text: await audit.record({ url, message, elicitationId }) }] }),
+        );
+
+        export async function reportHandoff(client: Client, url: string, elicitationId: string) {
+          return client.callTool({ name: 'log_handoff', arguments: { url, message: 'User left for the browser', elicitationId } });
+        }
+      `,
+    ),
+
+    // ---------------------------------------------------------------------------------
+    // A client's side of 2025 URL elicitation in tests and fixtures, and a server's tests of
+    // what it raises: the code they exercise is reported where it lives.
+    // ---------------------------------------------------------------------------------
+    valid(
+      "a client's tests: a fake 2025 server throws -32042 with URL elicitations, and the test expects the error",
+      code`
+        import { describe, expect, it, vi } from 'vitest';
+        import { ProtocolError, ProtocolErrorCode, UrlElicitationRequiredError } from '@modelcontextprotocol/client';
+        import type { ElicitRequestURLParams } from '@modelcontextprotocol/client';
+        import { BrowserAuthClient } from '../src/browser-auth-client.js';
+
+        const signIn: ElicitRequestURLParams = { mode: 'url', url: 'https://auth.example.com/start', message: 'Sign in to continue', elicitationId: 'sign-in-1' };
+
+        describe('BrowserAuthClient', () => {
+          it('opens the sign-in page and retries', async () => {
+            const request = vi.fn().mockRejectedValueOnce(new UrlElicitationRequiredError([signIn])).mockResolvedValue({ content: [] });
+            const client = new BrowserAuthClient({ request });
+            await client.callTool('search', {});
+            expect(client.openedUrls).toEqual([signIn.url]);
+            expect(client.lastPrompt).toMatchObject({ mode: 'url', elicitationId: 'sign-in-1' });
+          });
+
+          it('gives up on a -32042 without elicitations', async () => {
+            const request = vi.fn().mockRejectedValue(new ProtocolError(ProtocolErrorCode.UrlElicitationRequired, 'Sign in'));
+            const client = new BrowserAuthClient({ request });
+            await expect(client.callTool('search', {})).rejects.toMatchObject({ code: -32042 });
+          });
+        });
+      `,
+    ),
+    valid(
+      'a Storybook story of a URL-mode elicitation prompt: the elicitation params are only story args',
+      code`
+        import type { Meta, StoryObj } from '@storybook/react';
+        import type { ElicitRequestURLParams } from '@modelcontextprotocol/client';
+        import { UrlPrompt } from './UrlPrompt';
+
+        const signIn: ElicitRequestURLParams = {
+          mode: 'url',
+          url: 'https://auth.example.com/start?state=abc',
+          message: 'Sign in to GitHub to continue.',
+          elicitationId: 'elicit-42',
+        };
+
+        const meta: Meta<typeof UrlPrompt> = { component: UrlPrompt, parameters: { docs: { description: { component: signIn.message } } } };
+        export default meta;
+
+        export const Waiting: StoryObj<typeof UrlPrompt> = { args: { request: signIn, waiting: true } };
+      `,
+      { filename: 'file.tsx' },
+    ),
+    valid(
+      "a server's own tests compare the -32042 its tool raises and the URL elicitation it sends",
+      code`
+        import { describe, expect, it, vi } from 'vitest';
+        import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+        import { registerCheckoutTool } from '../src/tools/checkout.js';
+
+        describe('checkout', () => {
+          it('asks for the payment page', async () => {
+            const sendRequest = vi.fn().mockResolvedValue({ action: 'accept' });
+            const handler = captureHandler(registerCheckoutTool, {} as McpServer);
+            await handler({ cart: 'c-1' }, { sendRequest });
+            expect(sendRequest).toHaveBeenCalledWith(
+              expect.objectContaining({ params: expect.objectContaining({ mode: 'url', url: 'https://pay.example.com/c-1', elicitationId: 'c-1' }) }),
+              expect.anything(),
+            );
+          });
+
+          it('fails with URL elicitation when no session can ask', async () => {
+            try {
+              await captureHandler(registerCheckoutTool, {} as McpServer)({ cart: 'c-2' }, {});
+            } catch (error: any) {
+              expect(error.code).toBe(-32042);
+              const [payment] = error.data.elicitations;
+              expect(payment.url).toBe('https://pay.example.com/c-2');
+            }
+          });
+        });
+      `,
+    ),
+    valid(
+      "a client's tests of a pure message helper: an elicitation/create request that only goes into the function",
+      code`
+        import { expect, it } from 'vitest';
+        import type { JSONRPCMessage } from '@modelcontextprotocol/client';
+        import { inlineSchemaRefs } from './schema-refs';
+
+        const base = { jsonrpc: '2.0' as const, id: 1, method: 'elicitation/create' };
+
+        it('inlines $ref entries of the requested schema', () => {
+          const message: JSONRPCMessage = { ...base, params: { message: 'Name?', requestedSchema: { type: 'object', properties: { name: { $ref: '#/$defs/Name' } }, $defs: { Name: { type: 'string' } } } } };
+          expect(inlineSchemaRefs(message)).toMatchObject({ params: { requestedSchema: { properties: { name: { type: 'string' } } } } });
+        });
+      `,
+    ),
+    valid(
+      "a client's fake transport injects a server request and parks a waiter for the client's reply",
+      code`
+        import type { JSONRPCMessage, Transport } from '@modelcontextprotocol/client';
+
+        export class InjectingTransport implements Transport {
+          onmessage?: (message: JSONRPCMessage) => void;
+          private readonly waiters = new Map<number, (reply: JSONRPCMessage) => void>();
+
+          async start() {}
+          async close() {}
+
+          injectRootsRequest(id: number): Promise<JSONRPCMessage> {
+            const reply = new Promise<JSONRPCMessage>((resolve) => {
+              this.waiters.set(id, resolve);
+            });
+            this.onmessage?.({ jsonrpc: '2.0', id, method: 'roots/list' });
+            return reply;
+          }
+
+          async send(message: JSONRPCMessage) {
+            if ('id' in message && 'result' in message && typeof message.id === 'number') this.waiters.get(message.id)?.(message);
+          }
+        }
+      `,
+    ),
   ],
 
   invalid: [
@@ -431,7 +607,7 @@ ruleTester.run('no-server-to-client-requests', rule, {
       [{ messageId: 'throwsUrlElicitationError', at: 'elicitations: [{ mode: \'url\', url, message: \'Sign in\' }]' }],
     ),
     invalid(
-      'X4: clients waiting for -32042 (v2 enum, instanceof, switch, data.elicitations)',
+      'X4: clients waiting for -32042 (v2 enum, instanceof, switch, data.elicitations, a constant of the code)',
       code`
         import { Client, ProtocolErrorCode, UrlElicitationRequiredError } from '@modelcontextprotocol/client';
 
@@ -452,7 +628,7 @@ ruleTester.run('no-server-to-client-requests', rule, {
         export { URL_ELICITATION_REQUIRED };
       `,
       [
-        { messageId: 'throwsUrlElicitationError', at: '-32042', nth: 1 },
+        { messageId: 'expectsUrlElicitationError', at: '-32042', nth: 1 },
         { messageId: 'expectsUrlElicitationError', at: 'UrlElicitationRequiredError', inside: 'instanceof UrlElicitationRequiredError' },
         { messageId: 'expectsUrlElicitationError', at: 'ProtocolErrorCode.UrlElicitationRequired', inside: '=== ProtocolErrorCode.UrlElicitationRequired' },
         { messageId: 'expectsUrlElicitationError', at: 'error.data.elicitations' },
@@ -467,9 +643,15 @@ ruleTester.run('no-server-to-client-requests', rule, {
         it('asks for login through URL elicitation', async () => {
           const response = await post({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'pay' } });
           expect(response.error.code).toBe(-32042);
+          await expect(callPay()).rejects.toMatchObject({ code: -32042 });
+          expect(lastError).toEqual(expect.objectContaining({ error: { code: -32042 } }));
         });
       `,
-      [{ messageId: 'expectsUrlElicitationError', at: '-32042' }],
+      [
+        { messageId: 'expectsUrlElicitationError', at: '-32042', nth: 1 },
+        { messageId: 'expectsUrlElicitationError', at: '-32042', nth: 2 },
+        { messageId: 'expectsUrlElicitationError', at: '-32042', nth: 3 },
+      ],
     ),
 
     // ---------------------------------------------------------------------------------
@@ -495,8 +677,116 @@ ruleTester.run('no-server-to-client-requests', rule, {
       [
         { messageId: 'removedElicitationCompletion', at: 'server.server.createElicitationCompletionNotifier' },
         { messageId: 'removedElicitationCompletion', at: "'notifications/elicitation/complete'" },
-        { messageId: 'removedElicitationCompletion', at: 'ElicitationCompleteNotificationSchema', inside: 'setNotificationHandler(ElicitationCompleteNotificationSchema' },
+        { messageId: 'awaitsElicitationCompletion', at: 'ElicitationCompleteNotificationSchema', inside: 'setNotificationHandler(ElicitationCompleteNotificationSchema' },
       ],
+    ),
+
+    invalid(
+      'H8: the other tasks requests are still server-to-client requests',
+      code`
+        import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+        import { GetTaskResultSchema, ListTasksResultSchema } from '@modelcontextprotocol/sdk/types.js';
+        import { z } from 'zod';
+
+        const server = new McpServer({ name: 'digest', version: '1.0.0' });
+        server.registerTool('collect', { inputSchema: { taskId: z.string() } }, async ({ taskId }, extra) => {
+          await extra.sendRequest({ method: 'tasks/list', params: {} }, ListTasksResultSchema);
+          const task = await extra.sendRequest({ method: 'tasks/get', params: { taskId } }, GetTaskResultSchema);
+          return { content: [{ type: 'text', text: task.status }] };
+        });
+      `,
+      [{ messageId: 'sendsServerRequest', at: "'tasks/get'", data: { request: 'a `tasks/get` request' } }],
+    ),
+    invalid(
+      "X4: a server's own test: the mock server raising -32042 is reported, the test's expectations of it are not",
+      code`
+        import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+        import { expect, it } from 'vitest';
+
+        const mock = new McpServer({ name: 'mock-billing', version: '1.0.0' });
+        mock.registerTool('pay', {}, async () => {
+          throw Object.assign(new Error('Sign in first'), { code: -32042 });
+        });
+
+        it('asks for a browser sign-in', async () => {
+          await expect(client.callTool({ name: 'pay' })).rejects.toMatchObject({ code: -32042 });
+          expect(lastError).toEqual(expect.objectContaining({ error: { code: -32042 } }));
+        });
+      `,
+      [{ messageId: 'throwsUrlElicitationError', at: '-32042', nth: 1 }],
+    ),
+    invalid(
+      'M5: elicitationId beside url in a copy of other params, and in an object typed as elicitation params',
+      code`
+        import type { ElicitRequestURLParams } from '@modelcontextprotocol/sdk/types.js';
+
+        const base = { mode: 'url', message: 'Finish the checkout in your browser' } as const;
+        export function checkout(orderId: string, url: string) {
+          const params: ElicitRequestURLParams = { url, message: base.message, elicitationId: orderId };
+          const retry = { ...base, url, elicitationId: \`\${orderId}-retry\` };
+          return [params, retry];
+        }
+      `,
+      [
+        { messageId: 'removedElicitationCompletion', at: 'elicitationId: orderId' },
+        { messageId: 'removedElicitationCompletion', at: 'elicitationId: `${orderId}-retry`' },
+      ],
+    ),
+
+    // ---------------------------------------------------------------------------------
+    // A client's own 2025 URL-elicitation support: warnings with the client's advice; a fake
+    // 2025 server in a client's tests that writes elicitation/create on its fake wire.
+    // ---------------------------------------------------------------------------------
+    invalid(
+      'a dual-era client: the completion notification handler, the pending URL prompt and the -32042 check are client warnings',
+      code`
+        import { Client, ProtocolErrorCode } from '@modelcontextprotocol/client';
+
+        export class AuthAwareClient {
+          private readonly client = new Client({ name: 'desk', version: '2.0.0' }, { capabilities: { elicitation: { url: {} } } });
+          private readonly pending = new Map<string, () => void>();
+
+          constructor() {
+            this.client.setNotificationHandler('notifications/elicitation/complete', (notification) => {
+              this.pending.get(notification.params.elicitationId)?.();
+            });
+          }
+
+          async call(name: string) {
+            try {
+              return await this.client.callTool({ name });
+            } catch (error) {
+              if (error.code !== ProtocolErrorCode.UrlElicitationRequired) throw error;
+              const [first] = error.data.elicitations;
+              return this.prompt({ mode: 'url', url: first.url, message: first.message, elicitationId: first.elicitationId });
+            }
+          }
+        }
+      `,
+      [
+        { messageId: 'awaitsElicitationCompletion', at: "'notifications/elicitation/complete'" },
+        { messageId: 'expectsUrlElicitationError', at: 'ProtocolErrorCode.UrlElicitationRequired' },
+        { messageId: 'expectsUrlElicitationError', at: 'error.data.elicitations' },
+        { messageId: 'awaitsElicitationCompletion', at: 'elicitationId: first.elicitationId' },
+      ],
+    ),
+    invalid(
+      "a client's test double of a 2025 server that writes elicitation/create on its fake wire",
+      code`
+        import type { JSONRPCMessage, Transport } from '@modelcontextprotocol/client';
+
+        export class ElicitingServerTransport implements Transport {
+          onmessage?: (message: JSONRPCMessage) => void;
+          async start() {}
+          async close() {}
+          async send(message: JSONRPCMessage) {
+            if ('method' in message && message.method === 'notifications/initialized') {
+              this.onmessage?.({ jsonrpc: '2.0', id: 900, method: 'elicitation/create', params: { message: 'Your name?', requestedSchema: { type: 'object', properties: { name: { type: 'string' } } } } });
+            }
+          }
+        }
+      `,
+      [{ messageId: 'writesElicitationRequest', at: "'elicitation/create'" }],
     ),
 
     // ---------------------------------------------------------------------------------

@@ -36,6 +36,40 @@ ruleTester.run('no-session-id-header', rule, {
         });
       `,
     ),
+    // Absence asserted through a constant, and a stateless transport asserted to have no session id.
+    valid(
+      'tests asserting the header or the transport session id is absent, through a constant or directly',
+      code`
+        import { test } from 'node:test';
+        import assert from 'node:assert/strict';
+        import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+
+        test('a stateless gateway hands out no session', async () => {
+          const reply = await post(gatewayUrl, initializeBody);
+          const minted = reply.headers.get('mcp-session-id');
+          assert.equal(minted, null);
+          const transport = new StreamableHTTPClientTransport(new URL(gatewayUrl));
+          await client.connect(transport);
+          assert.strictEqual(transport.sessionId, undefined);
+        });
+      `,
+    ),
+    // A traffic panel shows the headers a request carried; it sends nothing.
+    valid(
+      'a traffic panel entry recording the headers of a 2025 exchange',
+      code`
+        import type { TrafficRow } from '../panel/types';
+
+        export const recordedCall: TrafficRow = {
+          at: new Date('2025-12-01T09:00:00Z'),
+          url: 'http://127.0.0.1:8080/mcp',
+          requestHeaders: { 'content-type': 'application/json', 'Mcp-Session-Id': '5f0c9d1e-6a2b-4c3d-8e7f-001122334455' },
+          requestBody: JSON.stringify({ jsonrpc: '2.0', id: 3, method: 'tools/list' }),
+          responseStatus: 200,
+          responseHeaders: { 'mcp-session-id': '5f0c9d1e-6a2b-4c3d-8e7f-001122334455' },
+        };
+      `,
+    ),
     // ---------------------------------------------------------------------------------
     // Lookalike header names: other session headers, prefixes and suffixes of the name.
     // ---------------------------------------------------------------------------------
@@ -288,9 +322,110 @@ ruleTester.run('no-session-id-header', rule, {
         });
       `,
     ),
+    // A unit test's own mock request: built, then read back by the same test, handed to nothing.
+    valid(
+      'a mock request literal that the test only reads back itself',
+      code`
+        import { describe, expect, it } from 'vitest';
+        import type { Request } from 'express';
+
+        describe('session header parsing', () => {
+          it('finds the id on the request', () => {
+            const fakeReq = {
+              method: 'POST',
+              headers: { 'mcp-session-id': 'sess-42', accept: 'application/json' },
+            } as unknown as Request;
+            const id = fakeReq.headers['mcp-session-id'] as string;
+            expect(id).toBe('sess-42');
+            expect(fakeReq.method).toBe('POST');
+          });
+        });
+      `,
+    ),
   ],
 
   invalid: [
+    // The same mock handed to the code under test is a request that carries the header.
+    invalid(
+      'a mock request literal passed to the handler under test, and a read from the real request',
+      code`
+        import { expect, it } from 'vitest';
+        import { handleMcp } from '../src/mcp';
+
+        it('routes by session', async () => {
+          const fakeReq = { method: 'POST', headers: { 'mcp-session-id': 'sess-42' }, body: {} };
+          const fakeRes = { status: vi.fn(), json: vi.fn() };
+          await handleMcp(fakeReq as never, fakeRes as never);
+          expect(fakeRes.status).not.toHaveBeenCalledWith(404);
+        });
+
+        export function sessionOf(req: { headers: Record<string, string | undefined> }) {
+          return req.headers['mcp-session-id'];
+        }
+      `,
+      [
+        { messageId: 'writesHeader', at: "'mcp-session-id'", nth: 1 },
+        { messageId: 'readsHeader', at: "'mcp-session-id'", nth: 2 },
+      ],
+    ),
+    invalid(
+      'headers of a const request object that another object passes on',
+      code`
+        const init = { method: 'POST', headers: { 'Mcp-Session-Id': sessionId, 'Content-Type': 'application/json' } };
+        await fetch(url, { ...init, body: JSON.stringify(message) });
+        console.log(init.headers['Content-Type']);
+      `,
+      [{ messageId: 'writesHeader', at: "'Mcp-Session-Id'" }],
+    ),
+    // Two spellings of the header in one fallback expression are one read; a second statement is another.
+    invalid(
+      'the header read under two spellings in one expression, and again in another statement',
+      code`
+        export function sessionIdOf(headers: Record<string, string | undefined>, res: { setHeader(n: string, v: string): void }) {
+          const id = headers['mcp-session-id'] ?? headers['Mcp-Session-Id'] ?? '';
+          if (headers['Mcp-Session-Id'] || headers['MCP-SESSION-ID']) res.setHeader('x-seen', '1');
+          return id;
+        }
+      `,
+      [
+        { messageId: 'readsHeader', at: "'mcp-session-id'" },
+        { messageId: 'readsHeader', at: "'Mcp-Session-Id'", nth: 2 },
+      ],
+    ),
+    // One finding per transport per function: repeated reads of the same transport's id in one callback fold.
+    invalid(
+      'transport.sessionId read again and again in one callback, in another callback, and on another transport',
+      code`
+        import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+
+        export function track(transport: StreamableHTTPServerTransport, backup: StreamableHTTPServerTransport, counter: Counter) {
+          transport.onclose = () => {
+            if (transport.sessionId) {
+              counter.clear(transport.sessionId);
+              log('closed', transport.sessionId, backup.sessionId);
+            }
+          };
+          transport.onerror = () => {
+            if (transport.sessionId) counter.clear(transport.sessionId);
+          };
+        }
+      `,
+      [
+        {
+          messageId: 'readsTransportSessionId',
+          at: 'transport.sessionId',
+          nth: 1,
+          data: { object: 'transport', className: v1Server },
+        },
+        { messageId: 'readsTransportSessionId', at: 'backup.sessionId', data: { object: 'backup', className: v1Server } },
+        {
+          messageId: 'readsTransportSessionId',
+          at: 'transport.sessionId',
+          nth: 4,
+          data: { object: 'transport', className: v1Server },
+        },
+      ],
+    ),
     // A test that expects the session header pins the 2025 behaviour.
     invalid(
       'tests asserting the header is present',
@@ -306,6 +441,27 @@ ruleTester.run('no-session-id-header', rule, {
       [
         { messageId: 'readsHeader', at: "'mcp-session-id'", nth: 1 },
         { messageId: 'readsHeader', at: "'mcp-session-id'", nth: 2 },
+      ],
+    ),
+    invalid(
+      'a constant holding the header that a test also uses, and a session id a test expects to be set',
+      code`
+        import { test } from 'node:test';
+        import assert from 'node:assert/strict';
+        import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+
+        test('a stateful gateway keeps its session', async () => {
+          const reply = await post(gatewayUrl, initializeBody);
+          const minted = reply.headers.get('mcp-session-id');
+          assert.notEqual(minted, null);
+          const transport = new StreamableHTTPClientTransport(new URL(gatewayUrl));
+          await client.connect(transport);
+          assert.ok(transport.sessionId);
+        });
+      `,
+      [
+        { messageId: 'readsHeader', at: "'mcp-session-id'" },
+        { messageId: 'readsTransportSessionId', at: 'transport.sessionId', data: { object: 'transport', className: 'StreamableHTTPClientTransport' } },
       ],
     ),
     // ---------------------------------------------------------------------------------
@@ -881,8 +1037,8 @@ ruleTester.run('no-session-id-header', rule, {
       const data = { object: 'transport', className: v1Server };
       return invalid('H3: v1 sessionful Express example, let typed with the class', source, [
         { messageId: 'readsHeader', at: "'mcp-session-id'" },
+        // The read in \`delete transports[transport.sessionId]\` repeats the one the guard made, in the same function.
         { messageId: 'readsTransportSessionId', at: 'transport.sessionId', inside: 'if (transport.sessionId)', data },
-        { messageId: 'readsTransportSessionId', at: 'transport.sessionId', inside: 'delete transports[transport.sessionId]', data },
       ]);
     })(),
     // Web-standard transport held in a const (Workers, Deno, Bun).

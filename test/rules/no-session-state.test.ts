@@ -310,6 +310,18 @@ ruleTester.run('no-session-state', rule, {
         await server.connect(new StdioServerTransport());
       `,
     ),
+    valid(
+      "sendLoggingMessage(params, extra.sessionId): no-deprecated-logging reports the call, and ctx.mcpReq.log fixes both",
+      code`
+        import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+
+        const server = new McpServer({ name: 'search', version: '1.0.0' });
+        server.registerTool('search', { description: 'Search' }, async (extra) => {
+          await server.sendLoggingMessage({ level: 'info', data: 'searching' }, extra.sessionId);
+          return { content: [] };
+        });
+      `,
+    ),
   ],
 
   invalid: [
@@ -411,8 +423,8 @@ ruleTester.run('no-session-state', rule, {
       `,
       [
         { messageId: 'sessionKeyedTransports', at: 'transports = {}', data: declares },
+        // \`if (sid && transports[sid]) return transports[sid]…\`: one statement, one lookup to replace.
         { messageId: 'sessionKeyedTransports', at: 'transports[sid]', nth: 1, data: looksUp },
-        { messageId: 'sessionKeyedTransports', at: 'transports[sid]', nth: 2, data: looksUp },
         { messageId: 'generatesSessionIds', at: 'sessionIdGenerator: () => randomUUID()', data: { className: 'WebStandardStreamableHTTPServerTransport' } },
         { messageId: 'sessionLifecycleCallback', at: 'onsessioninitialized: (id) => {\n      transports[id] = transport;\n    }', data: { name: 'onsessioninitialized' } },
         { messageId: 'sessionKeyedTransports', at: 'transports[id]', data: stores },
@@ -515,8 +527,8 @@ ruleTester.run('no-session-state', rule, {
         module.exports = { server };
       `,
       [
+        // The guard and the write it guards are one statement, one change: one finding.
         { messageId: 'sessionKeyedState', at: 'memories.has(id)', data: fromContext },
-        { messageId: 'sessionKeyedState', at: 'memories.set(id, [])', data: fromContext },
         { messageId: 'sessionKeyedState', at: 'memories.get(id)', data: fromContext },
         { messageId: 'sessionKeyedState', at: 'new ChatHistory(extra.sessionId)', data: fromContext },
       ],
@@ -538,8 +550,8 @@ ruleTester.run('no-session-state', rule, {
         }
       `,
       [
+        // The read inside the write is the same statement and the same map: one finding.
         { messageId: 'sessionKeyedState', at: 'usage.set(transport.sessionId!, (usage.get(transport.sessionId!) ?? 0) + 1)', data: fromTransport },
-        { messageId: 'sessionKeyedState', at: 'usage.get(transport.sessionId!)', data: fromTransport },
         { messageId: 'sessionKeyedState', at: "profiles[sid ?? '']", data: fromHeader },
         { messageId: 'sessionKeyedState', at: '[String(sid)]: true', data: fromHeader },
       ],
@@ -569,8 +581,38 @@ ruleTester.run('no-session-state', rule, {
       `,
       [
         { messageId: 'sessionKeyedState', at: 'subscribers.add(sessionId)', data: fromContext },
+        // \`if (subscribers?.has(id)) subscribers.delete(id);\` is one statement: one finding.
         { messageId: 'sessionKeyedState', at: 'subscribers?.has(extra.sessionId!)', data: fromContext },
-        { messageId: 'sessionKeyedState', at: 'subscribers.delete(extra.sessionId!)', data: fromContext },
+      ],
+    ),
+    invalid(
+      'H4: a guard and the writes in its braces are separate statements, each reported; another map in the same statement too',
+      code`
+        import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+
+        const loggingSessions = new Set<string>();
+        const timers = new Map<string, NodeJS.Timeout>();
+        export function install(server: McpServer) {
+          server.registerTool('toggle_ticks', { description: 'Start or stop ticks' }, async (extra) => {
+            const sid = extra.sessionId!;
+            if (loggingSessions.has(sid)) {
+              loggingSessions.delete(sid);
+            } else {
+              loggingSessions.add(sid);
+            }
+            if (timers.has(sid)) clearInterval(timers.get(sid)), timers.delete(sid);
+            if (!loggingSessions.has(sid)) timers.set(sid, setInterval(tick, 5000));
+            return { content: [] };
+          });
+        }
+      `,
+      [
+        { messageId: 'sessionKeyedState', at: 'loggingSessions.has(sid)', inside: 'if (loggingSessions.has(sid)) {', data: fromContext },
+        { messageId: 'sessionKeyedState', at: 'loggingSessions.delete(sid)', data: fromContext },
+        { messageId: 'sessionKeyedState', at: 'loggingSessions.add(sid)', data: fromContext },
+        { messageId: 'sessionKeyedState', at: 'timers.has(sid)', data: fromContext },
+        { messageId: 'sessionKeyedState', at: 'loggingSessions.has(sid)', inside: 'if (!loggingSessions.has(sid)) timers', data: fromContext },
+        { messageId: 'sessionKeyedState', at: 'timers.set(sid, setInterval(tick, 5000))', data: fromContext },
       ],
     ),
     // ---------------------------------------------------------------------------------
@@ -695,13 +737,12 @@ ruleTester.run('no-session-state', rule, {
     // Correlation only: a warning.
     // ---------------------------------------------------------------------------------
     invalid(
-      'correlation: sendLoggingMessage(params, extra.sessionId), console and logger lines, span attributes',
+      'correlation: console and logger lines, span attributes',
       code`
         import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 
         const server = new McpServer({ name: 'search', version: '1.0.0' });
         server.registerTool('search', { description: 'Search' }, async (extra) => {
-          await server.sendLoggingMessage({ level: 'info', data: 'searching' }, extra.sessionId);
           console.error(\`[\${extra.sessionId}] search started\`);
           const { sessionId } = extra;
           logger.info({ sessionId, tool: 'search' }, 'called');
@@ -710,7 +751,6 @@ ruleTester.run('no-session-state', rule, {
         });
       `,
       [
-        { messageId: 'sessionIdForCorrelation', at: 'extra.sessionId', inside: "{ level: 'info', data: 'searching' }, extra.sessionId" },
         { messageId: 'sessionIdForCorrelation', at: 'extra.sessionId', inside: '`[${extra.sessionId}] search started`' },
         { messageId: 'sessionIdForCorrelation', at: 'sessionId', inside: "{ sessionId, tool: 'search' }" },
         { messageId: 'sessionIdForCorrelation', at: 'sessionId', inside: "'mcp.session_id', sessionId ?? ''" },

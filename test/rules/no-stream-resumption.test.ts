@@ -157,6 +157,48 @@ ruleTester.run('no-stream-resumption', rule, {
         );
       `,
     ),
+    // H18 is about responses a server sends through proxies: a traffic panel's record of a
+    // response and a client test's fake SSE response are neither.
+    valid(
+      'a traffic panel entry recording an MCP SSE response',
+      code`
+        import type { TrafficRow } from '../panel/types';
+
+        export const sseRow: TrafficRow = {
+          url: 'http://127.0.0.1:8080/mcp',
+          method: 'POST',
+          requestHeaders: { accept: 'text/event-stream', 'mcp-protocol-version': '2025-06-18' },
+          requestBody: JSON.stringify({ jsonrpc: '2.0', id: 9, method: 'tools/list' }),
+          responseStatus: 200,
+          responseHeaders: { 'content-type': 'text/event-stream' },
+          elapsedMs: 31,
+        };
+      `,
+    ),
+    valid(
+      'a vitest client test feeding the client a fake MCP SSE response through a mocked fetch',
+      code`
+        import { expect, it, vi } from 'vitest';
+        import { StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+
+        function fakeStream(frames: string[]): Response {
+          const body = new ReadableStream<Uint8Array>({
+            start(controller) {
+              for (const frame of frames) controller.enqueue(new TextEncoder().encode(frame));
+              controller.close();
+            },
+          });
+          return new Response(body, { status: 200, headers: { 'Content-Type': 'text/event-stream' } });
+        }
+
+        it('reads a tools/list result from the stream', async () => {
+          const fetchSpy = vi.fn().mockResolvedValueOnce(fakeStream(['event: message\\ndata: {"jsonrpc":"2.0","id":1,"result":{"tools":[]}}\\n\\n']));
+          const transport = new StreamableHTTPClientTransport(new URL('http://localhost/mcp'), { fetch: fetchSpy });
+          await transport.send({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} });
+          expect(fetchSpy).toHaveBeenCalledOnce();
+        });
+      `,
+    ),
   ],
 
   invalid: [

@@ -283,6 +283,60 @@ ruleTester.run('require-authorization-issuer', rule, {
         res.setHeader('WWW-Authenticate', 'Bearer resource_metadata="https://mcp.example.com/.well-known/oauth-protected-resource", scope="mcp:tools"');
       `,
     ),
+
+    // ---------------------------------------------------------------------------------
+    // Tests that describe an opt-out or probe for missing metadata, without using either.
+    // ---------------------------------------------------------------------------------
+    valid(
+      'a wrapper test expecting the SDK call to receive the opt-out, inside expect.objectContaining',
+      code`
+        import { expect, it, vi } from 'vitest';
+        import type { OAuthClientProvider } from '@modelcontextprotocol/client';
+        import { signIn } from '../src/sign-in';
+
+        it('passes the caller options through to the SDK', async () => {
+          const provider = fakeProvider() as OAuthClientProvider;
+          await signIn(provider, callerOptions);
+          expect(sdkAuthSpy).toHaveBeenLastCalledWith(provider, expect.objectContaining({ skipIssuerMetadataValidation: true }));
+        });
+      `,
+    ),
+    valid(
+      'a wrapper test that passes the opt-out and expects it forwarded to the mocked SDK call',
+      code`
+        import { expect, it, vi } from 'vitest';
+        import type { OAuthClientProvider } from '@modelcontextprotocol/client';
+        import { signIn } from '../src/sign-in';
+
+        const { sdkAuth } = vi.hoisted(() => ({ sdkAuth: vi.fn() }));
+        vi.mock('@modelcontextprotocol/client', async (importOriginal) => ({ ...(await importOriginal<object>()), auth: sdkAuth }));
+
+        it('hands the caller options to the SDK', async () => {
+          sdkAuth.mockResolvedValue('REDIRECT');
+          const provider = {} as OAuthClientProvider;
+          await signIn(provider, { serverUrl: 'https://mcp.example.com', skipIssuerMetadataValidation: true });
+          expect(sdkAuth).toHaveBeenCalledWith(provider, expect.objectContaining({ skipIssuerMetadataValidation: true }));
+        });
+      `,
+    ),
+    valid(
+      'a resource-server test checking that no authorization-server metadata is served',
+      code`
+        import { expect, it } from 'vitest';
+        import { bootDemoResource } from './support/demo-resource';
+
+        it('sends clients to the external issuer and hosts no metadata of its own', async () => {
+          const demo = await bootDemoResource({ issuer: 'https://id.example.org' });
+          const prm = await fetch(\`\${demo.origin}/.well-known/oauth-protected-resource\`);
+          const body = (await prm.json()) as { authorization_servers: string[] };
+          expect(body.authorization_servers).toEqual(['https://id.example.org']);
+          const ownMetadata = await fetch(\`\${demo.origin}/.well-known/oauth-authorization-server\`);
+          expect(ownMetadata.status).toBe(404);
+          expect(ownMetadata.ok).toBe(false);
+          await demo.stop();
+        });
+      `,
+    ),
   ],
   invalid: [
     // ---------------------------------------------------------------------------------
@@ -482,6 +536,22 @@ ruleTester.run('require-authorization-issuer', rule, {
         { messageId: 'skipsIssuerValidation', at: 'skipIssuerValidation: true', data: { option: 'skipIssuerValidation' } },
         { messageId: 'skipsIssuerValidation', at: 'skipIssuerMetadataValidation: true', data: { option: 'skipIssuerMetadataValidation' } },
       ],
+    ),
+
+    invalid(
+      'a test that switches the issuer check off to reach a mock authorization server',
+      code`
+        import { expect, it } from 'vitest';
+        import { auth } from '@modelcontextprotocol/client';
+        import { startMockAuthServer } from './support/mock-as';
+
+        it('gets a token from the mock authorization server', async () => {
+          const as = await startMockAuthServer();
+          const result = await auth(provider, { serverUrl: as.resourceUrl, skipIssuerMetadataValidation: true });
+          expect(result).toBe('AUTHORIZED');
+        });
+      `,
+      [{ messageId: 'skipsIssuerValidation', at: 'skipIssuerMetadataValidation: true', data: { option: 'skipIssuerMetadataValidation' } }],
     ),
 
     // ---------------------------------------------------------------------------------

@@ -123,6 +123,92 @@ ruleTester.run('require-modern-sdk-entry', rule, {
       `,
       { filename: 'file.js' },
     ),
+    // ---------------------------------------------------------------------------------
+    // Clients that never reach a 2026-07-28 server: over the 2024-11-05 HTTP+SSE transport
+    // (no-deprecated-sse-transport reports it), or a connect() the test expects to fail.
+    // ---------------------------------------------------------------------------------
+    valid(
+      'SDK v1 clients of an SSE bridge: in a variable, from a factory, through a typed destructured parameter',
+      code`
+        import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+        import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
+
+        let upstream: Client | undefined;
+
+        const clientFor = (name: string) => new Client({ name, version: '1.0.0' }, { capabilities: {} });
+
+        async function reconnect({ transport }: { transport: SSEClientTransport }) {
+          const retry = new Client({ name: 'bridge-retry', version: '1.0.0' });
+          await retry.connect(transport);
+          return retry;
+        }
+
+        export async function bridge(sseUrl: string, name: string) {
+          const transport = new SSEClientTransport(new URL(sseUrl));
+          upstream = clientFor(name);
+          try {
+            await upstream.connect(transport);
+          } catch {
+            upstream = await reconnect({ transport });
+          }
+          const probe = new Client({ name: 'probe', version: '1.0.0' });
+          await probe.connect(new SSEClientTransport(new URL('/sse', sseUrl)));
+        }
+      `,
+    ),
+    valid(
+      'v2 test clients: through a transport factory given an sse server config, and a connect expected to fail',
+      code`
+        import { expect, it, vi } from 'vitest';
+        import { Client } from '@modelcontextprotocol/client';
+        import { buildTransport } from '../src/transport';
+
+        it('records the GET that opens the event stream', async () => {
+          const config = { type: 'sse' as const, url: legacyServer.url };
+          const made = buildTransport(config, { onRequest: (entry) => seen.push(entry) });
+          const client = new Client({ name: 'fetch-log', version: '1.0.0' });
+          await client.connect(made.transport);
+          expect(seen[0]?.method).toBe('GET');
+        });
+
+        it('routes through the proxy agent', async () => {
+          const failing = vi.fn(async () => {
+            throw new Error('stop');
+          });
+          const made = buildTransport({ type: 'streamable-http', url: 'https://example.com/mcp' }, { fetchFn: failing });
+          const client = new Client({ name: 'proxy-check', version: '1.0.0' });
+          await expect(client.connect(made.transport)).rejects.toThrow('stop');
+        });
+      `,
+      { filename: 'transport.test.ts' },
+    ),
+    // A stdio gateway that takes the transport's messages for itself: the SDK server answers
+    // nothing, and the stdio transport checks no version (its hand-rolled handshake is
+    // no-initialize-handshake's).
+    valid(
+      'stdio gateways that reassign onmessage after connect()',
+      code`
+        import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+        import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+        import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+
+        export async function pipeToUpstream(forward: (message: JSONRPCMessage) => Promise<JSONRPCMessage | undefined>) {
+          const local = new Server({ name: 'gateway', version: '1.0.0' }, { capabilities: {} });
+          await local.connect(new StdioServerTransport());
+          local.transport!.onmessage = async (message) => {
+            const reply = await forward(message);
+            if (reply) process.stdout.write(JSON.stringify(reply) + '\\n');
+          };
+        }
+
+        export async function tee(relay: (message: JSONRPCMessage) => void) {
+          const server = new Server({ name: 'tee', version: '1.0.0' }, { capabilities: {} });
+          const stdio = new StdioServerTransport();
+          await server.connect(stdio);
+          stdio.onmessage = (message) => relay(message);
+        }
+      `,
+    ),
     valid(
       'a local class named StdioServerTransport',
       code`
@@ -178,6 +264,19 @@ ruleTester.run('require-modern-sdk-entry', rule, {
       { filename: 'file.js' },
     ),
 
+    invalid(
+      'P11: an onmessage set before connect() (connect() replaces it) still serves only 2025 clients',
+      code`
+        import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+        import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+
+        const server = new Server({ name: 'audit', version: '1.0.0' }, { capabilities: { tools: {} } });
+        const transport = new StdioServerTransport();
+        transport.onmessage = (message) => console.error('in', message);
+        await server.connect(transport);
+      `,
+      [{ messageId: 'connectsStdioTransport', at: 'server.connect(transport)', data: v1 }],
+    ),
     // ---------------------------------------------------------------------------------
     // Row 1: stateless per-request HTTP hosting; and the sessionful connect.
     // ---------------------------------------------------------------------------------
@@ -273,6 +372,41 @@ ruleTester.run('require-modern-sdk-entry', rule, {
         { messageId: 'clientWithoutNegotiation', at: "new Client({ name: 'b', version: '1.0.0' }, { capabilities: {}, listChanged: {} })" },
         { messageId: 'clientWithoutNegotiation', at: "new McpClient({ name: 'c', version: '1.0.0' }, OPTIONS)" },
       ],
+    ),
+
+    // A client that falls back to SSE also connects over Streamable HTTP, where it must negotiate;
+    // one whose connect() a test expects to succeed reaches a server.
+    invalid(
+      'clients that reach a Streamable HTTP server: SSE only as a fallback, a connect expected to resolve',
+      code`
+        import { expect, it } from 'vitest';
+        import { Client as V1Client } from '@modelcontextprotocol/sdk/client/index.js';
+        import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
+        import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+        import { Client } from '@modelcontextprotocol/client';
+        import { buildTransport } from '../src/transport';
+
+        export async function open(url: URL) {
+          const client = new V1Client({ name: 'fallback', version: '1.0.0' });
+          try {
+            await client.connect(new StreamableHTTPClientTransport(url));
+          } catch {
+            await client.connect(new SSEClientTransport(url));
+          }
+          return client;
+        }
+
+        it('connects over streamable HTTP', async () => {
+          const made = buildTransport({ type: 'streamable-http', url: server.url });
+          const client = new Client({ name: 'http-check', version: '1.0.0' });
+          await expect(client.connect(made.transport)).resolves.toBeUndefined();
+        });
+      `,
+      [
+        { messageId: 'v1Client', at: "new V1Client({ name: 'fallback', version: '1.0.0' })" },
+        { messageId: 'clientWithoutNegotiation', at: "new Client({ name: 'http-check', version: '1.0.0' })" },
+      ],
+      { filename: 'client.test.ts' },
     ),
 
     // A dual-era server keeps its sessionful leg for 2025 clients behind isLegacyRequest().

@@ -139,6 +139,32 @@ ruleTester.run('require-request-header-validation', rule, {
         });
       `,
     ),
+    // Mcp-Param-* headers come with tools/call only: a client's test double that lists
+    // x-mcp-header tools but never runs one has no such header to check.
+    valid(
+      'a loopback test server that validates the standard headers and only lists x-mcp-header tools',
+      code`
+        import { createServer } from 'node:http';
+
+        const catalogue = [{ name: 'forecast', inputSchema: { type: 'object', properties: { city: { type: 'string', 'x-mcp-header': 'City' } } } }];
+
+        export function startListingDouble() {
+          return createServer(async (req, res) => {
+            let raw = '';
+            for await (const chunk of req) raw += chunk;
+            const body = JSON.parse(raw);
+            const meta = body.params?._meta ?? {};
+            const reject = () => res.writeHead(400).end(JSON.stringify({ jsonrpc: '2.0', id: body.id, error: { code: -32020, message: 'header mismatch' } }));
+            if (req.headers['mcp-protocol-version'] !== meta['io.modelcontextprotocol/protocolVersion']) return reject();
+            if (req.headers['mcp-method'] !== body.method) return reject();
+            if (!meta['io.modelcontextprotocol/clientCapabilities']) return reject();
+            if (body.method === 'server/discover') return res.end(JSON.stringify({ jsonrpc: '2.0', id: body.id, result: { resultType: 'complete', supportedVersions: ['2026-07-28'] } }));
+            if (body.method === 'tools/list') return res.end(JSON.stringify({ jsonrpc: '2.0', id: body.id, result: { resultType: 'complete', tools: catalogue } }));
+            res.writeHead(404).end();
+          }).listen(0);
+        }
+      `,
+    ),
     valid(
       'validation in route middleware from another file',
       code`
@@ -176,6 +202,62 @@ ruleTester.run('require-request-header-validation', rule, {
           return raw;
         }
       `,
+    ),
+    // ---------------------------------------------------------------------------------
+    // Test doubles: a server a test module starts to feed the client under test.
+    // ---------------------------------------------------------------------------------
+    valid(
+      'a vitest file that starts a loopback server answering the client under test',
+      code`
+        import { afterEach, expect, it } from 'vitest';
+        import { createServer } from 'node:http';
+        import { connectClient } from '../src/client';
+
+        function startFakeServer(tools: unknown[]) {
+          const server = createServer(async (req, res) => {
+            let raw = '';
+            for await (const chunk of req) raw += chunk;
+            const body = JSON.parse(raw);
+            const reply = (result: unknown) => res.end(JSON.stringify({ jsonrpc: '2.0', id: body.id, result }));
+            if (body.method === 'server/discover') return reply({ supportedVersions: ['2026-07-28'], capabilities: { tools: {} } });
+            if (body.method === 'tools/list') return reply({ tools });
+            reply({});
+          });
+          return new Promise<number>((resolve) => server.listen(0, () => resolve((server.address() as { port: number }).port)));
+        }
+
+        it('lists the tools the server returns', async () => {
+          const port = await startFakeServer([{ name: 'echo', inputSchema: { type: 'object' } }]);
+          const client = await connectClient(\`http://127.0.0.1:\${port}/mcp\`);
+          expect((await client.listTools()).tools).toHaveLength(1);
+        });
+      `,
+    ),
+    valid(
+      'a Jest file (no import: the globals) with an Express double at module level',
+      code`
+        const express = require('express');
+        const { McpClient } = require('../src/client');
+
+        const app = express();
+        let failures = 1;
+        app.post('/mcp', express.json(), (req, res) => {
+          if (req.body.method === 'tools/call' && failures-- > 0) return res.status(503).end();
+          if (req.body.method === 'tools/call') return res.json({ jsonrpc: '2.0', id: req.body.id, result: { content: [] } });
+          if (req.body.method === 'tools/list') return res.json({ jsonrpc: '2.0', id: req.body.id, result: { tools: [] } });
+          res.json({ jsonrpc: '2.0', id: req.body.id, result: {} });
+        });
+
+        describe('retry on 503', () => {
+          test('the client retries tools/call once', async () => {
+            const server = app.listen(0);
+            const client = new McpClient(\`http://127.0.0.1:\${server.address().port}/mcp\`);
+            await expect(client.callTool('echo', {})).resolves.toEqual({ content: [] });
+            server.close();
+          });
+        });
+      `,
+      { filename: 'retry.test.js' },
     ),
   ],
   invalid: [
@@ -277,6 +359,27 @@ ruleTester.run('require-request-header-validation', rule, {
         }
       `,
       [{ messageId: 'unvalidatedRequests', at: 'createServer', data: { missing: everything } }],
+    ),
+    invalid(
+      'a dev server script built like a test double, but not in a test module: it is served',
+      code`
+        import { createServer } from 'node:http';
+
+        const tools = [{ name: 'echo', inputSchema: { type: 'object' } }];
+        const callTool = async (params) => ({ content: [{ type: 'text', text: String(params.arguments.text) }] });
+
+        // Started by \`npm run dev\`; \`vitest\` and \`it(...)\` appear only in this comment.
+        createServer(async (req, res) => {
+          let raw = '';
+          for await (const chunk of req) raw += chunk;
+          const body = JSON.parse(raw);
+          const reply = (result) => res.end(JSON.stringify({ jsonrpc: '2.0', id: body.id, result }));
+          if (body.method === 'tools/list') return reply({ tools });
+          if (body.method === 'tools/call') return reply(await callTool(body.params));
+          reply({});
+        }).listen(3000);
+      `,
+      [{ messageId: 'unvalidatedRequests', at: 'createServer', inside: 'createServer(async', data: { missing: everything } }],
     ),
     invalid(
       'a Next.js route handler that checks the headers and the version but not the client capabilities',

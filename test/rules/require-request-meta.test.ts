@@ -206,6 +206,117 @@ ruleTester.run('require-request-meta', rule, {
         call('eth_getBalance', ['0xabc', 'latest']);
       `,
     ),
+    // Requests recorded or described, not sent.
+    valid(
+      'network-panel entries recording requests already sent (sentAt/response, and a JSON.stringify body stamped new Date())',
+      code`
+        type NetworkEntry = { sentAt: Date; request: unknown; response?: unknown };
+
+        // What the network panel shows before anything has been sent: a recorded exchange.
+        export const recorded: NetworkEntry[] = [
+          {
+            sentAt: new Date('2025-11-02T10:00:00Z'),
+            request: { jsonrpc: '2.0', id: 7, method: 'tools/call', params: { name: 'search', arguments: { q: 'mcp' } } },
+            response: { jsonrpc: '2.0', id: 7, result: { content: [] } },
+          },
+        ];
+        export const logLine = { at: new Date(), body: JSON.stringify({ jsonrpc: '2.0', id: 8, method: 'tools/list' }) };
+      `,
+    ),
+    valid(
+      'a test fixture of a tools/call read only for its fields',
+      code`
+        import { expect, it } from 'vitest';
+        import { titleFor } from '../src/panel.js';
+
+        it('titles a tools/call after its tool', () => {
+          const request = { jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'search', arguments: {} } };
+          expect(titleFor(request.method, request.params.name)).toBe('search()');
+        });
+      `,
+    ),
+    // Requests a test feeds to the unit it exercises, not to an MCP server.
+    valid(
+      'requests handed to a predicate, an id extractor and a middleware whose answers the test checks in place',
+      code`
+        import { describe, expect, it } from 'vitest';
+        import { isListRequest, requestIdOf } from '../src/messages.js';
+        import { scopeCheck } from '../src/scopes.js';
+
+        describe('message helpers', () => {
+          it('reads the id of a request', () => {
+            expect(requestIdOf({ jsonrpc: '2.0', id: 7, method: 'tools/list' })).toBe(7);
+          });
+          it('classifies list requests', () => {
+            const list = { jsonrpc: '2.0', id: 1, method: 'prompts/list', params: {} };
+            expect(isListRequest(list)).toBe(true);
+          });
+          it('answers 403 to a tool call when the token lacks the scope', () => {
+            const result = scopeCheck({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'deploy', arguments: {} } }, 'token-without-scope');
+            expect(result.status).toBe(403);
+          });
+        });
+      `,
+    ),
+    valid(
+      "messages pushed through a transport's doubles: a fake class, a mocked fetchFn, an object of vi.fn() methods",
+      code`
+        import { expect, it, vi } from 'vitest';
+        import type { JSONRPCMessage, Transport } from '@modelcontextprotocol/client';
+        import { LoggingTransport } from '../src/logging-transport.js';
+        import { ProxyTransport } from '../src/proxy-transport.js';
+        import { relayToBus } from '../src/relay.js';
+
+        class RecordingTransport implements Transport {
+          sent: JSONRPCMessage[] = [];
+          async start() {}
+          async close() {}
+          async send(message: JSONRPCMessage) {
+            this.sent.push(message);
+          }
+        }
+
+        it('logs what it forwards', async () => {
+          const inner = new RecordingTransport();
+          const logged = new LoggingTransport(inner, { log: vi.fn() });
+          const request = { jsonrpc: '2.0', id: 1, method: 'tools/list' } as const;
+          await logged.send(request);
+          expect(inner.sent).toEqual([request]);
+        });
+
+        it('retries a send after a 401', async () => {
+          const fetchFn = vi.fn<typeof fetch>().mockResolvedValueOnce(new Response(null, { status: 401 })).mockResolvedValue(Response.json({ ok: true }));
+          const transport = new ProxyTransport({ baseUrl: 'http://proxy.test', fetchFn });
+          await transport.send({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'echo' } });
+          expect(fetchFn).toHaveBeenCalledTimes(2);
+        });
+
+        it('publishes what the client transport receives', async () => {
+          const clientSide: Transport = { start: vi.fn(), close: vi.fn(), send: vi.fn() };
+          await relayToBus('session-1', clientSide);
+          clientSide.onmessage?.({ jsonrpc: '2.0', id: 3, method: 'resources/read', params: { uri: 'notes://1' } });
+          expect(clientSide.send).not.toHaveBeenCalled();
+        });
+      `,
+    ),
+    valid(
+      "a message in a relay's envelope, published to an in-memory bus",
+      code`
+        import { expect, it } from 'vitest';
+        import { MemoryBus } from '../src/bus.js';
+        import { SessionRelay } from '../src/relay.js';
+
+        it('delivers bus messages to the session', async () => {
+          const bus = new MemoryBus();
+          const relay = new SessionRelay(bus, 'session-1');
+          const received: unknown[] = [];
+          relay.onmessage = (message) => received.push(message);
+          const request = { jsonrpc: '2.0', id: 'r1', method: 'tools/list', params: {} };
+          await bus.publish('to-server:session-1', JSON.stringify({ type: 'mcp', message: request }));
+          expect(received).toEqual([request]);
+        });
+      `,
+    ),
   ],
   invalid: [
     // L8: no params at all.
@@ -392,5 +503,61 @@ ruleTester.run('require-request-meta', rule, {
         { messageId: 'missingMeta', ...positionOf(dualEra, 'params: {} };', 2, 8), data: method('tools/list') },
       ],
     },
+    // Tests whose requests reach an MCP server.
+    invalid(
+      'a message pushed through a double into a server the test connects, and one a test sends to the server under test',
+      code`
+        import { expect, it, vi } from 'vitest';
+        import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+        import { BusServerTransport, relayToBus } from '../src/relay.js';
+        import { buildServer } from '../src/server.js';
+        import { handleMcpPost } from '../src/http.js';
+
+        it('answers tools/list through the relay', async () => {
+          const server = buildServer();
+          await server.connect(new BusServerTransport('session-1'));
+          const clientSide: Transport = { start: vi.fn(), close: vi.fn(), send: vi.fn() };
+          await relayToBus('session-1', clientSide);
+          clientSide.onmessage?.({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} });
+          await vi.waitFor(() => expect(clientSide.send).toHaveBeenCalled());
+        });
+
+        it('serves prompts/list over HTTP', async () => {
+          const response = await handleMcpPost({ jsonrpc: '2.0', id: 2, method: 'prompts/list' });
+          expect(response.status).toBe(200);
+        });
+      `,
+      [
+        { messageId: 'missingMeta', at: '{}', inside: "method: 'tools/list', params: {} }", data: method('tools/list') },
+        { messageId: 'missingParams', at: "'prompts/list'", data: method('prompts/list') },
+      ],
+    ),
+    // Logged or queued, and sent all the same.
+    invalid(
+      'a request written to the log and then sent is still reported',
+      code`
+        export function callTool(socket: WebSocket, log: unknown[], name: string) {
+          const request = { jsonrpc: '2.0', id: 7, method: 'tools/call', params: { name, arguments: {} } };
+          log.push({ sentAt: new Date(), request });
+          socket.send(JSON.stringify(request));
+        }
+      `,
+      [{ messageId: 'missingMeta', at: '{ name, arguments: {} }', data: method('tools/call') }],
+    ),
+    invalid(
+      'an offline outbox item stamped queuedAt: Date.now() goes out later: still reported',
+      code`
+        const outbox: { queuedAt: number; message: unknown }[] = [];
+
+        // Calls made while offline wait here and go out when the socket reconnects.
+        export function callTool(name: string) {
+          outbox.push({ queuedAt: Date.now(), message: { jsonrpc: '2.0', id: outbox.length + 1, method: 'tools/call', params: { name, arguments: {} } } });
+        }
+        export function flush(socket: WebSocket) {
+          for (const item of outbox.splice(0)) socket.send(JSON.stringify(item.message));
+        }
+      `,
+      [{ messageId: 'missingMeta', at: '{ name, arguments: {} }', data: method('tools/call') }],
+    ),
   ],
 });

@@ -168,6 +168,49 @@ ruleTester.run('require-result-fields', rule, {
         };
       `,
     ),
+    // ---------------------------------------------------------------------------------
+    // Results whose fix is not a result field.
+    // ---------------------------------------------------------------------------------
+    valid(
+      'resources/read answering an unknown URI with empty contents (its fix is -32602, not cache hints)',
+      code`
+        export function readResource(id: number, uri: string) {
+          switch (uri) {
+            case 'notes://index':
+              return { jsonrpc: '2.0', id, result: { resultType: 'complete', contents: [{ uri, text: index() }], ttlMs: 0, cacheScope: 'private' } };
+            default:
+              return { jsonrpc: '2.0', id, result: { contents: [] } };
+          }
+        }
+
+        export function route(message: { id: number; method: string; params: { uri: string } }) {
+          if (message.method === 'resources/read') return readResource(message.id, message.params.uri);
+          if (message.method === 'tools/list') return { jsonrpc: '2.0', id: message.id, result: { resultType: 'complete', tools: [], ttlMs: 0, cacheScope: 'public' } };
+        }
+      `,
+    ),
+    valid(
+      "a test's fake of a 2025 server (it answers initialize, not server/discover) driving a legacy-mode client",
+      code`
+        import { expect, it, vi } from 'vitest';
+        import { ProxyTransport } from '../src/proxy-transport.js';
+
+        it('lists tools through the proxy after a 2025 handshake', async () => {
+          const fetchFn = vi.fn(async (_url: string, init: RequestInit) => {
+            const message = JSON.parse(String(init.body));
+            if (message.method === 'initialize') {
+              return Response.json({ jsonrpc: '2.0', id: message.id, result: { protocolVersion: '2025-06-18', capabilities: { tools: {} }, serverInfo: { name: 'fake', version: '1' } } });
+            }
+            if (message.method === 'tools/list') {
+              return Response.json({ jsonrpc: '2.0', id: message.id, result: { tools: [{ name: 'echo', inputSchema: { type: 'object' } }] } });
+            }
+            return new Response(null, { status: 202 });
+          });
+          const transport = new ProxyTransport({ fetchFn, legacy: true });
+          expect(await transport.listTools()).toHaveLength(1);
+        });
+      `,
+    ),
     valid(
       'an MCP client reading results',
       code`
@@ -518,6 +561,46 @@ ruleTester.run('require-result-fields', rule, {
           }
         }
       `,
+    ),
+    invalid(
+      "a test's fake that answers server/discover too is a 2026-07-28 peer: its results are checked",
+      code`
+        import { expect, it, vi } from 'vitest';
+
+        it('lists tools from a modern server', async () => {
+          const fetchFn = vi.fn(async (_url: string, init: RequestInit) => {
+            const message = JSON.parse(String(init.body));
+            if (message.method === 'server/discover') {
+              return Response.json({ jsonrpc: '2.0', id: message.id, result: { resultType: 'complete', supportedVersions: ['2026-07-28'], capabilities: { tools: {} }, ttlMs: 0, cacheScope: 'public' } });
+            }
+            if (message.method === 'initialize') {
+              return Response.json({ jsonrpc: '2.0', id: message.id, error: { code: -32022, message: 'Unsupported protocol version' } });
+            }
+            if (message.method === 'tools/list') {
+              return Response.json({ jsonrpc: '2.0', id: message.id, result: { tools: [] } });
+            }
+            return new Response(null, { status: 202 });
+          });
+          expect(await listToolsWith(fetchFn)).toEqual([]);
+        });
+      `,
+      [{ messageId: 'missingResultTypeAndCacheHints', at: '{ tools: [] }', data: { method: 'tools/list', missing: all } }],
+      null,
+    ),
+    invalid(
+      'a 2025 server outside tests (initialize, no server/discover) and a resource read with contents is still reported',
+      code`
+        export function handle(message: { id: number; method: string; params: { uri: string } }) {
+          switch (message.method) {
+            case 'initialize':
+              return { protocolVersion: '2025-06-18', capabilities: { resources: {} }, serverInfo: { name: 'notes', version: '1' } };
+            case 'resources/read':
+              return { contents: [{ uri: message.params.uri, text: read(message.params.uri) }] };
+          }
+        }
+      `,
+      [{ messageId: 'missingResultTypeAndCacheHints', at: '{ contents: [{ uri: message.params.uri, text: read(message.params.uri) }] }', data: { method: 'resources/read', missing: all } }],
+      null,
     ),
     // ---------------------------------------------------------------------------------
     // Dual-era: results kept for 2025 clients behind a legacy gate.

@@ -128,24 +128,106 @@ ruleTester.run('require-sealed-request-state', rule, {
         }
       `,
     ),
+    // ---------------------------------------------------------------------------------
+    // Plain state that nothing reads back: a forged value changes nothing.
+    // ---------------------------------------------------------------------------------
+    valid(
+      'a round marker the handler never reads (it completes on inputResponses alone)',
+      code`
+        import { inputRequired, McpServer } from '@modelcontextprotocol/server';
+
+        let rounds = 0;
+
+        export function register(server: McpServer) {
+          server.registerTool('confirm_delete', { description: 'Delete after confirmation' }, async (ctx) => {
+            const answer = ctx.mcpReq.inputResponses?.confirm;
+            if (answer === undefined) {
+              return inputRequired({
+                inputRequests: { confirm: inputRequired.elicit({ message: 'Delete?', requestedSchema: { type: 'object', properties: {} } }) },
+                requestState: \`confirm-delete:\${++rounds}\`,
+              });
+            }
+            return { content: [{ type: 'text', text: JSON.stringify(answer) }] };
+          });
+        }
+      `,
+    ),
+    valid(
+      'tool factories of a test server: one never reads its state, the other reads its own',
+      code`
+        import { inputRequired } from '@modelcontextprotocol/server';
+
+        export function pingTool() {
+          return {
+            name: 'ping_twice',
+            handler: async (_args: unknown, extra?: { inputResponses?: Record<string, unknown> }) =>
+              extra?.inputResponses?.again === undefined
+                ? inputRequired({ inputRequests: { again: inputRequired.listRoots() }, requestState: \`ping:\${Date.now()}\` })
+                : { content: [] },
+          };
+        }
+
+        export function stepTool() {
+          return {
+            name: 'two_steps',
+            handler: async (_args: unknown, extra?: { requestState?: string }) => {
+              if (extra?.requestState === undefined) {
+                return inputRequired({ inputRequests: { first: inputRequired.listRoots() }, requestState: await seal('step-2') });
+              }
+              return { content: [] };
+            },
+          };
+        }
+      `,
+    ),
   ],
 
   invalid: [
     invalid(
-      'M8: SDK v2 inputRequired with JSON state',
+      'M8: SDK v2 inputRequired with JSON state that the retry reads back',
       code`
         import { inputRequired, McpServer } from '@modelcontextprotocol/server';
 
         export function register(server: McpServer) {
-          server.registerTool('publish', { description: 'Publish a draft' }, async ({ draftId }) =>
-            inputRequired({
+          server.registerTool('publish', { description: 'Publish a draft' }, async (ctx) => {
+            const echoed = ctx.mcpReq.requestState();
+            if (echoed) return publishDraft(JSON.parse(echoed).draftId);
+            return inputRequired({
               inputRequests: { confirm: inputRequired.elicit({ message: 'Publish?', requestedSchema: { type: 'object', properties: {} } }) },
-              requestState: JSON.stringify({ step: 'confirm', draftId }),
-            }),
-          );
+              requestState: JSON.stringify({ step: 'confirm', draftId: ctx.mcpReq.params.arguments.draftId }),
+            });
+          });
         }
       `,
-      [{ messageId: 'mintsUnsealedState', at: "JSON.stringify({ step: 'confirm', draftId })", data: { how: 'as plain JSON (`JSON.stringify`)' } }],
+      [
+        { messageId: 'trustsUnsealedState', at: 'JSON.parse(echoed)', data: { how: 'with `JSON.parse`' } },
+        {
+          messageId: 'mintsUnsealedState',
+          at: "JSON.stringify({ step: 'confirm', draftId: ctx.mcpReq.params.arguments.draftId })",
+          data: { how: 'as plain JSON (`JSON.stringify`)' },
+        },
+      ],
+    ),
+    invalid(
+      'M8: a named helper mints the state; the handler that calls it reads the state back',
+      code`
+        import { inputRequired, McpServer } from '@modelcontextprotocol/server';
+
+        function askForStep(step: number) {
+          return inputRequired({
+            inputRequests: { next: inputRequired.elicit({ message: \`Step \${step}?\`, requestedSchema: { type: 'object', properties: {} } }) },
+            requestState: \`wizard:\${step}\`,
+          });
+        }
+
+        export function register(server: McpServer) {
+          server.registerTool('wizard', { description: 'Three-step setup' }, async (ctx) => {
+            const step = Number((ctx.mcpReq.requestState() ?? 'wizard:0').split(':')[1]);
+            return step < 3 ? askForStep(step + 1) : { content: [{ type: 'text', text: 'done' }] };
+          });
+        }
+      `,
+      [{ messageId: 'mintsUnsealedState', at: '`wizard:${step}`', data: { how: 'as plain text' } }],
     ),
     invalid(
       'M8: base64 JSON that carries authorization fields (error), through an aliased import',

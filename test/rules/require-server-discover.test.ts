@@ -211,11 +211,153 @@ ruleTester.run('require-server-discover', rule, {
         agent.on('initialize', () => console.log('agent ready'));
       `,
     ),
+
+    // ---------------------------------------------------------------------------------
+    // Code that reads the method of requests it does not answer, and client command routers.
+    // ---------------------------------------------------------------------------------
+    valid(
+      'an OAuth scope middleware that reads body.method for four methods and answers nothing',
+      code`
+        import type { RequestHandler } from 'express';
+
+        export const requireScopes: RequestHandler = (req, res, next) => {
+          const body = req.body as { method?: string };
+          let needed: string | undefined;
+          if (body.method === 'tools/call') needed = 'mcp:tools:execute';
+          else if (body.method === 'tools/list' || body.method === 'prompts/list') needed = 'mcp:read';
+          else if (body.method === 'resources/read') needed = 'mcp:resources:read';
+          if (needed && !req.auth?.scopes.includes(needed)) {
+            res.status(403).set('WWW-Authenticate', \`Bearer error="insufficient_scope", scope="\${needed}"\`).end();
+            return;
+          }
+          next();
+        };
+      `,
+    ),
+    valid(
+      'a scope middleware whose branches look the required scopes up in a registry',
+      code`
+        import type { RequestHandler } from 'express';
+
+        export function requireToolScopes(registry: ScopeRegistry): RequestHandler {
+          return (req, res, next) => {
+            const { method, params } = req.body ?? {};
+            let required: string[] | undefined;
+            if (method === 'tools/call') required = registry.tools.get(params?.name);
+            else if (method === 'prompts/get') required = registry.prompts.get(params?.name);
+            else if (method === 'resources/read') required = registry.lookupResource(params?.uri);
+            if (!required?.length || hasScopes(req.auth, required)) return next();
+            res.status(403).json({ jsonrpc: '2.0', id: null, error: { code: -32603, message: 'insufficient scope' } });
+          };
+        }
+      `,
+    ),
+    valid(
+      'an audit helper that classifies requests by method (returns what a request targets)',
+      code`
+        export function auditTarget(body: JsonRpcRequest) {
+          switch (body.method) {
+            case 'tools/call':
+              return { kind: 'tool', target: body.params.name };
+            case 'prompts/get':
+              return { kind: 'prompt', target: body.params.name };
+            case 'resources/read':
+              return { kind: 'resource', target: body.params.uri };
+          }
+        }
+      `,
+    ),
+    valid(
+      "a CLI's --method router that makes one SDK client request per method",
+      code`
+        import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+
+        export async function runCommand(client: Client, method: string, args: CommandArgs) {
+          switch (method) {
+            case 'tools/list':
+              return client.listTools();
+            case 'tools/call':
+              return client.callTool({ name: args.name, arguments: args.arguments });
+            case 'resources/read':
+              return client.readResource({ uri: args.uri });
+          }
+        }
+      `,
+    ),
+    // ---------------------------------------------------------------------------------
+    // Test doubles: fake servers a client's tests connect to.
+    // ---------------------------------------------------------------------------------
+    valid(
+      "a fetch mock and a Transport double that play a 2025 server in a client's test",
+      code`
+        import { describe, expect, it, vi } from 'vitest';
+        import type { JSONRPCMessage, Transport } from '@modelcontextprotocol/client';
+        import { DeskClient } from '../src/desk-client';
+
+        const fetchFn = vi.fn<typeof fetch>().mockImplementation(async (_url, init) => {
+          const message = JSON.parse(String(init?.body));
+          switch (message.method) {
+            case 'initialize':
+              return Response.json({ jsonrpc: '2.0', id: message.id, result: { protocolVersion: '2025-11-25', capabilities: { tools: {} }, serverInfo: { name: 'fake', version: '0' } } });
+            case 'tools/list':
+              return Response.json({ jsonrpc: '2.0', id: message.id, result: { tools: [] } });
+            default:
+              return new Response(null, { status: 202 });
+          }
+        });
+
+        class HandshakeOnlyServer implements Transport {
+          onmessage?: (message: JSONRPCMessage) => void;
+          async start() {}
+          async close() {}
+          async send(message: JSONRPCMessage) {
+            if (!('method' in message)) return;
+            if (message.method === 'initialize' && 'id' in message) {
+              this.onmessage?.({ jsonrpc: '2.0', id: message.id, result: { protocolVersion: '2025-11-25', capabilities: {}, serverInfo: { name: 'fake', version: '0' } } });
+              return;
+            }
+            if (message.method === 'notifications/initialized') this.onmessage?.({ jsonrpc: '2.0', method: 'notifications/tools/list_changed' });
+          }
+        }
+
+        describe('DeskClient', () => {
+          it('connects over HTTP', async () => {
+            const client = new DeskClient({ url: 'http://fake.test/mcp', fetchFn });
+            await client.connect();
+            expect(fetchFn).toHaveBeenCalled();
+          });
+          it('connects over a transport', async () => {
+            const client = new DeskClient({ transport: new HandshakeOnlyServer() });
+            await expect(client.connect()).resolves.toBeUndefined();
+          });
+        });
+      `,
+    ),
   ],
   invalid: [
     // ---------------------------------------------------------------------------------
     // L1: hand-rolled servers without server/discover.
     // ---------------------------------------------------------------------------------
+    invalid(
+      'a fixture server module that tests import (not itself a test) still serves',
+      code`
+        import http from 'node:http';
+
+        export function startFixtureServer(port: number) {
+          return http.createServer(async (req, res) => {
+            const message = JSON.parse(await readBody(req));
+            switch (message.method) {
+              case 'initialize':
+                return res.end(JSON.stringify({ jsonrpc: '2.0', id: message.id, result: { protocolVersion: '2025-11-25', capabilities: { tools: {} }, serverInfo } }));
+              case 'tools/list':
+                return res.end(JSON.stringify({ jsonrpc: '2.0', id: message.id, result: { tools: [] } }));
+            }
+          }).listen(port);
+        }
+      `,
+      [{ messageId: 'missingServerDiscover', at: 'message.method', inside: 'switch (message.method)', data: missing('`initialize`, `tools/list`') }],
+      { filename: 'test-servers/fixture-server.ts' },
+    ),
     invalid(
       'a switch that routes initialize (TypeScript, ESM, a v1 type import)',
       code`
@@ -396,5 +538,78 @@ ruleTester.run('require-server-discover', rule, {
       ),
       settings: { 'mcp-migrate': { legacyGated: 'report' } },
     },
+
+    // ---------------------------------------------------------------------------------
+    // Servers next to the lookalikes: a scope check in the same file, an upstream client.
+    // ---------------------------------------------------------------------------------
+    invalid(
+      'a server file with a scope check: the check is silent, the dispatch that answers is reported',
+      code`
+        export function neededScope(body: JsonRpcRequest): string | undefined {
+          let scope: string | undefined;
+          if (body.method === 'tools/call') scope = 'mcp:tools:execute';
+          else if (body.method === 'tools/list') scope = 'mcp:read';
+          else if (body.method === 'resources/read') scope = 'mcp:resources:read';
+          return scope;
+        }
+
+        export async function answer(body: JsonRpcRequest, res: Response) {
+          switch (body.method) {
+            case 'tools/list': return res.json({ jsonrpc: '2.0', id: body.id, result: { tools } });
+            case 'tools/call': return res.json({ jsonrpc: '2.0', id: body.id, result: await callTool(body.params) });
+            case 'resources/read': return res.json({ jsonrpc: '2.0', id: body.id, result: await read(body.params.uri) });
+          }
+        }
+      `,
+      [{ messageId: 'missingServerDiscover', at: 'body.method', inside: 'switch (body.method)', data: missing('`tools/list`, `tools/call`, `resources/read`') }],
+    ),
+    invalid(
+      'an if-chain whose branches store what handlers computed, answered once after the chain (JavaScript)',
+      code`
+        export async function onMessage(body, reply) {
+          let result;
+          if (body.method === 'tools/list') result = listTools();
+          else if (body.method === 'tools/call') result = await callTool(body.params);
+          else if (body.method === 'resources/read') result = await readResource(body.params.uri);
+          reply(body.id, result);
+        }
+      `,
+      [{ messageId: 'missingServerDiscover', at: "body.method === 'tools/list'", data: missing('`tools/list`, `tools/call`, `resources/read`') }],
+      { filename: 'file.js' },
+    ),
+    invalid(
+      'a gateway that answers JSON-RPC by forwarding to an upstream SDK client',
+      code`
+        import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+
+        const upstream = new Client({ name: 'gateway', version: '1.0.0' });
+
+        export async function forward(request: JSONRPCRequest) {
+          switch (request.method) {
+            case 'tools/list':
+              return { jsonrpc: '2.0', id: request.id, result: await upstream.listTools(request.params) };
+            case 'tools/call':
+              return { jsonrpc: '2.0', id: request.id, result: await upstream.callTool(request.params) };
+            case 'prompts/get':
+              return { jsonrpc: '2.0', id: request.id, result: await upstream.getPrompt(request.params) };
+          }
+        }
+      `,
+      [{ messageId: 'missingServerDiscover', at: 'request.method', inside: 'switch (request.method)', data: missing('`tools/list`, `tools/call`, `prompts/get`') }],
+    ),
+    invalid(
+      'a JSON-RPC library proxy whose registered methods forward to an upstream SDK client',
+      code`
+        import { JSONRPCServer } from 'json-rpc-2.0';
+        import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+
+        export function mountProxy(rpc: JSONRPCServer, upstream: Client) {
+          rpc.addMethod('tools/list', (params) => upstream.listTools(params));
+          rpc.addMethod('tools/call', (params) => upstream.callTool(params));
+          rpc.addMethod('resources/read', (params) => upstream.readResource(params));
+        }
+      `,
+      [{ messageId: 'missingServerDiscover', at: 'rpc.addMethod', nth: 1, data: missing('`tools/list`, `tools/call`, `resources/read`') }],
+    ),
   ],
 });

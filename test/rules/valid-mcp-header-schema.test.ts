@@ -101,9 +101,78 @@ ruleTester.run('valid-mcp-header-schema', rule, {
         export const listed = { name: 'total', inputSchema: { type: 'object' }, outputSchema: { type: 'object', properties: { total: { type: 'number', 'x-mcp-header': 'Total' } } } };
       `,
     ),
+    // ---------------------------------------------------------------------------------
+    // Negative fixtures: tools invalid on purpose, so a client's test can check it drops them.
+    // ---------------------------------------------------------------------------------
+    valid(
+      'a vitest file serving a tool with a bad header name and asserting the client drops it',
+      code`
+        import { expect, it } from 'vitest';
+        import { startFakeServer } from './helpers/fake-server';
+        import { connect } from '../src/client';
+
+        it('hides tools whose header annotation the spec rejects', async () => {
+          const server = await startFakeServer({
+            tools: [
+              { name: 'search', inputSchema: { type: 'object' } },
+              { name: 'lookup', inputSchema: { type: 'object', properties: { q: { type: 'string', 'x-mcp-header': 'Query Text' } } } },
+            ],
+          });
+          const client = await connect(server.url);
+          expect((await client.listTools()).map((tool) => tool.name)).toEqual(['search']);
+        });
+      `,
+    ),
+    valid(
+      'a fixture module exporting a tool that says its header is malformed (zod)',
+      code`
+        import * as z from 'zod';
+
+        /** Served by the conformance server: clients must leave it out of tools/list. */
+        export function malformedHeaderTool() {
+          return {
+            name: 'malformed_header_tool',
+            description: 'Declares a malformed x-mcp-header; conforming clients exclude it.',
+            inputSchema: { city: z.string().meta({ 'x-mcp-header': 'City Name' }) },
+            handler: async () => ({ content: [{ type: 'text', text: 'unreachable' }] }),
+          };
+        }
+      `,
+    ),
+    valid(
+      'registerTool whose name says the header is bad',
+      code`
+        import { McpServer } from '@modelcontextprotocol/server';
+        import * as z from 'zod';
+
+        export function addFixtures(server: McpServer) {
+          server.registerTool('badHeaderEcho', { inputSchema: z.object({ text: z.string().meta({ 'x-mcp-header': 'Echo:Text' }) }) }, async ({ text }) => ({
+            content: [{ type: 'text', text }],
+          }));
+        }
+      `,
+    ),
   ],
 
   invalid: [
+    invalid(
+      'a real tool whose description mentions invalid input, not its header',
+      code`
+        import { McpServer } from '@modelcontextprotocol/server';
+        import * as z from 'zod';
+
+        const server = new McpServer({ name: 'geo', version: '1.0.0' });
+        server.registerTool(
+          'geocode',
+          {
+            description: 'Geocodes an address; answers an error for invalid addresses.',
+            inputSchema: z.object({ address: z.string().meta({ 'x-mcp-header': 'Postal Address' }) }),
+          },
+          async ({ address }) => ({ content: [{ type: 'text', text: await geocode(address) }] }),
+        );
+      `,
+      [{ messageId: 'invalidHeaderName', at: "'x-mcp-header': 'Postal Address'", data: { value: '"Postal Address"' } }],
+    ),
     invalid(
       'P6: JSON Schema: number type, a list type, a missing type, and a bad name',
       code`
