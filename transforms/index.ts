@@ -1,13 +1,35 @@
+import type { TransformModule } from '../src/transforms/types.js';
+
 /**
- * The codemod transforms of `mcp-migrate fix`, each resolving the findings of the rules it
- * names (design.md "Transforms"). This version ships none yet: every finding is either fixed
- * by the rule's own ESLint autofix (fix level `safe`) or left to a person (`manual`).
+ * The codemod transforms of `mcp-migrate fix`, each resolving findings of the rules it names
+ * (design.md "Transforms"), in the order they run. Modules load lazily: `list` and `audit` never
+ * pay for jscodeshift.
  */
 export interface TransformDescriptor {
   id: string;
   description: string;
   /** Rule ids whose findings it resolves. */
   resolves: string[];
+  /** Case-sensitive substrings one of which a file must contain for the transform to have work. */
+  prefilter: string[];
+  load: () => Promise<TransformModule>;
 }
 
-export const transforms: readonly TransformDescriptor[] = [];
+export const transforms: readonly TransformDescriptor[] = [
+  {
+    id: 'resource-not-found-code',
+    description: 'Send -32602 instead of -32002 for a missing resource (SDK v2: ResourceNotFoundError); client checks accept both',
+    resolves: ['no-legacy-resource-not-found-code'],
+    prefilter: ['32002', 'ResourceNotFound'],
+    load: () => import('./resource-not-found-code.js'),
+  },
+  {
+    id: 'stdio-serve',
+    description: 'Serve stdio with serveStdio(() => server) instead of server.connect(new StdioServerTransport()) (SDK v2)',
+    resolves: ['require-modern-sdk-entry'],
+    prefilter: ['StdioServerTransport'],
+    load: () => import('./stdio-serve.js'),
+  },
+];
+
+export const transformIds: readonly string[] = transforms.map((t) => t.id);

@@ -8,7 +8,8 @@ export function runList(options: { json?: boolean }): number {
   const ruleRows = ruleIds.map((id) => describeRule(id));
   const checkRows = Object.values(engineChecks);
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ rules: ruleRows, checks: checkRows, transforms }, null, 2)}\n`);
+    const transformRows = transforms.map(({ id, description, resolves }) => ({ id, description, resolves }));
+    process.stdout.write(`${JSON.stringify({ rules: ruleRows, checks: checkRows, transforms: transformRows }, null, 2)}\n`);
     return 0;
   }
   const lines = [
@@ -19,7 +20,7 @@ export function runList(options: { json?: boolean }): number {
     ...table(checkRows),
     '',
     'Transforms',
-    ...(transforms.length === 0 ? ['  none in this version: findings are fixed by `eslint --fix` (safe) or by hand (manual)'] : transforms.map((t) => `  ${t.id}  resolves ${t.resolves.join(', ')}`)),
+    ...transforms.flatMap((t) => [`  ${t.id}  resolves ${t.resolves.join(', ')}`, `  ${' '.repeat(t.id.length)}  ${t.description}`]),
     '',
     'Run `mcp-migrate explain <rule-id>` for a rule\'s documentation.',
   ];

@@ -1,3 +1,5 @@
+import { v1SdkPackage } from './http-serving.js';
+
 /**
  * The npm packages of the MCP TypeScript SDK: v1 is `@modelcontextprotocol/sdk` (deep paths such
  * as `@modelcontextprotocol/sdk/server/streamableHttp.js`), v2 is split into
@@ -19,3 +21,21 @@ export const streamableHttpServerTransports: readonly string[] = [
 ];
 
 export const streamableHttpClientTransports: readonly string[] = ['StreamableHTTPClientTransport'];
+
+/** SDK v2 packages that export the error classes (`ProtocolError`, `ResourceNotFoundError`). */
+export const v2ErrorPackages: readonly string[] = ['@modelcontextprotocol/server', '@modelcontextprotocol/client'];
+
+/** The v2 entry that exports `serveStdio` (checked in the installed 2.4 `.d.ts`). */
+export const v2StdioEntry = '@modelcontextprotocol/server/stdio';
+
+/**
+ * Which SDK major a file's imports show: `1` for `@modelcontextprotocol/sdk`, `2` for the split
+ * v2 packages, undefined when it imports neither. A regular-expression scan, because it runs
+ * before any parse to decide which transforms apply.
+ */
+export function sdkMajorOfSource(source: string): 1 | 2 | undefined {
+  const specifiers = [...source.matchAll(/(?:from|import|require\()\s*['"](@modelcontextprotocol\/[^'"]+)['"]/g)].map((m) => m[1]!);
+  if (specifiers.some((s) => s === v1SdkPackage || s.startsWith(`${v1SdkPackage}/`))) return 1;
+  if (specifiers.length > 0) return 2;
+  return undefined;
+}

@@ -17,7 +17,10 @@ describe('mcp-migrate list', () => {
     expect(list.rules.map((rule) => rule.id).sort()).toEqual(Object.keys(rules).sort());
     for (const rule of list.rules) expect(rule.docsUrl).toMatch(new RegExp(`/rules/${rule.id}\\.md$`));
     expect(list.checks).toHaveLength(1);
-    expect(list.transforms).toEqual([]);
+    expect(list.transforms).toEqual([
+      { id: 'resource-not-found-code', description: expect.any(String), resolves: ['no-legacy-resource-not-found-code'] },
+      { id: 'stdio-serve', description: expect.any(String), resolves: ['require-modern-sdk-entry'] },
+    ]);
   });
 });
 

@@ -1,0 +1,93 @@
+import type { Rule, SourceCode } from 'eslint';
+import { applyTextEdits, type TextEdit } from './text-edits.js';
+
+/**
+ * Marker comments (design.md principle 6): `/* mcp-migrate(<rule-id>): <what to do>. <docs URL> *\/`,
+ * put where a rewrite needs a person. One helper places them all, so every marker has the same
+ * shape, sits as a leading comment on its own line before the enclosing statement (never inside a
+ * string or template literal, since statements never start there), and is not added twice.
+ */
+export interface MarkerRequest {
+  ruleId: string;
+  /** What to do, one sentence; a trailing period is added when missing. */
+  text: string;
+  docsUrl: string;
+  /** 0-based offset of the code that needs a person. */
+  offset: number;
+}
+
+const markerPattern = /\/\*\s*mcp-migrate\(([a-z0-9-]+)\):([^]*?)\*\//g;
+
+export function markerComment(ruleId: string, text: string, docsUrl: string): string {
+  // A `*/` inside the text would end the comment early.
+  const sentence = text.replace(/\*\//g, '* /').replace(/\s+/g, ' ').trim();
+  return `/* mcp-migrate(${ruleId}): ${/[.!?]$/.test(sentence) ? sentence : `${sentence}.`} ${docsUrl} */`;
+}
+
+/**
+ * Inserts a marker before the statement enclosing each request, unless that statement already
+ * carries a marker of the same rule (a re-run, or two findings in one statement).
+ */
+export function insertMarkers(sourceCode: SourceCode, requests: readonly MarkerRequest[]): { output: string; added: number } {
+  const text = sourceCode.text;
+  const edits: TextEdit[] = [];
+  const placed = new Set<string>();
+  for (const request of requests) {
+    const statement = enclosingStatement(sourceCode, request.offset);
+    if (!statement?.range) continue;
+    const key = `${statement.range[0]}:${request.ruleId}`;
+    if (placed.has(key) || hasMarker(sourceCode, statement, request.ruleId)) continue;
+    placed.add(key);
+    const lineStart = text.lastIndexOf('\n', statement.range[0] - 1) + 1;
+    const before = text.slice(lineStart, statement.range[0]);
+    const newline = text.includes('\r\n') ? '\r\n' : '\n';
+    const comment = markerComment(request.ruleId, request.text, request.docsUrl);
+    // On its own line with the statement's indentation; after other code on the same line (`case x: stmt`), inline.
+    const insertion = /^\s*$/.test(before) ? `${comment}${newline}${before}` : `${comment} `;
+    edits.push({ range: [statement.range[0], statement.range[0]], text: insertion });
+  }
+  const { output, applied } = applyTextEdits(text, edits);
+  return { output, added: applied };
+}
+
+/** The markers in a file's text, with 1-based lines: what reports count and list. */
+export function findMarkers(text: string): { ruleId: string; line: number; text: string }[] {
+  const found: { ruleId: string; line: number; text: string }[] = [];
+  for (const match of text.matchAll(markerPattern)) {
+    const line = text.slice(0, match.index).split('\n').length;
+    found.push({ ruleId: match[1]!, line, text: match[2]!.trim() });
+  }
+  return found;
+}
+
+type Node = Rule.Node | (SourceCode['ast'] & { parent?: undefined });
+
+/** The innermost statement (or class member) holding `offset` that sits in a list of statements. */
+function enclosingStatement(sourceCode: SourceCode, offset: number): Node | undefined {
+  let node = sourceCode.getNodeByRangeIndex(offset) as Node | null;
+  while (node && node.type !== 'Program') {
+    const parent = node.parent as Node | undefined;
+    if (parent && isStatementList(parent, node)) return node;
+    node = parent ?? null;
+  }
+  return undefined;
+}
+
+function isStatementList(parent: Node, child: Node): boolean {
+  switch (parent.type) {
+    case 'Program':
+    case 'BlockStatement':
+    case 'StaticBlock':
+    case 'ClassBody':
+      return true;
+    case 'SwitchCase':
+      return parent.consequent.includes(child as never);
+    default:
+      // `TSModuleBlock` and friends are not in ESLint's ESTree types.
+      return (parent.type as string) === 'TSModuleBlock' || (parent.type as string) === 'TSInterfaceBody';
+  }
+}
+
+function hasMarker(sourceCode: SourceCode, statement: Node, ruleId: string): boolean {
+  return sourceCode.getCommentsBefore(statement as never).some((comment) => comment.type === 'Block' && comment.value.trimStart().startsWith(`mcp-migrate(${ruleId}):`));
+}

@@ -1,0 +1,46 @@
+import { parse as parsePath } from 'node:path';
+import * as tsParser from '@typescript-eslint/parser';
+import { Linter, type SourceCode } from 'eslint';
+import { pluginNamespace } from '../engine/catalog.js';
+import plugin from '../plugin.js';
+
+export interface RuleRun {
+  /** The rule's reports (fatal parse errors throw instead). */
+  messages: Linter.LintMessage[];
+  /** The parsed file (typescript-estree, the audit's parser), for locating statements. */
+  sourceCode: SourceCode;
+}
+
+/**
+ * Runs one of our rules on `source` exactly as the audit does, so a transform touches only
+ * what the rule reports (design.md principle 3: lookalike -32002s, stdio clients and the like
+ * stay untouched). Code gated to 2025 clients is not reported (the editor default), so
+ * transforms leave a deliberate 2025 leg alone.
+ */
+export function runRule(ruleId: string, source: string, filename: string): RuleRun {
+  const linter = new Linter({ cwd: parsePath(process.cwd()).root });
+  const config: Linter.Config[] = [
+    {
+      files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
+      languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: filename.endsWith('.cjs') ? 'commonjs' : 'module' },
+      plugins: { [pluginNamespace]: plugin as never },
+      rules: { [`${pluginNamespace}/${ruleId}`]: 'warn' },
+    },
+  ];
+  const messages = linter.verify(source, config, { filename: filenameForLinter(filename) });
+  const fatal = messages.find((message) => message.fatal);
+  if (fatal) throw new Error(`cannot parse: ${fatal.message} (${fatal.line}:${fatal.column})`);
+  const sourceCode = linter.getSourceCode();
+  if (!sourceCode) throw new Error(`not a source file mcp-migrate reads: ${filename}`);
+  return { messages: messages.filter((message) => message.ruleId === `${pluginNamespace}/${ruleId}`), sourceCode };
+}
+
+/** ESLint needs an absolute-looking name whose extension picks the parser's JSX mode. */
+function filenameForLinter(filename: string): string {
+  return filename.startsWith('/') || /^[A-Za-z]:[\\/]/.test(filename) ? filename : `/${filename}`;
+}
+
+/** The 0-based offset of a 1-based line and column in `sourceCode`. */
+export function offsetOf(sourceCode: SourceCode, line: number, column: number): number {
+  return sourceCode.getIndexFromLoc({ line, column: column - 1 });
+}

@@ -1,0 +1,24 @@
+/** A replacement of `source.slice(range[0], range[1])` by `text`. */
+export interface TextEdit {
+  range: readonly [number, number];
+  text: string;
+}
+
+/**
+ * Applies non-overlapping edits to `source` (an edit overlapping an earlier-starting one is
+ * dropped, as ESLint drops conflicting fixes, and the caller sees it still reported on a
+ * re-run). Returns the new text and how many edits were applied.
+ */
+export function applyTextEdits(source: string, edits: readonly TextEdit[]): { output: string; applied: number } {
+  const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  let output = '';
+  let cursor = 0;
+  let applied = 0;
+  for (const edit of sorted) {
+    if (edit.range[0] < cursor) continue;
+    output += source.slice(cursor, edit.range[0]) + edit.text;
+    cursor = edit.range[1];
+    applied++;
+  }
+  return { output: output + source.slice(cursor), applied };
+}
