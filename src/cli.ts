@@ -60,6 +60,24 @@ program
   });
 
 program
+  .command('fix')
+  .description('Rewrite the code that breaks under MCP 2026-07-28, file by file, each file a transaction; markers where a person must decide.')
+  .argument('[paths...]', 'files or directories to fix (default: the current directory)')
+  .option('--dry-run', 'write nothing; print a unified diff of every file that would change, and the summary')
+  .option('--check', 'write nothing; exit with 1 if any file would change (for CI)')
+  .option('--allow-dirty', 'rewrite even when the git work tree has uncommitted changes')
+  .option('--transform <id>', 'run only this transform (repeatable)', collect)
+  .option('--skip-transform <id>', 'do not run this transform (repeatable)', collect)
+  .addOption(new Option('-f, --format <format>', 'result report format (default: pretty)').choices(['pretty', 'json', 'markdown']))
+  .option('--report <file>', 'write the result report to this file; the terminal still gets the summary')
+  .option('-c, --config <file>', 'configuration file (its include/exclude apply)')
+  .option('--no-config', 'ignore mcp-migrate.config.json and package.json#mcpMigrate')
+  .action(async (paths: string[], options) => {
+    const { runFix } = await import('./commands/fix.js');
+    process.exitCode = await runFix(paths, { ...options, transform: options.transform ?? [], skipTransform: options.skipTransform ?? [] });
+  });
+
+program
   .command('list')
   .description('List the rules, engine checks and transforms with their levels, fix levels and docs.')
   .option('--json', 'print JSON')

@@ -36,3 +36,22 @@ export async function gitListFiles(dir: string): Promise<string[] | undefined> {
   if (!out) return undefined;
   return out.toString('utf8').split('\0').filter(Boolean);
 }
+
+/**
+ * Paths (relative to the work tree's top) with uncommitted changes, untracked files included,
+ * or undefined outside a work tree. `fix` refuses to rewrite such a tree: its edits must be
+ * reviewable, and revertible, as a diff of their own.
+ */
+export async function gitDirtyFiles(dir: string): Promise<string[] | undefined> {
+  const out = await git(dir, ['status', '--porcelain=v1', '-z', '--untracked-files=all']);
+  if (!out) return undefined;
+  const entries = out.toString('utf8').split('\0').filter(Boolean);
+  const files: string[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
+    files.push(entry.slice(3));
+    // A rename or copy is followed by its source path as a separate entry.
+    if (entry[0] === 'R' || entry[0] === 'C') i++;
+  }
+  return files;
+}

@@ -5,7 +5,7 @@ import { open } from 'node:fs/promises';
 export const hardSizeLimit = 64 * 1024 * 1024;
 
 export type SourceRead =
-  | { ok: true; text: string; bytes: number }
+  | { ok: true; text: string; bytes: number; raw: Buffer; bom: boolean }
   | { ok: false; message: string };
 
 /**
@@ -36,7 +36,9 @@ export async function readSource(path: string): Promise<SourceRead> {
     return { ok: false, message: `not valid UTF-8 (first bad byte on line ${lineOfFirstInvalidByte(buffer)}); re-encode it as UTF-8 or exclude it` };
   }
   const text = buffer.toString('utf8');
-  return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, bytes: buffer.length };
+  const bom = text.charCodeAt(0) === 0xfeff;
+  // `raw` lets `fix` check that the bytes on disk are still the ones it read before replacing them.
+  return { ok: true, text: bom ? text.slice(1) : text, bytes: buffer.length, raw: buffer, bom };
 }
 
 /** Walks UTF-8 sequences until one is malformed; only runs on files `isUtf8` already rejected. */

@@ -35,7 +35,7 @@ describe('Prefilter', () => {
 describe('readSource', () => {
   it('drops a byte-order mark and reads the text', async () => {
     const dir = tempProject({ 'a.ts': '\uFEFFconst a = 1;\n' });
-    expect(await readSource(join(dir, 'a.ts'))).toEqual({ ok: true, text: 'const a = 1;\n', bytes: 16 });
+    expect(await readSource(join(dir, 'a.ts'))).toEqual({ ok: true, text: 'const a = 1;\n', bytes: 16, bom: true, raw: Buffer.from('\uFEFFconst a = 1;\n') });
   });
 
   it('says which line holds the first invalid UTF-8 byte', async () => {

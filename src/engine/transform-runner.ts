@@ -1,0 +1,94 @@
+import jscodeshift, { type API } from 'jscodeshift';
+import type { TransformDescriptor } from '../../transforms/index.js';
+import { findMarkers } from '../transforms/markers.js';
+import { detectQuoteStyle } from '../transforms/quote-style.js';
+import { ChangedOnDiskError, replaceFileIfUnchanged } from './atomic-write.js';
+import type { SourceFile } from './discover.js';
+import { readSource } from './read-source.js';
+import { parseError } from './reparse.js';
+import { restore, strip } from './source-envelope.js';
+
+export interface MarkerLocation {
+  ruleId: string;
+  file: string;
+  line: number;
+  text: string;
+}
+
+export interface FileFixOutcome {
+  file: string;
+  status: 'changed' | 'unchanged' | 'failed' | 'skipped';
+  /** Findings each transform resolved in this file. */
+  edits: Record<string, number>;
+  markersAdded: number;
+  /** Every marker in the file's resulting text, old and new. */
+  markers: MarkerLocation[];
+  /** What transforms said they could not do (`api.report`), e.g. "needs SDK v2". */
+  notes: { transform: string; message: string }[];
+  /** Why the file was left untouched (`failed`, `skipped`). */
+  reason?: string;
+  transform?: string;
+  /** Original and new text (with BOM, shebang and line endings), for diffs. */
+  before?: string;
+  after?: string;
+}
+
+/**
+ * One file as one transaction (design.md principle 5): read; run the selected transforms in
+ * order on the code without its BOM, shebang and CRLF; re-parse the result; restore the
+ * envelope; and, when `write`, replace the file atomically only if its bytes on disk are still
+ * the ones read. Any error leaves the file as it was and is returned, never thrown.
+ */
+export async function fixFile(file: SourceFile, selected: readonly TransformDescriptor[], write: boolean): Promise<FileFixOutcome> {
+  const outcome: FileFixOutcome = { file: file.relative, status: 'unchanged', edits: {}, markersAdded: 0, markers: [], notes: [] };
+  const read = await readSource(file.absolute);
+  if (!read.ok) return { ...outcome, status: 'skipped', reason: read.message };
+  const relevant = selected.filter((t) => t.prefilter.some((token) => read.text.includes(token)));
+  if (relevant.length === 0) return outcome;
+
+  const before = read.raw.toString('utf8');
+  const { code: original, envelope } = strip(before);
+  let code = original;
+  for (const descriptor of relevant) {
+    const stats: Record<string, number> = {};
+    const api: API = {
+      j: parserFor(file.absolute),
+      jscodeshift: parserFor(file.absolute),
+      stats: (name: string, quantity = 1) => void (stats[name] = (stats[name] ?? 0) + quantity),
+      report: (message: string) => void outcome.notes.push({ transform: descriptor.id, message }),
+    };
+    try {
+      const { default: transform } = await descriptor.load();
+      const output = transform({ path: file.absolute, source: code }, api, { quote: detectQuoteStyle(original) });
+      if (typeof output === 'string' && output !== code) code = output;
+    } catch (error) {
+      return { ...outcome, status: 'failed', transform: descriptor.id, reason: `${descriptor.id} failed: ${(error as Error).message}`, edits: {}, markersAdded: 0 };
+    }
+    if (stats.edits) outcome.edits[descriptor.id] = stats.edits;
+    outcome.markersAdded += stats.markers ?? 0;
+  }
+  outcome.markers = findMarkers(code).map((marker) => ({ ...marker, file: file.relative, line: marker.line + envelopeLines(envelope.shebang) }));
+  if (code === original) return { ...outcome, edits: {}, markersAdded: 0 };
+
+  const problem = parseError(code, file.absolute);
+  if (problem) return { ...outcome, status: 'failed', reason: `the rewritten file would not parse (${problem}); left unchanged`, edits: {}, markersAdded: 0, markers: [] };
+  const after = restore(code, envelope);
+  if (write) {
+    try {
+      await replaceFileIfUnchanged(file.absolute, read.raw, after);
+    } catch (error) {
+      const reason = error instanceof ChangedOnDiskError ? error.message : `could not write the file: ${(error as Error).message}`;
+      return { ...outcome, status: 'failed', reason, edits: {}, markersAdded: 0, markers: [] };
+    }
+  }
+  return { ...outcome, status: 'changed', before, after };
+}
+
+function envelopeLines(shebang: string): number {
+  return shebang ? 1 : 0;
+}
+
+/** jscodeshift with babel's TypeScript parser; `tsx` for files that may hold JSX (plain JS included). */
+function parserFor(path: string): API['jscodeshift'] {
+  return jscodeshift.withParser(/\.[cm]?ts$/.test(path) ? 'ts' : 'tsx');
+}
