@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.js';
 import { engineChecks } from '../../src/engine/catalog.js';
 import { packageRoot } from '../../src/package-info.js';
+import { transforms } from '../../transforms/index.js';
 import { runCli } from '../helpers/cli.js';
 import { readmeRuleTable, tableEnd, tableStart } from '../helpers/readme-rule-table.js';
 
@@ -26,12 +27,19 @@ describe('README', () => {
   });
 
   it('documents every flag of every command', () => {
-    for (const command of ['audit', 'list', 'explain']) {
+    for (const command of ['audit', 'fix', 'list', 'explain']) {
       const help = runCli([command, '--help']).stdout;
       for (const flag of help.matchAll(/^\s+(?:-\w, )?(--[\w-]+)/gm)) {
         if (flag[1] === '--help') continue;
         expect(readme, `${command} ${flag[1]}`).toContain(flag[1]);
       }
+    }
+  });
+
+  it('documents every transform with a before/after example', () => {
+    for (const { id } of transforms) {
+      const section = readme.slice(readme.indexOf(`##### \`${id}\``));
+      expect(section, id).toMatch(/^##### `[\w-]+`\n[^]*?\/\/ before\n[^]*?\/\/ after\n[^]*?Limits:/);
     }
   });
 
