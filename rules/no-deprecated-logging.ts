@@ -17,7 +17,7 @@ import { mcpSideOf, sdkMethodCall } from '../src/ast/sdk.js';
 import { stdioServerKind, writesJsonLine } from '../src/ast/stdio-server.js';
 import { insideExpectation } from '../src/ast/test-expectations.js';
 import { isTestModule } from '../src/ast/test-module.js';
-import { isDeliveredInbound, isHandedToTransport, isInTransportSendMethod } from '../src/ast/transport-doubles.js';
+import { isDeliveredInbound, isHandedToTransport, isInTransportSendMethod } from '../src/ast/transport-test-data.js';
 import {
   isClientCommandRouting,
   isDisplayOnlyValue,

@@ -10,13 +10,14 @@ import { mcpExportOf } from '../src/ast/imports.js';
 import { containsNode, isInHandlerOf, mcpMessageNaming, mcpRoutesOf, sdkRegistrationOf } from '../src/ast/mcp-method-sites.js';
 import { mcpMessageLiteral } from '../src/ast/json-rpc.js';
 import { isDescribedOnly, isRecordedMessage } from '../src/ast/message-records.js';
-import { calleeName, isFunction, meaningfulParent, propertyKeyName, unwrap, walk } from '../src/ast/nodes.js';
+import { calleeName, isFunction, meaningfulParent, propertyKeyName, returnedValues, unwrap, walk } from '../src/ast/nodes.js';
 import { lastEntry, noBindings, ValueReader, type Bindings } from '../src/ast/object-keys.js';
 import { resultFieldReads } from '../src/ast/rpc-response-reads.js';
 import { mcpSideOf, sdkMethodCall } from '../src/ast/sdk.js';
 import { legacyGateOf } from '../src/ast/legacy-gate.js';
 import { isInExpectation } from '../src/ast/test-intent.js';
-import { answerIsChecked, isCheckedInPlace, isTestSource } from '../src/ast/unit-test-inputs.js';
+import { isTestModule } from '../src/ast/test-module.js';
+import { answerIsChecked, isCheckedInPlace } from '../src/ast/transport-test-data.js';
 import { createRule, legacyGatedMessageId, type McpMigrateSettings } from '../src/create-rule.js';
 import { distinctiveMcpMethods, mcpMethods } from '../src/mcp/methods.js';
 import {
@@ -452,7 +453,7 @@ export default createRule<[], MessageIds>({
       // A test's fake peer answering `initialize`: its route is reported (`handlesInitialize`),
       // and what changes is the fake's era, one decision for the whole branch. In a server, the
       // result is a separate edit (it becomes the `server/discover` result) and keeps its finding.
-      if (inHandler && isTestSource(sourceCode)) return;
+      if (inHandler && isTestModule(sourceCode.ast)) return;
       // A client only holds the InitializeResult it was given (to show it, to test with it);
       // in a client's file the shape counts where a (fake) server answers with it.
       if (complete && clientOnly && !inHandler && !isResponseResult(node)) return;
@@ -563,7 +564,7 @@ export default createRule<[], MessageIds>({
       const target = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
       if (target?.type !== AST_NODE_TYPES.Identifier) return false;
       const variable = ASTUtils.findVariable(sourceCode.getScope(target), target);
-      return !!variable && returnedValues(fn).some((value) => derivesFrom(value, variable, 0));
+      return !!variable && returnedValues(fn, sourceCode.visitorKeys).some((value) => derivesFrom(value, variable, 0));
     }
 
     function derivesFrom(value: TSESTree.Node, variable: TSESLint.Scope.Variable, depth: number): boolean {
@@ -591,15 +592,6 @@ export default createRule<[], MessageIds>({
       }
     }
 
-    function returnedValues(fn: TSESTree.FunctionLike): TSESTree.Node[] {
-      if (!fn.body) return [];
-      if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
-      const values: TSESTree.Node[] = [];
-      walk(fn.body, sourceCode.visitorKeys, (node) => {
-        if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && enclosingFunction(node) === fn) values.push(node.argument);
-      });
-      return values;
-    }
 
     /** The places a `const x = …` is read. */
     function readsOf(pattern: TSESTree.Node): TSESTree.Node[] {

@@ -12,7 +12,7 @@ import { importedBindingOf, mcpExportOf } from '../src/ast/imports.js';
 import { mcpMessageLiteral } from '../src/ast/json-rpc.js';
 import { methodNameRole } from '../src/ast/method-name-roles.js';
 import { isClientCommandRoute, isInClientCommandBranch, isRecordedMessage } from '../src/ast/outbound-requests.js';
-import { calleeName, functionBindingName, isFunction, meaningfulParent, propertyKeyName, stringLiteralValue, unwrap, walk } from '../src/ast/nodes.js';
+import { calleeName, functionBindingName, isFunction, meaningfulParent, objectKeyNames, propertyKeyName, returnedValues, stringLiteralValue, unwrap, walk } from '../src/ast/nodes.js';
 import { handlerContextParameter, handlerContextPath, mcpSideOf, sdkMethodCall, toolTaskHandlerOf } from '../src/ast/sdk.js';
 import { taskEvidence } from '../src/ast/task-evidence.js';
 import { isInExpectation } from '../src/ast/test-intent.js';
@@ -257,7 +257,7 @@ export default createRule<[], MessageIds>({
      */
     function isToolDefinition(tool: TSESTree.Node, taskSupport: TSESTree.Property): boolean {
       if (tool.type !== AST_NODE_TYPES.ObjectExpression || evidence.speaksA2a) return false;
-      const keys = keysOf(tool);
+      const keys = objectKeyNames(tool);
       if (!keys.has('name') || !keys.has('inputSchema')) return false;
       const value = staticValue(taskSupport.value, sourceCode.getScope(taskSupport))?.value;
       return value === undefined || (typeof value === 'string' && taskSupportValues.has(value));
@@ -314,7 +314,7 @@ export default createRule<[], MessageIds>({
     }
 
     function hasTaskHandleKeys(object: TSESTree.ObjectExpression): boolean {
-      const keys = keysOf(object);
+      const keys = objectKeyNames(object);
       return keys.has('taskId') && (keys.has('status') || keys.has('ttl') || keys.has('pollInterval'));
     }
 
@@ -323,7 +323,7 @@ export default createRule<[], MessageIds>({
      * handler returns, a JSON-RPC `result`, or status notification `params`.
      */
     function checkRenamedFields(object: TSESTree.ObjectExpression): void {
-      if (coveredObjects.has(object) || !evidence.mcpTasks || !keysOf(object).has('taskId')) return;
+      if (coveredObjects.has(object) || !evidence.mcpTasks || !objectKeyNames(object).has('taskId')) return;
       const handled = legacyTaskMethodHandledAt(object);
       const isTaskResult =
         (handled && taskResultMethods.has(handled)) || isValueOf(object, 'result') || isValueOf(object, 'params') || isReturnedFromTaskHelper(object);
@@ -535,7 +535,7 @@ export default createRule<[], MessageIds>({
     function returnsTask(value: TSESTree.Node, depth = 0): boolean {
       if (value.type === AST_NODE_TYPES.AwaitExpression) return returnsTask(unwrap(value.argument), depth);
       if (value.type === AST_NODE_TYPES.ObjectExpression) {
-        const keys = keysOf(value);
+        const keys = objectKeyNames(value);
         return keys.has('taskId') || keys.has('status') || keys.has('task') || value.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement);
       }
       if (value.type === AST_NODE_TYPES.Identifier) return taskValueName.test(value.name);
@@ -543,7 +543,7 @@ export default createRule<[], MessageIds>({
       // A function or method written here answers by what it returns (`cancelTask()` of an
       // extension runtime returns `{ resultType: 'complete' }`); others by their name.
       const fn = depth < 3 ? calledFunctionOf(value) : undefined;
-      if (fn) return returnedValues(fn).some((returned) => returnsTask(unwrap(returned), depth + 1));
+      if (fn) return returnedValues(fn, sourceCode.visitorKeys).some((returned) => returnsTask(unwrap(returned), depth + 1));
       return taskValueName.test(calleeName(value) ?? '');
     }
 
@@ -578,16 +578,6 @@ export default createRule<[], MessageIds>({
       return byName;
     }
 
-    /** What a function returns: its expression body, or the arguments of its own `return`s. */
-    function returnedValues(fn: TSESTree.FunctionLike): TSESTree.Node[] {
-      if (!fn.body) return [];
-      if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
-      const values: TSESTree.Node[] = [];
-      walk(fn.body, sourceCode.visitorKeys, (node) => {
-        if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && enclosingFunction(node) === fn) values.push(node.argument);
-      });
-      return values;
-    }
 
     // ------------------------------------------------------------------ reading results (T6)
 
@@ -903,7 +893,7 @@ export default createRule<[], MessageIds>({
       }
       if (parent?.type !== AST_NODE_TYPES.Property || parent.parent.type !== AST_NODE_TYPES.ObjectExpression) return 'server';
       const object = parent.parent;
-      const keys = keysOf(object);
+      const keys = objectKeyNames(object);
       if ([...keys].some((key) => !messageKeys.has(key)) || isRecordedMessage(object, sourceCode)) return undefined;
       const outer = meaningfulParent(object);
       const call = outer.parent?.type === AST_NODE_TYPES.CallExpression && outer.parent.arguments[0] === outer.child ? outer.parent : undefined;
@@ -995,7 +985,7 @@ export default createRule<[], MessageIds>({
       const fn = enclosingFunction(value);
       const feedsTaskStatus = fn !== undefined && callsOf(fn).some((call) => {
         const { parent } = meaningfulParent(call);
-        return isValueOf(call, 'status') && parent?.type === AST_NODE_TYPES.Property && parent.parent.type === AST_NODE_TYPES.ObjectExpression && keysOf(parent.parent).has('taskId');
+        return isValueOf(call, 'status') && parent?.type === AST_NODE_TYPES.Property && parent.parent.type === AST_NODE_TYPES.ObjectExpression && objectKeyNames(parent.parent).has('taskId');
       });
       if (feedsTaskStatus) report(value, 'failsTaskOnToolError');
     }
@@ -1107,15 +1097,6 @@ export default createRule<[], MessageIds>({
 
 function propertyNamed(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
   return object.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && propertyKeyName(p) === name);
-}
-
-function keysOf(object: TSESTree.ObjectExpression): Set<string> {
-  const keys = new Set<string>();
-  for (const property of object.properties) {
-    const key = property.type === AST_NODE_TYPES.Property ? propertyKeyName(property) : undefined;
-    if (key !== undefined) keys.add(key);
-  }
-  return keys;
 }
 
 /** `object.x` when `object` is read as the object of a member expression (through `?.`, `!` and `as`). */

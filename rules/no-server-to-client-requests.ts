@@ -12,7 +12,7 @@ import { calleeName, isFunction, meaningfulParent, negativeNumberLiteral, proper
 import { mcpSideOf, sdkMethodCall } from '../src/ast/sdk.js';
 import { insideExpectation } from '../src/ast/test-expectations.js';
 import { isTestModule } from '../src/ast/test-module.js';
-import { isDeliveredInbound } from '../src/ast/transport-doubles.js';
+import { isDeliveredInbound } from '../src/ast/transport-test-data.js';
 import { isDisplayOnlyValue } from '../src/ast/unsent-values.js';
 import { createRule } from '../src/create-rule.js';
 import {

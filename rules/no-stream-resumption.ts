@@ -7,6 +7,7 @@ import { fileNamesMcpExport, inMcpHttpContext, mcpClassOfValue } from '../src/as
 import { calleeName, isFunction, meaningfulParent, propertyKeyName, stringLiteralValue, templateText, unwrap, walk } from '../src/ast/nodes.js';
 import { mcpSideOf } from '../src/ast/sdk.js';
 import { isRecordedHeaders } from '../src/ast/recorded-headers.js';
+import { isTestModule } from '../src/ast/test-module.js';
 import { mcpInstanceClassOf } from '../src/ast/transports.js';
 import { createRule } from '../src/create-rule.js';
 import { corsHeaderListKeys, headerMethods } from '../src/mcp/headers.js';
@@ -41,27 +42,6 @@ type MessageIds =
 const sseFieldLine = /(?:^|\n)(id|retry):[^\n]*\n/;
 /** Hono's `stream.writeSSE({ id, retry, data })`. */
 const writeSseMethod = 'writeSSE';
-
-/** Test runners whose import makes a file a test module. */
-const testRunnerModules: ReadonlySet<string> = new Set(['vitest', '@jest/globals', 'node:test', 'bun:test', 'mocha', 'ava', '@playwright/test']);
-const testFunctions: ReadonlySet<string> = new Set(['describe', 'it', 'test', 'suite']);
-
-/**
- * Whether the file is a test module: it imports a test runner, or calls `describe`/`it`/`test`
- * at its top level. The SSE responses such a file builds are doubles handed to the code under
- * test (a mocked `fetch`, a loopback server), with no proxy in between.
- */
-function isTestModule(program: TSESTree.Program): boolean {
-  return program.body.some((statement) => {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration) return testRunnerModules.has(statement.source.value);
-    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.CallExpression) return false;
-    let callee = unwrap(statement.expression.callee);
-    while (callee.type === AST_NODE_TYPES.MemberExpression || callee.type === AST_NODE_TYPES.CallExpression) {
-      callee = unwrap(callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : callee.callee);
-    }
-    return callee.type === AST_NODE_TYPES.Identifier && testFunctions.has(callee.name);
-  });
-}
 
 export default createRule<[], MessageIds>({
   name: 'no-stream-resumption',

@@ -6,7 +6,7 @@ import { isDescribedOnly, isRecordedMessage } from '../src/ast/message-records.j
 import { propertyKeyName } from '../src/ast/nodes.js';
 import { lastEntry, noBindings, ValueReader, type Bound, type ObjectShape } from '../src/ast/object-keys.js';
 import { isInDeliberateTest, isInExpectation } from '../src/ast/test-intent.js';
-import { isUnitTestInput } from '../src/ast/unit-test-inputs.js';
+import { isUnitTestInput } from '../src/ast/transport-test-data.js';
 import { createRule } from '../src/create-rule.js';
 import {
   clientInfoMetaKey,

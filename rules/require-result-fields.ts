@@ -11,7 +11,7 @@ import {
 import { calleeName, propertyKeyName, unwrap, walk } from '../src/ast/nodes.js';
 import { staticValue } from '../src/ast/constants.js';
 import { containsNode } from '../src/ast/mcp-method-sites.js';
-import { isTestSource } from '../src/ast/unit-test-inputs.js';
+import { isTestModule } from '../src/ast/test-module.js';
 import { createRule } from '../src/create-rule.js';
 import { cacheableMethods, inputRequiredKeys, replyHelperName, resultKeysByMethod } from '../src/mcp/server-wire.js';
 import { distinctiveMcpMethods } from '../src/mcp/methods.js';
@@ -101,7 +101,7 @@ export default createRule<[], MessageIds>({
      * reports its `initialize` route.
      */
     function isLegacyOnlyFake(object: TSESTree.ObjectExpression, method: string): boolean {
-      if (!isTestSource(sourceCode)) return false;
+      if (!isTestModule(sourceCode.ast)) return false;
       return dispatchSites(sourceCode).some((site) => {
         if (!site.methods.has(method) || !site.methods.has(initializeMethod) || site.methods.has(discoverMethod)) return false;
         const container = site.kind === 'if-chain' ? site.node.parent : site.node;

@@ -1,7 +1,9 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
-import { functionBindingName, isFunction, meaningfulParent, propertyKeyName, unwrap } from './nodes.js';
+import { enclosingFunction } from './handlers.js';
+import { calledLocalFunction, functionBindingName, meaningfulParent, propertyKeyName } from './nodes.js';
+import { isExportedFunction, readsOf } from './unsent-values.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -12,6 +14,8 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
  * else; a server never sees them. Unlike `isDisplayOnlyValue` (unsent-values.ts), no property
  * key ends the road by itself: `{ tools }` is a component prop in a story and a `tools/list`
  * result in a server, so the value is followed until it meets JSX or a story's `args`.
+ * The two walks differ in where they stop, so they stay two; what they share (reads of a
+ * binding, builder functions, exported functions) comes from unsent-values.ts and nodes.ts.
  */
 
 /** Storybook's Component Story Format: stories and the default export live in `*.stories.*`. */
@@ -75,7 +79,7 @@ class PropsFlow {
       case AST_NODE_TYPES.LogicalExpression:
         return this.value(parent, depth + 1);
       case AST_NODE_TYPES.ReturnStatement: {
-        const fn = enclosing(parent);
+        const fn = enclosingFunction(parent);
         return fn !== undefined && this.callers(fn, depth);
       }
       case AST_NODE_TYPES.ArrowFunctionExpression:
@@ -91,15 +95,15 @@ class PropsFlow {
   private binding(declarator: TSESTree.VariableDeclarator, depth: number): boolean {
     if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return false;
     if (declarator.parent.type === AST_NODE_TYPES.VariableDeclaration && declarator.parent.kind !== 'const' && this.isReassigned(declarator.id)) return false;
-    const reads = this.readsOf(declarator.id);
+    const reads = readsOf(declarator.id, this.sourceCode);
     return reads.length > 0 && reads.every((read) => this.value(read, depth + 1));
   }
 
   /** Every call of a local builder (`toolWith('optional')`) is itself a value that ends in props. */
   private callers(fn: TSESTree.FunctionLike, depth: number): boolean {
     const name = functionBindingName(fn);
-    if (!name || isExported(fn)) return false;
-    const reads = this.readsOf(name);
+    if (!name || isExportedFunction(fn)) return false;
+    const reads = readsOf(name, this.sourceCode);
     return (
       reads.length > 0 &&
       reads.every((read) => {
@@ -111,22 +115,13 @@ class PropsFlow {
 
   /** An argument of a local function (`makeProps({ initializeResult })`): what its parameter becomes. */
   private argument(call: TSESTree.CallExpression, argument: TSESTree.Node, depth: number): boolean {
-    const fn = this.localFunction(call.callee);
+    const fn = calledLocalFunction(call.callee, this.sourceCode);
     const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
     const parameter = fn && index >= 0 ? fn.params[index] : undefined;
     const name = parameter?.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter;
     if (name?.type !== AST_NODE_TYPES.Identifier) return false;
-    const reads = this.readsOf(name);
+    const reads = readsOf(name, this.sourceCode);
     return reads.length > 0 && reads.every((read) => this.value(read, depth + 1));
-  }
-
-  private localFunction(callee: TSESTree.Node): TSESTree.FunctionLike | undefined {
-    const node = unwrap(callee);
-    if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const def = ASTUtils.findVariable(this.sourceCode.getScope(node), node)?.defs[0];
-    if (def?.type === 'FunctionName') return def.node as TSESTree.FunctionLike;
-    const init = def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? unwrap(def.node.init) : undefined;
-    return init && isFunction(init) ? init : undefined;
   }
 
   /** The object holding `args` is a story: in a `*.stories.*` file, or exported as one (`export const Optional = { args }`). */
@@ -137,25 +132,8 @@ class PropsFlow {
     return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
   }
 
-  private readsOf(identifier: TSESTree.Identifier): TSESTree.Node[] {
-    const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
-    return (variable?.references ?? [])
-      .filter((reference) => reference.isRead() && reference.identifier !== identifier && !reference.isTypeReference)
-      .map((reference) => reference.identifier as TSESTree.Node);
-  }
-
   private isReassigned(identifier: TSESTree.Identifier): boolean {
     const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
     return (variable?.references ?? []).some((reference) => reference.isWrite() && !reference.init);
   }
-}
-
-function enclosing(node: TSESTree.Node): TSESTree.FunctionLike | undefined {
-  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
-  return undefined;
-}
-
-function isExported(fn: TSESTree.FunctionLike): boolean {
-  const holder = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.parent : fn.parent?.parent?.parent;
-  return holder?.type === AST_NODE_TYPES.ExportNamedDeclaration || holder?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
 }

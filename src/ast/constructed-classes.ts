@@ -1,8 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
-import { localFunctionOf } from './http-routes.js';
-import { isFunction, propertyKeyName, unwrap } from './nodes.js';
+import { localFunctionOf, propertyKeyName, unwrap, walkOwnBody } from './nodes.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -84,19 +83,9 @@ function singleReturnedObject(fn: TSESTree.FunctionLike, sourceCode: SourceCode)
 
 /** A `return` below the top level of a block (in an `if`, a loop), outside nested functions. */
 function containsNestedReturn(body: TSESTree.BlockStatement, visitorKeys: SourceCode['visitorKeys']): boolean {
-  const stack: TSESTree.Node[] = body.body.filter((statement) => statement.type !== AST_NODE_TYPES.ReturnStatement);
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === AST_NODE_TYPES.ReturnStatement) return true;
-    if (isFunction(node)) continue;
-    for (const key of visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (item) stack.push(item as TSESTree.Node);
-      } else if (child) {
-        stack.push(child as TSESTree.Node);
-      }
-    }
-  }
-  return false;
+  let nested = false;
+  walkOwnBody(body, visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.parent !== body) nested = true;
+  });
+  return nested;
 }

@@ -1,8 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { staticValue } from './constants.js';
-import { isFunction, propertyKeyName, unwrap, walk } from './nodes.js';
+import { isFunction, localFunctionOf, propertyKeyName, unwrap, walk } from './nodes.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -141,18 +140,6 @@ export function handlerFunctions(handler: TSESTree.Node, sourceCode: SourceCode)
   }
   if (node.type === AST_NODE_TYPES.CallExpression) return node.arguments.flatMap((argument) => (isFunction(unwrap(argument)) ? [unwrap(argument) as TSESTree.FunctionLike] : []));
   return [];
-}
-
-/** The function a name is declared as in this file: `function f() {}` or `const f = () => {}`. */
-export function localFunctionOf(identifier: TSESTree.Identifier, sourceCode: SourceCode): TSESTree.FunctionLike | undefined {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
-  const def = variable?.defs[0];
-  if (!def) return undefined;
-  if (def.type === 'FunctionName' && isFunction(def.node)) return def.node;
-  if (def.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init && isFunction(unwrap(def.node.init))) {
-    return unwrap(def.node.init) as TSESTree.FunctionLike;
-  }
-  return undefined;
 }
 
 /** The route whose handler is `fn` (directly, by name, or wrapped), or undefined. */

@@ -14,10 +14,10 @@ import { streamableHttpServerTransports } from '../mcp/packages.js';
 import { staticValue } from './constants.js';
 import { dispatchSites, isMcpSite } from './dispatch.js';
 import { fileEvidence } from './evidence.js';
-import { enclosingRoute, handlerFunctions, localFunctionOf, routesOnPath, type HttpRoute } from './http-routes.js';
+import { enclosingRoute, handlerFunctions, routesOnPath, type HttpRoute } from './http-routes.js';
 import { mcpExportOf } from './imports.js';
 import { mcpMessageLiteral } from './json-rpc.js';
-import { functionBindingName, isFunction, stringLiteralValue, unwrap, walk } from './nodes.js';
+import { functionBindingName, isFunction, localFunctionOf, stringLiteralValue, unwrap, walk } from './nodes.js';
 import { mcpInstanceClassOf } from './transports.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 
 /** Expressions that only add TypeScript types or parentheses around a value. */
 const transparentWrappers = new Set<string>([
@@ -118,6 +119,62 @@ export function walk(node: TSESTree.Node, visitorKeys: Readonly<Record<string, r
       walk(child as TSESTree.Node, visitorKeys, visit);
     }
   }
+}
+
+/** Visits `body` and what is below it in source order, except functions declared inside it (and what is below those). */
+export function walkOwnBody(body: TSESTree.Node, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>, visit: (node: TSESTree.Node) => void): void {
+  const step = (node: TSESTree.Node): void => {
+    if (node !== body && isFunction(node)) return;
+    visit(node);
+    for (const key of visitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (item) step(item as TSESTree.Node);
+      } else if (child) {
+        step(child as TSESTree.Node);
+      }
+    }
+  };
+  step(body);
+}
+
+/** The values a function returns: its expression body, or its own `return`s (not those of functions inside it). */
+export function returnedValues(fn: TSESTree.FunctionLike, visitorKeys: Readonly<Record<string, readonly string[] | undefined>>): TSESTree.Node[] {
+  if (!fn.body) return [];
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const values: TSESTree.Node[] = [];
+  walkOwnBody(fn.body, visitorKeys, (node) => {
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) values.push(node.argument);
+  });
+  return values;
+}
+
+/** The function a name is declared as in this file: `function f() {}` or `const f = () => {}`. */
+export function localFunctionOf(identifier: TSESTree.Identifier, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.FunctionLike | undefined {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  const def = variable?.defs[0];
+  if (!def) return undefined;
+  if (def.type === 'FunctionName' && isFunction(def.node)) return def.node;
+  if (def.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init && isFunction(unwrap(def.node.init))) {
+    return unwrap(def.node.init) as TSESTree.FunctionLike;
+  }
+  return undefined;
+}
+
+/** The local function a callee names (`makeTransport()`, `initWith(caps)`), through `as` and `!`. */
+export function calledLocalFunction(callee: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.FunctionLike | undefined {
+  const node = unwrap(callee);
+  return node.type === AST_NODE_TYPES.Identifier ? localFunctionOf(node, sourceCode) : undefined;
+}
+
+/** The statically named keys of an object literal (not spreads or computed keys without a static name). */
+export function objectKeyNames(object: TSESTree.ObjectExpression): Set<string> {
+  const keys = new Set<string>();
+  for (const property of object.properties) {
+    const key = property.type === AST_NODE_TYPES.Property ? propertyKeyName(property) : undefined;
+    if (key !== undefined) keys.add(key);
+  }
+  return keys;
 }
 
 /** The name a function is called by in its file: `function f() {}` or `const f = () => {}`. */

@@ -4,7 +4,8 @@ import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { type DispatchSite, dispatchSites } from './dispatch.js';
 import { servedBySdk } from './hand-rolled-server.js';
 import { postHandlers } from './mcp-post-handlers.js';
-import { meaningfulParent, propertyKeyName, unwrap, walk } from './nodes.js';
+import { meaningfulParent, objectKeyNames, unwrap, walk } from './nodes.js';
+import { recordKeyNames } from './unsent-values.js';
 import { mcpSideOf } from './sdk.js';
 
 /*
@@ -116,19 +117,10 @@ function servesMessages(sourceCode: SourceCode): boolean {
   let writesResponse = false;
   walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
     if (writesResponse || node.type !== AST_NODE_TYPES.ObjectExpression) return;
-    const keys = keysOf(node);
+    const keys = objectKeyNames(node);
     writesResponse = keys.has('jsonrpc') && (keys.has('result') || keys.has('error'));
   });
   return writesResponse;
-}
-
-function keysOf(object: TSESTree.ObjectExpression): Set<string> {
-  const keys = new Set<string>();
-  for (const property of object.properties) {
-    const key = property.type === AST_NODE_TYPES.Property ? propertyKeyName(property) : undefined;
-    if (key !== undefined) keys.add(key);
-  }
-  return keys;
 }
 
 /**
@@ -141,14 +133,8 @@ export function isRecordedMessage(object: TSESTree.ObjectExpression, sourceCode:
   if (property?.type !== AST_NODE_TYPES.Property || property.value !== child) return false;
   const entry = property.parent;
   if (entry.type !== AST_NODE_TYPES.ObjectExpression) return false;
-  const keys = keysOf(entry);
-  for (const element of entry.properties) {
-    if (element.type !== AST_NODE_TYPES.SpreadElement) continue;
-    const spread = unwrap(element.argument);
-    if (spread.type !== AST_NODE_TYPES.Identifier) continue;
-    const def = ASTUtils.findVariable(sourceCode.getScope(spread), spread)?.defs[0];
-    const init = def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? unwrap(def.node.init) : undefined;
-    if (init?.type === AST_NODE_TYPES.ObjectExpression) for (const key of keysOf(init)) keys.add(key);
-  }
+  // Stricter than unsent-values' `isTrafficRecordValue` (which needs only `direction`): the
+  // outbound-request rules also want the time, so a `{ direction, message }` routing hint stays reported.
+  const keys = recordKeyNames(entry, sourceCode);
   return keys.has('timestamp') && keys.has('direction');
 }

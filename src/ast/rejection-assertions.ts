@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
-import { calleeName, isFunction, meaningfulParent, unwrap } from './nodes.js';
+import { calledLocalFunction, calleeName, isFunction, meaningfulParent, unwrap } from './nodes.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -52,7 +52,7 @@ function functionAssertedToFail(fn: TSESTree.FunctionLike, sourceCode: SourceCod
   if (parent.arguments[0] === child && isAssertModuleCall(parent) && assertRejection.has(calleeName(parent) ?? '')) return true;
   if (depth >= maxHelperDepth) return false;
   // A local helper that asserts the failure of what it is handed.
-  const helper = localFunction(parent.callee, sourceCode);
+  const helper = calledLocalFunction(parent.callee, sourceCode);
   const parameter = helper?.params[parent.arguments.indexOf(child as TSESTree.CallExpressionArgument)];
   if (parameter?.type !== AST_NODE_TYPES.Identifier) return false;
   const reads = ASTUtils.findVariable(sourceCode.getScope(parameter), parameter)?.references.filter((reference) => reference.identifier !== parameter) ?? [];
@@ -95,11 +95,3 @@ function expectsFailure(expectCall: TSESTree.CallExpression): boolean {
   }
 }
 
-function localFunction(callee: TSESTree.Node, sourceCode: SourceCode): TSESTree.FunctionLike | undefined {
-  const inner = unwrap(callee);
-  if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const def = ASTUtils.findVariable(sourceCode.getScope(inner), inner)?.defs[0];
-  if (def?.type === 'FunctionName' && isFunction(def.node)) return def.node;
-  const init = def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? unwrap(def.node.init) : undefined;
-  return init && isFunction(init) ? init : undefined;
-}

@@ -1,20 +1,30 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { unwrap } from './nodes.js';
 
-/** Test runners whose import makes a file a test module. */
+/*
+ * The one place that decides whether a file is a test. Every rule and helper that stays
+ * silent in tests asks here (`isTestModule`, or `isTestFile` where the file name counts too),
+ * so the list of runners and test calls is kept once.
+ */
+
+/** Test runners whose import (or `require`) makes a file a test module. */
 const testRunnerModules: ReadonlySet<string> = new Set(['vitest', '@jest/globals', 'node:test', 'bun:test', 'mocha', 'ava', '@playwright/test']);
-/** Calls that declare tests at a module's top level. */
-const testFunctions: ReadonlySet<string> = new Set(['describe', 'it', 'test', 'suite']);
+/** Calls that declare tests (`it`, `test`, `specify`) or suites (`describe`, `suite`, `context`) at a module's top level. */
+export const testCalls: ReadonlySet<string> = new Set(['it', 'test', 'specify']);
+export const suiteCalls: ReadonlySet<string> = new Set(['describe', 'suite', 'context']);
+/** `foo.test.ts`, `foo.spec.mjs`, `__tests__/foo.ts`, `__mocks__/foo.ts`. */
+const testFileName = /(?:^|[\\/])__(?:tests|mocks)__[\\/]|[.-](?:test|spec)\.[cm]?[jt]sx?$/;
 
 const cache = new WeakMap<TSESTree.Program, boolean>();
 
 /**
- * Whether the file is a test module: it imports (or requires) a test runner, or calls
- * `describe`/`it`/`test`/`suite` at its top level (`describe.each(…)(…)` too). Servers and tool
- * lists such a file builds are doubles handed to the code under test; nothing deploys them.
- * Decided from the code, not the file name, so fixtures in `test/` folders that are imported
- * by real code are not covered.
+ * Whether the file is a test module: it imports (or requires) a test runner (vitest,
+ * `@jest/globals`, `node:test`, `bun:test`, mocha, ava, `@playwright/test`), or calls
+ * `describe`/`it`/`test`/`suite`/`specify`/`context` at its top level (`describe.each(…)(…)`,
+ * `it.only(…)` too). Servers, tool lists and messages such a file builds are doubles handed to
+ * the code under test; nothing deploys them. Decided from the code, not the file name, so
+ * fixtures in `test/` folders that are imported by real code are not covered.
  */
 export function isTestModule(program: TSESTree.Program): boolean {
   let known = cache.get(program);
@@ -23,6 +33,24 @@ export function isTestModule(program: TSESTree.Program): boolean {
     cache.set(program, known);
   }
   return known;
+}
+
+/**
+ * `isTestModule`, or a test by its name alone (`*.test.*`, `*.spec.*`, `__tests__/`,
+ * `__mocks__/`): for evidence that only ever occurs in tests (a message pushed through a
+ * transport double), where a jest-globals file that imports nothing still counts.
+ */
+export function isTestFile(filename: string, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  return testFileName.test(filename) || isTestModule(sourceCode.ast);
+}
+
+/** `it`, `it.only`, `test.each(table)`, `describe.skip`: the identifier a test-runner call starts from. */
+export function testCallRoot(call: TSESTree.CallExpression): string | undefined {
+  let callee = unwrap(call.callee);
+  while (callee.type === AST_NODE_TYPES.MemberExpression || callee.type === AST_NODE_TYPES.CallExpression) {
+    callee = unwrap(callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : callee.callee);
+  }
+  return callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
 }
 
 function isTestStatement(statement: TSESTree.ProgramStatement): boolean {
@@ -41,9 +69,6 @@ function isTestStatement(statement: TSESTree.ProgramStatement): boolean {
     });
   }
   if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.CallExpression) return false;
-  let callee = unwrap(statement.expression.callee);
-  while (callee.type === AST_NODE_TYPES.MemberExpression || callee.type === AST_NODE_TYPES.CallExpression) {
-    callee = unwrap(callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : callee.callee);
-  }
-  return callee.type === AST_NODE_TYPES.Identifier && testFunctions.has(callee.name);
+  const root = testCallRoot(statement.expression);
+  return root !== undefined && (testCalls.has(root) || suiteCalls.has(root));
 }

@@ -4,7 +4,7 @@ import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { sdkClientRequestMethods } from '../mcp/client-commands.js';
 import { mcpMethodNames } from '../mcp/methods.js';
 import { enclosingFunction } from './handlers.js';
-import { calleeName, functionBindingName, isFunction, meaningfulParent, propertyKeyName, stringLiteralValue, unwrap, walk } from './nodes.js';
+import { calledLocalFunction, calleeName, functionBindingName, meaningfulParent, objectKeyNames, propertyKeyName, stringLiteralValue, unwrap, walk } from './nodes.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -54,13 +54,21 @@ const schemaCheckMethods: ReadonlySet<string> = new Set(['parse', 'safeParse', '
 export function isTrafficRecordValue(object: TSESTree.ObjectExpression, sourceCode: SourceCode): boolean {
   const { parent, child } = meaningfulParent(object);
   if (parent?.type !== AST_NODE_TYPES.Property || parent.value !== child || parent.parent.type !== AST_NODE_TYPES.ObjectExpression) return false;
-  const record = parent.parent;
-  if (keysOf(record).has('direction')) return true;
-  return record.properties.some((element) => {
-    if (element.type !== AST_NODE_TYPES.SpreadElement) return false;
+  return recordKeyNames(parent.parent, sourceCode).has('direction');
+}
+
+/**
+ * The keys of a record literal together with those of the local constant objects it spreads
+ * (`{ ...baseEntry, message: { … } }`): what a traffic record says about its message.
+ */
+export function recordKeyNames(record: TSESTree.ObjectExpression, sourceCode: SourceCode): Set<string> {
+  const keys = objectKeyNames(record);
+  for (const element of record.properties) {
+    if (element.type !== AST_NODE_TYPES.SpreadElement) continue;
     const init = constantObject(element.argument, sourceCode);
-    return init !== undefined && keysOf(init).has('direction');
-  });
+    if (init) for (const key of objectKeyNames(init)) keys.add(key);
+  }
+  return keys;
 }
 
 /** `Schema.safeParse({ jsonrpc: '2.0', method: … })`: a sample a test validates, not a message sent. */
@@ -149,7 +157,7 @@ function fieldReadOnlyDisplays(member: TSESTree.MemberExpression, sourceCode: So
 
 /** An argument of a local builder (`initWith(caps)`): every read of its parameter is display-only. */
 function parameterOnlyDisplays(call: TSESTree.CallExpression, argument: TSESTree.Node, sourceCode: SourceCode, depth: number, path: readonly string[]): boolean {
-  const fn = localFunction(call.callee, sourceCode);
+  const fn = calledLocalFunction(call.callee, sourceCode);
   const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
   const parameter = fn && index >= 0 ? fn.params[index] : undefined;
   const name = parameter?.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter;
@@ -172,17 +180,8 @@ function callersOnlyDisplay(fn: TSESTree.FunctionLike, sourceCode: SourceCode, d
   );
 }
 
-/** A function declared in this file that `callee` names (`function initWith(…)`, `const initWith = (…) => …`). */
-function localFunction(callee: TSESTree.Node, sourceCode: SourceCode): TSESTree.FunctionLike | undefined {
-  const inner = unwrap(callee);
-  if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const def = ASTUtils.findVariable(sourceCode.getScope(inner), inner)?.defs[0];
-  if (def?.type === 'FunctionName' && isFunction(def.node)) return def.node;
-  const init = def?.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? unwrap(def.node.init) : undefined;
-  return init && isFunction(init) ? init : undefined;
-}
-
-function readsOf(identifier: TSESTree.Identifier, sourceCode: SourceCode): TSESTree.Node[] {
+/** The value reads of a variable (not its declaration, writes or `typeof` in types): where the value goes next. */
+export function readsOf(identifier: TSESTree.Identifier, sourceCode: SourceCode): TSESTree.Node[] {
   const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
   return (variable?.references ?? [])
     .filter((reference) => reference.isRead() && reference.identifier !== identifier && !reference.isTypeReference)
@@ -205,7 +204,8 @@ export function isReturnedByUnusedFunction(node: TSESTree.Node, sourceCode: Sour
   return variable !== null && variable.references.every((reference) => reference.identifier === name || reference.init === true);
 }
 
-function isExportedFunction(fn: TSESTree.FunctionLike): boolean {
+/** `export function f`, `export const f = () => …`, `export default function`: callers outside the file may use what it returns. */
+export function isExportedFunction(fn: TSESTree.FunctionLike): boolean {
   const holder = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.parent : fn.parent?.parent?.parent;
   return holder?.type === AST_NODE_TYPES.ExportNamedDeclaration || holder?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
 }
@@ -251,20 +251,11 @@ function writesJsonRpcResult(sourceCode: SourceCode): boolean {
   let found = false;
   walk(sourceCode.ast, sourceCode.visitorKeys, (node) => {
     if (found || node.type !== AST_NODE_TYPES.ObjectExpression) return;
-    const keys = keysOf(node);
+    const keys = objectKeyNames(node);
     found = keys.has('result') && (keys.has('jsonrpc') || keys.has('id'));
   });
   resultWriters.set(sourceCode.ast, found);
   return found;
-}
-
-function keysOf(object: TSESTree.ObjectExpression): Set<string> {
-  const keys = new Set<string>();
-  for (const property of object.properties) {
-    const key = property.type === AST_NODE_TYPES.Property ? propertyKeyName(property) : undefined;
-    if (key !== undefined) keys.add(key);
-  }
-  return keys;
 }
 
 /** The object literal a `const` identifier is initialised with. */
