@@ -38,7 +38,13 @@ export const sdkServerSendMethod = 'request';
 export const untracedSendNames: ReadonlySet<string> = new Set(['sendRequest', 'request', 'send']);
 
 /** Types of a server handler's context parameter (v1 `RequestHandlerExtra`, v2 `ServerContext`). */
-export const serverContextTypes: ReadonlySet<string> = new Set(['RequestHandlerExtra', 'ServerContext']);
+export const serverContextTypes: ReadonlySet<string> = new Set([
+  'RequestHandlerExtra',
+  'ServerContext',
+  // SDK v1's task handlers get these instead (`getTask(request, extra: TaskRequestHandlerExtra)`).
+  'CreateTaskRequestHandlerExtra',
+  'TaskRequestHandlerExtra',
+]);
 
 /** v1 request schemas of the client-side handlers for these requests; v2 registers by method string. */
 export const clientRequestSchemas: Readonly<Record<string, string>> = {

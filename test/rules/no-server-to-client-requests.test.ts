@@ -441,6 +441,19 @@ ruleTester.run('no-server-to-client-requests', rule, {
       ],
     ),
     invalid(
+      'H8: a helper typed TaskRequestHandlerExtra that asks the client for a task (tasks/result is left to no-legacy-tasks-api)',
+      code`
+        import type { TaskRequestHandlerExtra } from '@modelcontextprotocol/sdk/experimental/tasks/interfaces.js';
+        import { GetTaskResultSchema } from '@modelcontextprotocol/sdk/types.js';
+
+        export async function pollClientTask(taskId: string, extra: TaskRequestHandlerExtra) {
+          const status = await extra.sendRequest({ method: 'tasks/get', params: { taskId } }, GetTaskResultSchema);
+          return extra.sendRequest({ method: 'tasks/result', params: { taskId } }, GetTaskResultSchema);
+        }
+      `,
+      [{ messageId: 'sendsServerRequest', at: "'tasks/get'", data: { request: 'a `tasks/get` request' } }],
+    ),
+    invalid(
       'M1/M5: v2 ctx.mcpReq.elicitInput in URL mode with an elicitationId, and ctx.mcpReq.send',
       code`
         import { McpServer } from '@modelcontextprotocol/server';
