@@ -30,6 +30,14 @@ export const transforms: readonly TransformDescriptor[] = [
     prefilter: ['StdioServerTransport'],
     load: () => import('./stdio-serve.js'),
   },
+  {
+    id: 'session-header',
+    description: 'Drop Mcp-Session-Id writes, CORS entries, unused reads and client session options once nothing in the file depends on the session',
+    resolves: ['no-session-id-header'],
+    // The header in its usual spellings (`mcp-session-id`, `Mcp-Session-Id`, `MCP-SESSION-ID`), the client option, terminateSession().
+    prefilter: ['ession-id', 'ession-Id', 'ESSION-ID', 'sessionId', 'terminateSession'],
+    load: () => import('./session-header.js'),
+  },
 ];
 
 export const transformIds: readonly string[] = transforms.map((t) => t.id);
