@@ -28,6 +28,12 @@ export const v2ErrorPackages: readonly string[] = ['@modelcontextprotocol/server
 /** The v2 entry that exports `serveStdio` (checked in the installed 2.4 `.d.ts`). */
 export const v2StdioEntry = '@modelcontextprotocol/server/stdio';
 
+/** The v2 entry that exports `createMcpHandler` (checked in the installed `.d.ts`). */
+export const v2ServerEntry = '@modelcontextprotocol/server';
+
+/** The v2 entry that exports `toNodeHandler`, the Node `(req, res, parsedBody?)` adapter of a fetch-shaped handler. */
+export const v2NodeEntry = '@modelcontextprotocol/node';
+
 /**
  * Which SDK major a file's imports show: `1` for `@modelcontextprotocol/sdk`, `2` for the split
  * v2 packages, undefined when it imports neither. A regular-expression scan, because it runs

@@ -1,0 +1,310 @@
+import type { Scope, SourceCode } from 'eslint';
+import type { TSESTree } from '@typescript-eslint/utils';
+
+/**
+ * The Express-style routes that host one MCP endpoint, read from where its transport is
+ * connected: `app.post(path, [middleware…,] handler)` (the handler inline or a named function
+ * every use of which is such a route) and the `app.get`/`app.delete` routes of the same path
+ * beside it. The http-handler transform replaces them all with one `createMcpHandler` endpoint,
+ * so it must know everything the handlers touch outside themselves: a use it cannot account for
+ * (a logger, a counter, a helper) is a reason not to rewrite, never something to drop silently.
+ */
+type Node = TSESTree.Node;
+type Fn = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
+
+export interface Route {
+  statement: TSESTree.ExpressionStatement;
+  method: string;
+  receiver: string;
+  path: string;
+  middleware: string[];
+  handler: Fn;
+}
+
+export interface Endpoint {
+  post: Route;
+  /** GET and DELETE routes of the same receiver and path. */
+  others: Route[];
+  /** `() => …`'s body: the expression that builds the server for one request. */
+  factory: Node;
+  /** The route handler's own names for the request and the response. */
+  req: string;
+  res: string;
+  /** The pre-parsed body the handler gave `handleRequest()` (`req.body`), if any. */
+  parsedBody?: Node;
+  /** Statements that go with the routes: named handlers, session maps of transports. */
+  removals: Node[];
+}
+
+/** Node globals a serving handler may use without the rewrite losing anything. */
+const harmlessGlobals = new Set(['console', 'JSON', 'Error', 'String', 'Number', 'Boolean', 'Object', 'Array', 'undefined', 'Map', 'Set', 'crypto']);
+/** Imports whose use only serves the transport: they go with it. */
+const servingModules = [/^@modelcontextprotocol\//, /^(node:)?crypto$/];
+const postMethods = ['post', 'all'];
+const otherMethods = ['get', 'delete'];
+
+export function endpointOf(sourceCode: SourceCode, connect: TSESTree.CallExpression): Endpoint | { reason: string } {
+  const handler = enclosingFunction(connect);
+  if (!handler || connect.callee.type !== 'MemberExpression') return { reason: 'connect() is not in a route handler' };
+  const routes = routesOf(sourceCode, handler);
+  const post = routes?.find((route) => postMethods.includes(route.method));
+  if (!routes || !post) return { reason: 'connect() is not in an Express-style `app.post(path, handler)` route' };
+  const [reqParam, resParam] = post.handler.params;
+  if (reqParam?.type !== 'Identifier' || resParam?.type !== 'Identifier') return { reason: 'the route handler does not take (req, res)' };
+
+  const factory = factoryOf(sourceCode, connect.callee.object, handler);
+  if ('reason' in factory) return factory;
+
+  const others: Route[] = [];
+  for (const sibling of siblingStatements(post.statement)) {
+    const call = routeCall(sourceCode, sibling);
+    if (!call || sibling === post.statement || !otherMethods.includes(call.method) || call.receiver !== post.receiver || call.path !== post.path) continue;
+    const found = routeAt(sourceCode, sibling);
+    if (!found) return { reason: `the ${call.method.toUpperCase()} route of ${post.path} has a handler this rewrite cannot follow` };
+    others.push(found);
+  }
+
+  // Named handlers go with their routes; every use of them must be one of those routes.
+  const routeStatements = new Set<Node>([post.statement, ...others.map((route) => route.statement)]);
+  const removals: Node[] = [];
+  const handlers = new Set<Fn>([post.handler, ...others.map((route) => route.handler)]);
+  for (const fn of handlers) {
+    const binding = bindingOf(sourceCode, fn);
+    if (!binding) continue;
+    if (!binding.uses.every((use) => within(use, [...routeStatements]))) return { reason: `\`${binding.name}\` is used outside the MCP routes` };
+    removals.push(binding.statement);
+  }
+
+  // What the handlers read from outside themselves.
+  const kept = new Set(referencedVariables(sourceCode, factory.node));
+  for (const fn of handlers) {
+    for (const variable of outerVariables(sourceCode, fn)) {
+      if (kept.has(variable) || [...handlers].some((h) => bindingOf(sourceCode, h)?.name === variable.name && variable.defs[0]?.node === bindingOf(sourceCode, h)?.node)) continue;
+      const def = variable.defs[0];
+      if (!def) {
+        if (harmlessGlobals.has(variable.name)) continue;
+        return { reason: `the handlers use \`${variable.name}\`, which the rewrite would drop` };
+      }
+      if (def.type === 'ImportBinding') {
+        const source = (def.parent as unknown as TSESTree.ImportDeclaration).source.value;
+        if (servingModules.some((pattern) => pattern.test(source))) continue;
+        return { reason: `the handlers use \`${variable.name}\` (from ${source}), which the rewrite would drop` };
+      }
+      const collection = collectionDeclaration(def.node as unknown as Node);
+      if (!collection) return { reason: `the handlers use \`${variable.name}\`, which the rewrite would drop` };
+      const removed = [...routeStatements, ...removals];
+      const outside = variable.references.find((reference) => !reference.init && !within(reference.identifier as unknown as Node, removed));
+      if (outside) {
+        return { reason: `the transport map \`${variable.name}\` is also used on line ${outside.identifier.loc?.start.line}: remove that use (a shutdown loop closing every transport has nothing left to close), then run fix again` };
+      }
+      if (!removals.includes(collection)) removals.push(collection);
+    }
+  }
+
+  if (usesLocals(sourceCode, factory.node, handler)) {
+    return { reason: 'the server is built from values of the request; build it from the factory\'s context (`({ authInfo, requestInfo }) => …`) instead' };
+  }
+  return { post, others, factory: factory.node, req: reqParam.name, res: resParam.name, parsedBody: parsedBodyOf(post.handler, reqParam.name), removals };
+}
+
+function enclosingFunction(node: Node): Fn | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === 'ArrowFunctionExpression' || current.type === 'FunctionExpression' || current.type === 'FunctionDeclaration') return current;
+  }
+  return undefined;
+}
+
+/** The route statements that mount `handler`: directly as the last argument, or through the name it is bound to. */
+function routesOf(sourceCode: SourceCode, handler: Fn): Route[] | undefined {
+  if (handler.parent.type === 'CallExpression' && handler.parent.parent.type === 'ExpressionStatement') {
+    const route = routeAt(sourceCode, handler.parent.parent);
+    return route?.handler === handler ? [route] : undefined;
+  }
+  if (handler.parent.type === 'CallExpression') return undefined;
+  const binding = bindingOf(sourceCode, handler);
+  if (!binding || binding.uses.length === 0) return undefined;
+  const routes: Route[] = [];
+  for (const use of binding.uses) {
+    const call = use.parent;
+    const statement = call?.parent;
+    if (call?.type !== 'CallExpression' || call.arguments.at(-1) !== use || statement?.type !== 'ExpressionStatement') return undefined;
+    const route = routeAt(sourceCode, statement);
+    if (!route) return undefined;
+    routes.push(route);
+  }
+  return routes;
+}
+
+function routeCall(sourceCode: SourceCode, statement: Node): { call: TSESTree.CallExpression; method: string; receiver: string; path: string } | undefined {
+  const call = statement.type === 'ExpressionStatement' ? statement.expression : undefined;
+  if (call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || call.callee.computed || call.callee.property.type !== 'Identifier') return undefined;
+  const path = call.arguments[0];
+  if (call.arguments.length < 2 || (path?.type !== 'Literal' && path?.type !== 'TemplateLiteral' && path?.type !== 'Identifier')) return undefined;
+  const receiver = call.callee.object;
+  if (receiver.type !== 'Identifier' && receiver.type !== 'MemberExpression') return undefined;
+  return { call, method: call.callee.property.name, receiver: textOf(sourceCode, receiver), path: textOf(sourceCode, path) };
+}
+
+/** A route statement whose handler (its last argument) is a function written inline or bound to a name. */
+function routeAt(sourceCode: SourceCode, statement: Node): Route | undefined {
+  const found = routeCall(sourceCode, statement);
+  if (!found) return undefined;
+  const last = found.call.arguments.at(-1)!;
+  let handler: Fn | undefined;
+  if (last.type === 'ArrowFunctionExpression' || last.type === 'FunctionExpression') handler = last;
+  else if (last.type === 'Identifier') handler = functionNamed(sourceCode, last);
+  if (!handler) return undefined;
+  const middleware = found.call.arguments.slice(1, -1).map((argument) => sourceCode.getText(argument as never));
+  return { statement: statement as TSESTree.ExpressionStatement, method: found.method, receiver: found.receiver, path: found.path, middleware, handler };
+
+}
+
+function functionNamed(sourceCode: SourceCode, identifier: TSESTree.Identifier): Fn | undefined {
+  const variable = findVariable(sourceCode.getScope(identifier as never), identifier.name);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const node = def?.node as unknown as Node | undefined;
+  if (node?.type === 'FunctionDeclaration') return node;
+  if (node?.type === 'VariableDeclarator' && (node.init?.type === 'ArrowFunctionExpression' || node.init?.type === 'FunctionExpression')) return node.init;
+  return undefined;
+}
+
+/** The name a handler is bound to at statement level, its declaration and every other use of it. */
+function bindingOf(sourceCode: SourceCode, fn: Fn): { name: string; node: Node; statement: Node; uses: TSESTree.Identifier[] } | undefined {
+  let id: TSESTree.Identifier | undefined;
+  let statement: Node | undefined;
+  let node: Node | undefined;
+  if (fn.type === 'FunctionDeclaration' && fn.id) {
+    id = fn.id;
+    statement = fn.parent.type === 'ExportNamedDeclaration' ? undefined : fn;
+    node = fn;
+  } else if (fn.parent.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier' && fn.parent.parent.declarations.length === 1) {
+    id = fn.parent.id;
+    node = fn.parent;
+    statement = fn.parent.parent.parent.type === 'ExportNamedDeclaration' ? undefined : fn.parent.parent;
+  }
+  if (!id || !statement) return undefined;
+  const variable = sourceCode.getDeclaredVariables(node as never).find((v) => v.name === id!.name);
+  if (!variable) return undefined;
+  const uses = variable.references.filter((r) => !r.init).map((r) => r.identifier as unknown as TSESTree.Identifier);
+  return { name: id.name, node: node!, statement, uses };
+}
+
+/**
+ * The server the connect() call serves: a variable the handler declares from a call
+ * (`const server = buildServer()`, `await createServer(config)`, `new McpServer(…)`), or such a
+ * call written in place. A server built outside the handler is shared by every request.
+ */
+function factoryOf(sourceCode: SourceCode, receiver: Node, handler: Fn): { node: Node } | { reason: string } {
+  const shared = {
+    reason:
+      'the server is built once and shared by every request, so there is no factory to hand createMcpHandler: move its construction and registrations into a function that returns a new McpServer (`function buildServer() { const server = new McpServer(…); server.registerTool(…); return server; }`) and connect `buildServer()` here',
+  };
+  const strip = (node: Node) => (node.type === 'AwaitExpression' ? node.argument : node);
+  const direct = strip(receiver);
+  if (direct.type === 'CallExpression') return { node: direct };
+  if (direct.type !== 'Identifier') return shared;
+  const variable = findVariable(sourceCode.getScope(direct as never), direct.name);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const declarator = def?.node as unknown as Node | undefined;
+  if (declarator?.type !== 'VariableDeclarator' || !declarator.init || !within(declarator, [handler])) return shared;
+  const init = strip(declarator.init);
+  if (init.type !== 'CallExpression' && init.type !== 'NewExpression') return shared;
+  // `new McpServer(…)` followed by registrations in the handler: those would be lost.
+  const uses = variable!.references.filter((reference) => !reference.init).map((reference) => reference.identifier as unknown as Node);
+  if (init.type === 'NewExpression' && uses.some((use) => !isConnectOrClose(use))) {
+    return { reason: 'the handler builds and configures the server itself: move that into a function that returns the server, and connect its result here' };
+  }
+  return { node: init };
+}
+
+function isConnectOrClose(identifier: Node): boolean {
+  const member = identifier.parent;
+  return member?.type === 'MemberExpression' && member.object === identifier && member.property.type === 'Identifier' && ['connect', 'close'].includes(member.property.name);
+}
+
+/** The third argument of the handler's `handleRequest(req, res, body)`, when it reads only the request. */
+function parsedBodyOf(handler: Fn, req: string): Node | undefined {
+  let found: Node | undefined;
+  visit(handler.body, (node) => {
+    if (found || node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || node.callee.property.type !== 'Identifier' || node.callee.property.name !== 'handleRequest') return;
+    const body = node.arguments[2];
+    if (body?.type === 'MemberExpression' && body.object.type === 'Identifier' && body.object.name === req) found = body;
+  });
+  return found;
+}
+
+/** `const transports = {}`, `const sessions: Record<…> = {}`, `new Map()`: a collection declared on its own. */
+function collectionDeclaration(node: Node): Node | undefined {
+  if (node.type !== 'VariableDeclarator' || node.parent.declarations.length !== 1 || node.parent.parent.type === 'ExportNamedDeclaration') return undefined;
+  const init = node.init;
+  const isCollection =
+    (init?.type === 'ObjectExpression' && init.properties.length === 0) ||
+    (init?.type === 'NewExpression' && init.callee.type === 'Identifier' && ['Map', 'Set'].includes(init.callee.name) && init.arguments.length === 0);
+  return isCollection ? node.parent : undefined;
+}
+
+/** The variables declared outside `fn` that it reads or writes. */
+function outerVariables(sourceCode: SourceCode, fn: Fn): Scope.Variable[] {
+  const found = new Set<Scope.Variable>();
+  const globalScope = sourceCode.scopeManager.globalScope!;
+  for (const scope of scopesIn(sourceCode, fn)) {
+    for (const reference of scope.references) {
+      // Types are erased: `(req: Request, res: Response)` loses nothing when the handler goes.
+      if ((reference as unknown as { isValueReference?: boolean }).isValueReference === false) continue;
+      const variable = reference.resolved ?? globalScope.set.get(reference.identifier.name) ?? ({ name: reference.identifier.name, defs: [], references: [] } as unknown as Scope.Variable);
+      if (!variable.defs[0] || !within(variable.defs[0].name as unknown as Node, [fn])) {
+        if (![...found].some((v) => v.name === variable.name && v.defs.length === 0 && variable.defs.length === 0)) found.add(variable);
+      }
+    }
+  }
+  return [...found];
+}
+
+function referencedVariables(sourceCode: SourceCode, node: Node): Scope.Variable[] {
+  const fn = enclosingFunction(node);
+  const scopes = fn ? scopesIn(sourceCode, fn) : [sourceCode.scopeManager.globalScope!];
+  return scopes.flatMap((scope) => scope.references.filter((r) => within(r.identifier as unknown as Node, [node]) && r.resolved).map((r) => r.resolved!));
+}
+
+function scopesIn(sourceCode: SourceCode, fn: Fn): Scope.Scope[] {
+  const scopes: Scope.Scope[] = [sourceCode.getScope(fn.body as never)];
+  if (scopes[0]!.block !== (fn as unknown)) scopes.unshift(sourceCode.scopeManager.acquire(fn as never) ?? scopes[0]!);
+  for (let i = 0; i < scopes.length; i++) for (const child of scopes[i]!.childScopes) if (!scopes.includes(child)) scopes.push(child);
+  return [...new Set(scopes)];
+}
+
+/** Whether `node` reads a variable declared inside `fn` (`req`, a local): a factory at module level would lose it. */
+function usesLocals(sourceCode: SourceCode, node: Node, fn: Fn): boolean {
+  return referencedVariables(sourceCode, node).some((variable) => variable.defs.some((def) => within(def.name as unknown as Node, [fn])));
+}
+
+function findVariable(scope: Scope.Scope, name: string): Scope.Variable | undefined {
+  for (let s: Scope.Scope | null = scope; s; s = s.upper) {
+    const variable = s.set.get(name);
+    if (variable) return variable;
+  }
+  return undefined;
+}
+
+function siblingStatements(statement: Node): Node[] {
+  const parent = statement.parent;
+  return parent && (parent.type === 'Program' || parent.type === 'BlockStatement') ? parent.body : [statement];
+}
+
+function within(node: Node, containers: readonly Node[]): boolean {
+  return containers.some((container) => node.range[0] >= container.range[0] && node.range[1] <= container.range[1]);
+}
+
+function visit(node: Node, callback: (node: Node) => void): void {
+  callback(node);
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'parent') continue;
+    for (const child of Array.isArray(value) ? value : [value]) {
+      if (child && typeof child === 'object' && typeof (child as Node).type === 'string' && Array.isArray((child as Node).range)) visit(child as Node, callback);
+    }
+  }
+}
+
+function textOf(sourceCode: SourceCode, node: Node): string {
+  return sourceCode.getText(node as never);
+}
