@@ -31,6 +31,14 @@ export const transforms: readonly TransformDescriptor[] = [
     load: () => import('./stdio-serve.js'),
   },
   {
+    id: 'http-handler',
+    description:
+      'Serve Streamable HTTP with toNodeHandler(createMcpHandler(factory)) instead of a transport per request or a session-keyed transport map (SDK v2, Express); other hosting is marked',
+    resolves: ['require-modern-sdk-entry'],
+    prefilter: ['StreamableHTTPServerTransport'],
+    load: () => import('./http-handler.js'),
+  },
+  {
     id: 'session-header',
     description: 'Drop Mcp-Session-Id writes, CORS entries, unused reads and client session options once nothing in the file depends on the session',
     resolves: ['no-session-id-header'],

@@ -20,6 +20,7 @@ describe('mcp-migrate list', () => {
     expect(list.transforms).toEqual([
       { id: 'resource-not-found-code', description: expect.any(String), resolves: ['no-legacy-resource-not-found-code'] },
       { id: 'stdio-serve', description: expect.any(String), resolves: ['require-modern-sdk-entry'] },
+      { id: 'http-handler', description: expect.any(String), resolves: ['require-modern-sdk-entry'] },
       { id: 'session-header', description: expect.any(String), resolves: ['no-session-id-header'] },
     ]);
   });
