@@ -7,7 +7,7 @@ import { sdkMajorOfSource, v2StdioEntry } from '../src/mcp/packages.js';
 import { insertMarkers } from '../src/transforms/markers.js';
 import { detectQuoteStyle } from '../src/transforms/quote-style.js';
 import { offsetOf, runRule } from '../src/transforms/rule-findings.js';
-import { applyTextEdits, type TextEdit } from '../src/transforms/text-edits.js';
+import { applyTextEdits, type TextEdit, wholeLines } from '../src/transforms/text-edits.js';
 import type { TransformOptions } from '../src/transforms/types.js';
 
 /**
@@ -111,15 +111,6 @@ function soleUseDeclaration(sourceCode: SourceCode, identifier: TSESTree.Identif
   if (declaration.type !== 'VariableDeclaration' || declaration.declarations.length !== 1) return undefined;
   const reads = variable.references.filter((reference) => !reference.init);
   return reads.length === 1 && (reads[0]!.identifier as unknown) === identifier ? declaration : undefined;
-}
-
-/** A statement's range widened to its whole line(s) when nothing else shares them, so no blank line is left. */
-function wholeLines(text: string, range: readonly [number, number]): [number, number] {
-  const lineStart = text.lastIndexOf('\n', range[0] - 1) + 1;
-  const newline = text.indexOf('\n', range[1]);
-  const lineEnd = newline === -1 ? text.length : newline + 1;
-  const alone = /^[ \t]*$/.test(text.slice(lineStart, range[0])) && /^[ \t]*\r?\n?$/.test(text.slice(range[1], lineEnd));
-  return alone ? [lineStart, lineEnd] : [range[0], range[1]];
 }
 
 /**

@@ -52,12 +52,24 @@ export function sdkMethodCall(
  * `server.experimental.tasks.registerToolTask(name, config, handler)` (like `registerTool`'s callback).
  */
 export function handlerContextParameter(fn: TSESTree.FunctionLike, sourceCode: SourceCode): TSESTree.Parameter | undefined {
+  const slot = handlerContextSlot(fn, sourceCode);
+  if (!slot) return undefined;
+  if (slot.index === 'last') return fn.params.length >= 2 ? fn.params[fn.params.length - 1] : undefined;
+  return fn.params[slot.index];
+}
+
+/**
+ * Where an MCP handler callback receives its context, whether or not it declares that
+ * parameter: its registration kind and the parameter's index (`'last'` when the registration's
+ * config cannot be read). A transform that adds the parameter needs this; undefined when `fn`
+ * is not a handler callback.
+ */
+export function handlerContextSlot(
+  fn: TSESTree.FunctionLike,
+  sourceCode: SourceCode,
+): { kind: 'request' | 'tool' | 'prompt' | 'resource'; index: number | 'last' } | undefined {
   const toolTask = toolTaskHandlerOf(fn, sourceCode);
-  if (toolTask) {
-    const index = contextIndex('tool', 'registerTool', toolTask.call.arguments.slice(1, 2), sourceCode);
-    if (index === 'last') return fn.params.length >= 2 ? fn.params[fn.params.length - 1] : undefined;
-    return fn.params[index];
-  }
+  if (toolTask) return { kind: 'tool', index: contextIndex('tool', 'registerTool', toolTask.call.arguments.slice(1, 2), sourceCode) };
   const call = fn.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return undefined;
   const name = calleeName(call);
@@ -68,9 +80,7 @@ export function handlerContextParameter(fn: TSESTree.FunctionLike, sourceCode: S
   // A server the file cannot trace (passed in untyped) still counts in a file that imports the SDK.
   if (mcpSideOf(callee.object, sourceCode) === undefined && !fileEvidence(sourceCode).importsMcp) return undefined;
   const before = call.arguments.slice(1, call.arguments.indexOf(fn as TSESTree.CallExpressionArgument));
-  const index = contextIndex(kind, name, before, sourceCode);
-  if (index === 'last') return fn.params.length >= 2 ? fn.params[fn.params.length - 1] : undefined;
-  return fn.params[index];
+  return { kind, index: contextIndex(kind, name, before, sourceCode) };
 }
 
 /** The methods of the SDK v1 `ToolTaskHandler` that `registerToolTask` calls (experimental/tasks/interfaces.d.ts). */
