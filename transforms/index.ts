@@ -46,6 +46,13 @@ export const transforms: readonly TransformDescriptor[] = [
     prefilter: ['ession-id', 'ession-Id', 'ESSION-ID', 'sessionId', 'terminateSession'],
     load: () => import('./session-header.js'),
   },
+  {
+    id: 'logging-to-request-log',
+    description: 'Log with ctx.mcpReq.log inside handlers (SDK v2) and to stderr elsewhere; delete logging/setLevel handlers that only store the level',
+    resolves: ['no-deprecated-logging'],
+    prefilter: ['sendLoggingMessage', 'logging', 'SetLevelRequestSchema'],
+    load: () => import('./logging-to-request-log.js'),
+  },
 ];
 
 export const transformIds: readonly string[] = transforms.map((t) => t.id);

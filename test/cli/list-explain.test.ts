@@ -22,6 +22,7 @@ describe('mcp-migrate list', () => {
       { id: 'stdio-serve', description: expect.any(String), resolves: ['require-modern-sdk-entry'] },
       { id: 'http-handler', description: expect.any(String), resolves: ['require-modern-sdk-entry'] },
       { id: 'session-header', description: expect.any(String), resolves: ['no-session-id-header'] },
+      { id: 'logging-to-request-log', description: expect.any(String), resolves: ['no-deprecated-logging'] },
     ]);
   });
 });

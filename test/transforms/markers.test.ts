@@ -41,3 +41,12 @@ describe('stdio-serve on SDK v1', () => {
     expect(result.reports.join('\n')).toContain('--upgrade-sdk');
   });
 });
+
+describe('logging-to-request-log on SDK v1', () => {
+  it('leaves a handler\'s sendLoggingMessage and says that --upgrade-sdk would enable it', async () => {
+    const source = "import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';\nconst server = new McpServer({ name: 'n', version: '1' });\nserver.registerTool('t', {}, async (extra) => {\n  await server.sendLoggingMessage({ level: 'info', data: 'x' }, extra.sessionId);\n  return { content: [] };\n});\n";
+    const result = await applyTransform(transforms.find((t) => t.id === 'logging-to-request-log')!, '/x.ts', source);
+    expect(result.output).toBe(source);
+    expect(result.reports.join('\n')).toContain('--upgrade-sdk');
+  });
+});
