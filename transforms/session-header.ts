@@ -8,10 +8,10 @@ import { meaningfulParent, unwrap } from '../src/ast/nodes.js';
 import { docsOf } from '../src/engine/catalog.js';
 import { corsHeaderListKeys, modernRequestHeaders, sessionIdHeader } from '../src/mcp/headers.js';
 import { removeHeaderListItem, type Substitution } from '../src/transforms/header-list-text.js';
-import { removeListElement, wholeLines } from '../src/transforms/list-removal.js';
+import { removeListElement } from '../src/transforms/list-removal.js';
 import { insertMarkers } from '../src/transforms/markers.js';
 import { offsetOf, runRule } from '../src/transforms/rule-findings.js';
-import { applyTextEdits, type TextEdit } from '../src/transforms/text-edits.js';
+import { applyTextEdits, type TextEdit, wholeLines } from '../src/transforms/text-edits.js';
 
 /**
  * `session-header`: drops what is left of the `Mcp-Session-Id` header once nothing depends on it

@@ -43,12 +43,3 @@ export function removeListElement(sourceCode: SourceCode, elements: readonly Nod
   const comma = tokenBefore(element);
   return { range: [comma?.value === ',' ? comma.range[0] : element.range[0], element.range[1]], text: '' };
 }
-
-/** A statement's range widened to its whole line(s) when nothing else shares them, so no blank line is left. */
-export function wholeLines(text: string, range: readonly [number, number]): [number, number] {
-  const lineStart = text.lastIndexOf('\n', range[0] - 1) + 1;
-  const newline = text.indexOf('\n', range[1]);
-  const lineEnd = newline === -1 ? text.length : newline + 1;
-  const alone = /^[ \t]*$/.test(text.slice(lineStart, range[0])) && /^[ \t]*\r?\n?$/.test(text.slice(range[1], lineEnd));
-  return alone ? [lineStart, lineEnd] : [range[0], range[1]];
-}
