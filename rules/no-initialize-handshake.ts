@@ -7,7 +7,7 @@ import { dispatchSites, isMcpSite, type DispatchSite } from '../src/ast/dispatch
 import { fileEvidence } from '../src/ast/evidence.js';
 import { enclosingFunction, mcpMethodHandledAt } from '../src/ast/handlers.js';
 import { mcpExportOf } from '../src/ast/imports.js';
-import { containsNode, isInHandlerOf, mcpMessageNaming, mcpRoutesOf, sdkRegistrationOf } from '../src/ast/mcp-method-sites.js';
+import { containsNode, isInHandlerOf, isMethodExpression, mcpMessageNaming, mcpRoutesOf, sdkRegistrationOf } from '../src/ast/mcp-method-sites.js';
 import { mcpMessageLiteral } from '../src/ast/json-rpc.js';
 import { isDescribedOnly, isRecordedMessage } from '../src/ast/message-records.js';
 import { calleeName, isFunction, meaningfulParent, propertyKeyName, returnedValues, unwrap, walk } from '../src/ast/nodes.js';
@@ -93,15 +93,6 @@ function readsParams(node: TSESTree.Node): boolean {
 function isSchemaShape(object: TSESTree.ObjectExpression): boolean {
   const call = object.parent;
   return call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === object && schemaBuilderCalls.has(calleeName(call) ?? '');
-}
-
-/** `method`, `rpcMethod`, `msg.method`, `body?.['method']`: a JSON-RPC message's method, not a `type` or an event name. */
-function isMethodExpression(node: TSESTree.Node): boolean {
-  const inner = unwrap(node);
-  if (inner.type === AST_NODE_TYPES.Identifier) return /method$/i.test(inner.name);
-  if (inner.type !== AST_NODE_TYPES.MemberExpression) return false;
-  if (!inner.computed) return inner.property.type === AST_NODE_TYPES.Identifier && inner.property.name === 'method';
-  return inner.property.type === AST_NODE_TYPES.Literal && inner.property.value === 'method';
 }
 
 function hasMethodKey(object: TSESTree.ObjectExpression): boolean {

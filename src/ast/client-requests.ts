@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { taskMethods } from '../mcp/client-wire.js';
 import { mcpMethodNames } from '../mcp/methods.js';
-import { calleeName, unwrap } from './nodes.js';
+import { isJsonStringify } from './nodes.js';
 import { lastEntry, type Bindings, type Bound, type ObjectShape, type ValueReader } from './object-keys.js';
 
 /**
@@ -92,9 +92,7 @@ function messageFrom(object: TSESTree.ObjectExpression, bindings: Bindings, meth
 
 /** `JSON.stringify(x)` → `x`. */
 export function jsonStringifyArgument(call: TSESTree.CallExpression): TSESTree.Node | undefined {
-  const callee = unwrap(call.callee);
-  const isJson = callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'JSON';
-  return isJson && calleeName(call) === 'stringify' ? call.arguments[0] : undefined;
+  return isJsonStringify(call) ? call.arguments[0] : undefined;
 }
 
 /**

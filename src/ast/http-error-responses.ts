@@ -4,7 +4,7 @@ import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { errorCodeExports } from '../mcp/server-wire.js';
 import { constantOrigin, staticValue } from './constants.js';
 import { mcpExportOf } from './imports.js';
-import { calleeName, isFunction, meaningfulParent, propertyKeyName, unwrap, walk } from './nodes.js';
+import { calleeName, isFunction, isJsonStringify, meaningfulParent, propertyKeyName, unwrap, walk } from './nodes.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -247,18 +247,6 @@ function errorBodyOf(argument: TSESTree.Node, sourceCode: SourceCode): { error: 
   if (!error || !codeProperty) return undefined;
   const code = errorCodeValue(codeProperty.value, sourceCode);
   return code === undefined ? undefined : { error, code };
-}
-
-function isJsonStringify(call: TSESTree.CallExpression): boolean {
-  const callee = unwrap(call.callee);
-  return (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    callee.object.type === AST_NODE_TYPES.Identifier &&
-    callee.object.name === 'JSON' &&
-    !callee.computed &&
-    callee.property.type === AST_NODE_TYPES.Identifier &&
-    callee.property.name === 'stringify'
-  );
 }
 
 function objectOf(node: TSESTree.Node, sourceCode: SourceCode): TSESTree.ObjectExpression | undefined {

@@ -60,7 +60,7 @@ function testedExpression(at: TSESTree.Node): TSESTree.Node | undefined {
 }
 
 /** `method`, `rpcMethod`, `msg.method`, `body?.['method']`: a JSON-RPC message's method, not a `type` or an event name. */
-function isMethodExpression(node: TSESTree.Node): boolean {
+export function isMethodExpression(node: TSESTree.Node): boolean {
   const inner = unwrap(node);
   if (inner.type === AST_NODE_TYPES.Identifier) return /method$/i.test(inner.name);
   if (inner.type !== AST_NODE_TYPES.MemberExpression) return false;

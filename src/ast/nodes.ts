@@ -56,6 +56,12 @@ export function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpressio
   return undefined;
 }
 
+/** `JSON.stringify(…)`. */
+export function isJsonStringify(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'JSON' && calleeName(call) === 'stringify';
+}
+
 /** The text of a string literal or of a template literal without substitutions. */
 export function stringLiteralValue(node: TSESTree.Node): string | undefined {
   if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;

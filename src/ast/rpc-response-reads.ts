@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
-import { calleeName, meaningfulParent, propertyKeyName, unwrap } from './nodes.js';
+import { isJsonStringify, meaningfulParent, propertyKeyName } from './nodes.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Variable = TSESLint.Scope.Variable;
@@ -42,16 +42,6 @@ function callAround(node: TSESTree.Node): TSESTree.CallExpression | undefined {
     child = parent;
   }
   return undefined;
-}
-
-function isJsonStringify(call: TSESTree.CallExpression): boolean {
-  const callee = unwrap(call.callee);
-  return (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    callee.object.type === AST_NODE_TYPES.Identifier &&
-    callee.object.name === 'JSON' &&
-    calleeName(call) === 'stringify'
-  );
 }
 
 /**
