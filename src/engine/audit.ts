@@ -20,6 +20,7 @@ import type { LintSettings } from './lint.js';
 import { createLinting, defaultJobs } from './pool.js';
 import { Prefilter } from './prefilter.js';
 import { formatBytes, readSource } from './read-source.js';
+import { findMarkers, markerToken } from '../transforms/markers.js';
 
 export interface AuditOptions {
   /** Paths in findings are relative to it; defaults to `process.cwd()`. */
@@ -87,6 +88,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
   const errors: FileError[] = [];
   let parsed = 0;
   let done = 0;
+  let markers = 0;
 
   try {
     const pending: Promise<void>[] = [];
@@ -97,7 +99,10 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
         return;
       }
       const { ruleIds, hasDirective } = prefilter.scan(read.text);
-      if (ruleIds.length === 0 && !hasDirective) return;
+      if (ruleIds.length === 0 && !hasDirective) {
+        if (read.text.includes(markerToken)) markers += findMarkers(read.text).length;
+        return;
+      }
       if (read.bytes > maxFileSize) {
         errors.push({
           file: file.relative,
@@ -108,6 +113,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
       parsed++;
       const outcome = await linting.lint({ absolute: file.absolute, relative: file.relative, text: read.text, ruleIds });
       findings.push(...outcome.findings);
+      markers += outcome.markers;
       if (outcome.error) errors.push(outcome.error);
     };
     let next = 0;
@@ -130,7 +136,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
     findings,
     errors,
     skipped: discovery.skipped,
-    summary: summarize(findings, errors, discovery.skipped, discovery.files.length, parsed, performance.now() - started),
+    summary: summarize(findings, errors, discovery.skipped, discovery.files.length, parsed, markers, performance.now() - started),
     rules: ran.map((id) => describeRule(id)),
     cwd,
   };
@@ -168,6 +174,7 @@ function summarize(
   skipped: SkippedPath[],
   discovered: number,
   parsed: number,
+  markers: number,
   durationMs: number,
 ): AuditSummary {
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
@@ -191,6 +198,7 @@ function summarize(
     findings: { total: findings.length, ...bySeverity },
     byRule,
     byFix,
+    markers: { total: markers, findings: findings.filter((f) => f.marked).length },
     errors: errors.length,
     skipped: skipped.length,
     durationMs: Math.round(durationMs),

@@ -5,6 +5,7 @@ import { rules } from '../../rules/index.js';
 import type { McpMigrateSettings } from '../create-rule.js';
 import plugin from '../plugin.js';
 import type { FileError, Finding, Severity } from '../report/finding.js';
+import { findMarkers, isMarked, markerToken } from '../transforms/markers.js';
 import { docsOf, engineChecks, findingKind, pluginNamespace } from './catalog.js';
 
 /** What every linting thread needs to know; plain data, so it can be sent to workers. */
@@ -24,6 +25,8 @@ export interface LintTask {
 
 export interface LintOutcome {
   findings: Finding[];
+  /** Marker comments in the file. */
+  markers: number;
   error?: FileError;
 }
 
@@ -46,13 +49,27 @@ export class LintRunner {
     try {
       messages = this.linter.verify(task.text, this.configFor(task.ruleIds), { filename: task.absolute });
     } catch (error) {
-      return { findings: [], error: { file: task.relative, message: `mcp-migrate failed on this file (please report it): ${(error as Error).message}`, internal: true } };
+      return { findings: [], markers: 0, error: { file: task.relative, message: `mcp-migrate failed on this file (please report it): ${(error as Error).message}`, internal: true } };
     }
     const fatal = messages.find((message) => message.fatal);
     if (fatal) {
-      return { findings: [], error: { file: task.relative, message: fatal.message, line: fatal.line, column: fatal.column } };
+      return { findings: [], markers: 0, error: { file: task.relative, message: fatal.message, line: fatal.line, column: fatal.column } };
     }
-    return { findings: messages.flatMap((message) => this.toFindings(message, task.relative)) };
+    const findings = messages.flatMap((message) => this.toFindings(message, task.relative));
+    if (!task.text.includes(markerToken)) return { findings, markers: 0 };
+    return { findings: this.withMarkers(findings), markers: findMarkers(task.text).length };
+  }
+
+  /** A finding with a marker of its rule at its statement was left to a person by `fix`: `manual`, whatever its kind. */
+  private withMarkers(findings: Finding[]): Finding[] {
+    const sourceCode = this.linter.getSourceCode();
+    if (!sourceCode) return findings;
+    return findings.map((finding) => {
+      const offset = sourceCode.getIndexFromLoc({ line: finding.line, column: finding.column - 1 });
+      if (!isMarked(sourceCode, offset, finding.ruleId)) return finding;
+      const { transform: _resolvedBy, ...rest } = finding;
+      return { ...rest, fix: 'manual', marked: true };
+    });
   }
 
   /** Configs differ only by the set of rules the prefilter picked, so a handful are ever built. */

@@ -102,6 +102,7 @@ class WorkerPool implements Linting {
       this.busy.delete(worker);
       job?.resolve({
         findings: [],
+        markers: 0,
         error: { file: job.task.relative, message: `mcp-migrate failed on this file (please report it): ${error.message}`, internal: true },
       });
       this.dispatch();

@@ -28,6 +28,8 @@ export interface Finding {
   fix: FixLevel;
   /** The transform that resolves it, when `fix` is `transform`. */
   transform?: string;
+  /** A marker comment of `mcp-migrate fix` stands at it: a person has to act, and the marker says how. */
+  marked?: true;
 }
 
 /** A file the audit could not check (unreadable, binary, not UTF-8, too large, unparseable). */
@@ -64,6 +66,8 @@ export interface AuditSummary {
   byRule: Record<string, RuleTally>;
   /** Per fix level. */
   byFix: Record<FixLevel, number>;
+  /** Marker comments `mcp-migrate fix` left in the audited files, and how many findings sit at one. */
+  markers: { total: number; findings: number };
   errors: number;
   skipped: number;
   durationMs: number;

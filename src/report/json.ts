@@ -29,6 +29,7 @@ function findingJson(finding: Finding): Record<string, unknown> {
     docsUrl: finding.docsUrl,
     fix: finding.fix,
     ...(finding.transform === undefined ? {} : { transform: finding.transform }),
+    ...(finding.marked ? { marked: true } : {}),
   };
 }
 
@@ -58,6 +59,7 @@ function summaryJson(summary: AuditSummary): Record<string, unknown> {
         .map((ruleId) => [ruleId, tallyJson(summary.byRule[ruleId]!)]),
     ),
     byFix: { safe: summary.byFix.safe, transform: summary.byFix.transform, manual: summary.byFix.manual },
+    markers: { total: summary.markers.total, findings: summary.markers.findings },
     errors: summary.errors,
     skipped: summary.skipped,
     durationMs: summary.durationMs,

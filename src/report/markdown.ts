@@ -113,7 +113,7 @@ function totalsLine(result: AuditResult): string {
     total === 0
       ? `**No MCP ${targetRevision} problems found**`
       : `**${plural(total, 'finding')}** (${plural(error, 'error')}, ${plural(warning, 'warning')}, ${plural(info, 'info')}) in ${plural(summary.filesWithFindings, 'file')}`;
-  return [problems, scanned, plural(summary.errors, 'file error'), plural(summary.skipped, 'skipped path')].join(' · ');
+  return [problems, scanned, plural(summary.errors, 'file error'), plural(summary.skipped, 'skipped path'), ...(summary.markers.total > 0 ? [plural(summary.markers.total, 'mcp-migrate marker')] : [])].join(' · ');
 }
 
 function ruleTable(groups: RuleGroup[]): string {

@@ -93,7 +93,7 @@ function findingCells(finding: Finding, styles: Styles): Cell[] {
     { text: `${finding.line}:${finding.column}`, style: styles.dim },
     { text: finding.severity, style: styles.severity[finding.severity] },
     { text: finding.ruleId, style: styles.heading },
-    { text: `[${finding.fix}]`, style: styles.fix[finding.fix] },
+    { text: finding.marked ? `[${finding.fix}, marked]` : `[${finding.fix}]`, style: styles.fix[finding.fix] },
   ];
 }
 
@@ -157,6 +157,7 @@ function closingLines(result: AuditResult, styles: Styles): string {
   const leftOut = [
     ...(summary.errors > 0 ? [`${plural(summary.errors, 'file')} could not be checked`] : []),
     ...(summary.skipped > 0 ? [`${plural(summary.skipped, 'path')} skipped`] : []),
+    ...(summary.markers.total > 0 ? [`${plural(summary.markers.total, 'mcp-migrate marker')} in the code`] : []),
   ];
   const totals = totalsLine(result, styles);
   lines.push(leftOut.length > 0 ? `${totals} ${styles.dim(`(${leftOut.join(', ')})`)}` : totals);

@@ -50,6 +50,18 @@ export function insertMarkers(sourceCode: SourceCode, requests: readonly MarkerR
   return { output, added: applied };
 }
 
+/**
+ * Whether a marker of `ruleId` stands before the statement enclosing `offset`: the finding there
+ * was left to a person by `fix`, so the audit reports it as `manual` and marked.
+ */
+export function isMarked(sourceCode: SourceCode, offset: number, ruleId: string): boolean {
+  const statement = enclosingStatement(sourceCode, offset);
+  return statement !== undefined && hasMarker(sourceCode, statement, ruleId);
+}
+
+/** Cheap test before parsing comments: every marker contains this. */
+export const markerToken = 'mcp-migrate(';
+
 /** The markers in a file's text, with 1-based lines: what reports count and list. */
 export function findMarkers(text: string): { ruleId: string; line: number; text: string }[] {
   const found: { ruleId: string; line: number; text: string }[] = [];

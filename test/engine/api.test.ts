@@ -18,6 +18,25 @@ describe('the programmatic audit()', () => {
     });
   });
 
+  it('reports a finding under a fix marker as manual and marked, and counts every marker', async () => {
+    const marker = '/* mcp-migrate(no-session-id-header): Drop the read. https://example.test/doc */';
+    const marked = mcpSource.header.replace(/^(\s*)(.*mcp-session-id.*)$/m, `$1${marker}\n$1$2`);
+    const unrelated = `${marker}\nexport const nothing = 1;\n`;
+    // A `safe` finding a person was asked to look at is no longer offered as a fix.
+    const markedSafe = mcpSource.code.replace('throw', '/* mcp-migrate(no-legacy-resource-not-found-code): Check the callers. https://example.test/doc */\nthrow');
+    const dir = tempProject({ 'src/a.ts': marked, 'src/b.ts': markedSafe, 'src/notes.ts': unrelated });
+    const result = await audit({ cwd: dir, jobs: 1 });
+    expect(result.findings).toEqual([
+      expect.objectContaining({ file: 'src/a.ts', ruleId: 'no-session-id-header', fix: 'manual', marked: true }),
+      expect.objectContaining({ file: 'src/b.ts', ruleId: 'no-legacy-resource-not-found-code', fix: 'manual', marked: true }),
+    ]);
+    expect(result.summary.markers).toEqual({ total: 3, findings: 2 });
+    // Another rule's marker does not cover it.
+    const other = tempProject({ 'src/a.ts': marked.replace('mcp-migrate(no-session-id-header)', 'mcp-migrate(no-session-state)') });
+    const unmarked = await audit({ cwd: other, jobs: 1 });
+    expect(unmarked.findings[0]).not.toHaveProperty('marked');
+  });
+
   it('takes a config object and rule filters', async () => {
     const dir = tempProject({ 'src/a.ts': mcpSource.header, 'src/b.ts': mcpSource.code });
     const result = await audit({ cwd: dir, jobs: 1, config: { rules: { 'no-session-id-header': 'info' } }, skipRules: ['no-legacy-resource-not-found-code'] });

@@ -87,6 +87,7 @@ describe('renderJson', () => {
       'findings',
       'byRule',
       'byFix',
+      'markers',
       'errors',
       'skipped',
       'durationMs',
@@ -94,6 +95,7 @@ describe('renderJson', () => {
     expect(Object.keys(summary.byRule)).toEqual([...Object.keys(summary.byRule)].sort());
     expect(summary.findings).toEqual({ total: 6, error: 3, warning: 2, info: 1 });
     expect(summary.byFix).toEqual({ safe: 1, transform: 1, manual: 4 });
+    expect(summary.markers).toEqual({ total: 0, findings: 0 });
   });
 
   it('writes empty arrays, not missing keys, for a clean run', () => {

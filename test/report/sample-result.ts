@@ -137,6 +137,7 @@ interface ResultParts {
   rules?: RuleDescriptor[];
   filesDiscovered?: number;
   filesParsed?: number;
+  markers?: number;
   cwd?: string;
 }
 
@@ -165,6 +166,7 @@ export function makeResult(parts: ResultParts = {}): AuditResult {
       },
       byRule: tallyByRule(findings),
       byFix: { safe: fixCount('safe'), transform: fixCount('transform'), manual: fixCount('manual') },
+      markers: { total: parts.markers ?? 0, findings: count((finding) => finding.marked === true) },
       errors: errors.length,
       skipped: skipped.length,
       durationMs: 123,
