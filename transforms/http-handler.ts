@@ -29,7 +29,7 @@ const handledMessages = ['hostsStatelessHttpTransport', 'hostsHttpTransport'];
 const createMcpHandler = 'createMcpHandler';
 const toNodeHandler = 'toNodeHandler';
 export const needsV2Note =
-  'http-handler needs SDK v2 (createMcpHandler, toNodeHandler) and this file is on SDK v1; `--upgrade-sdk` (not in this version yet) will move it to v2 first';
+  'http-handler needs SDK v2 (createMcpHandler, toNodeHandler) and this file is on SDK v1; run `mcp-migrate fix --upgrade-sdk` to move it to v2 first';
 
 const mountAdvice =
   'serve with `toNodeHandler(createMcpHandler(() => buildServer()))` (createMcpHandler from @modelcontextprotocol/server, toNodeHandler from @modelcontextprotocol/node), passing the parsed body as its third argument; it answers GET and DELETE with 405';

@@ -1,3 +1,4 @@
+import { anyRuleApplies } from '../src/transforms/rule-selection.js';
 import type { TransformModule } from '../src/transforms/types.js';
 
 /**
@@ -10,8 +11,8 @@ export interface TransformDescriptor {
   description: string;
   /** Rule ids whose findings it resolves. */
   resolves: string[];
-  /** Case-sensitive substrings one of which a file must contain for the transform to have work. */
-  prefilter: string[];
+  /** Case-sensitive substrings one of which a file must contain for the transform to have work, or a test of its text. */
+  prefilter: readonly string[] | ((text: string) => boolean);
   load: () => Promise<TransformModule>;
 }
 
@@ -53,6 +54,27 @@ export const transforms: readonly TransformDescriptor[] = [
     prefilter: ['sendLoggingMessage', 'logging', 'SetLevelRequestSchema'],
     load: () => import('./logging-to-request-log.js'),
   },
+  // The last two run every rule, so they see what the transforms above left.
+  {
+    id: 'rule-fixes',
+    description: "Apply the rules' own safe fixes, the edits eslint --fix makes",
+    resolves: [],
+    prefilter: anyRuleApplies,
+    load: () => import('./rule-fixes.js'),
+  },
+  {
+    id: 'mark-remaining',
+    description: 'Put a marker with what to do at every finding still left, so the pull request shows all that needs a person',
+    resolves: [],
+    prefilter: anyRuleApplies,
+    load: () => import('./mark-remaining.js'),
+  },
 ];
+
+/** Whether a file's text gives the transform anything to do. */
+export function hasWork(descriptor: TransformDescriptor, text: string): boolean {
+  const { prefilter } = descriptor;
+  return typeof prefilter === 'function' ? prefilter(text) : prefilter.some((token) => text.includes(token));
+}
 
 export const transformIds: readonly string[] = transforms.map((t) => t.id);

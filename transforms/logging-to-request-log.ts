@@ -41,7 +41,7 @@ export const ruleId = 'no-deprecated-logging';
 export const parser = 'ts';
 
 export const needsV2Note =
-  'logging-to-request-log needs SDK v2 (ctx.mcpReq.log) to rewrite sendLoggingMessage inside handlers and this file is on SDK v1; `--upgrade-sdk` (not in this version yet) will move it to v2 first';
+  'logging-to-request-log needs SDK v2 (ctx.mcpReq.log) to rewrite sendLoggingMessage inside handlers and this file is on SDK v1; run `mcp-migrate fix --upgrade-sdk` to move it to v2 first';
 
 const metaKey = `\`ctx.mcpReq.envelope?.[LOG_LEVEL_META_KEY]\` ('${logLevelMetaKey}')`;
 

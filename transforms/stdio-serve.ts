@@ -22,7 +22,7 @@ export const parser = 'ts';
 
 const serveStdio = 'serveStdio';
 const transportClass = 'StdioServerTransport';
-export const needsV2Note = 'stdio-serve needs SDK v2 (serveStdio) and this file is on SDK v1; `--upgrade-sdk` (not in this version yet) will move it to v2 first';
+export const needsV2Note = 'stdio-serve needs SDK v2 (serveStdio) and this file is on SDK v1; run `mcp-migrate fix --upgrade-sdk` to move it to v2 first';
 
 export default function transform(file: FileInfo, api: API, options: TransformOptions = {}): string | undefined {
   if (!file.source.includes(transportClass)) return undefined;

@@ -4,6 +4,7 @@ import { loadConfig } from '../config.js';
 import { didYouMean } from '../did-you-mean.js';
 import type { SkippedPath } from '../report/finding.js';
 import { UsageError } from '../usage-error.js';
+import { resolveSeverities } from './audit.js';
 import { discoverFiles } from './discover.js';
 import { gitDirtyFiles, gitTopLevel } from './git.js';
 import { fixFile, type FileFixOutcome, type MarkerLocation } from './transform-runner.js';
@@ -65,6 +66,8 @@ export async function fix(options: FixOptions): Promise<FixResult> {
   const selected = selectTransforms(options.transforms ?? [], options.skipTransforms ?? []);
   const config = options.config === false ? {} : (await loadConfig(cwd, options.config)).config;
   const git = await gitState(cwd, options.mode === 'write' && !options.allowDirty);
+  // Rules the config turns off are neither fixed nor marked.
+  const enabledRules = Object.keys(resolveSeverities(config, [], []));
 
   const discovery = await discoverFiles({
     cwd,
@@ -74,7 +77,7 @@ export async function fix(options: FixOptions): Promise<FixResult> {
   });
   const outcomes: FileFixOutcome[] = [];
   // One file at a time: transforms are CPU-bound, and the order keeps reports reproducible.
-  for (const file of discovery.files) outcomes.push(await fixFile(file, selected, options.mode === 'write'));
+  for (const file of discovery.files) outcomes.push(await fixFile(file, selected, options.mode === 'write', enabledRules));
 
   const changed = outcomes.filter((o) => o.status === 'changed');
   const byTransform: Record<string, number> = {};

@@ -1,5 +1,5 @@
 import jscodeshift, { type API } from 'jscodeshift';
-import type { TransformDescriptor } from '../../transforms/index.js';
+import { hasWork, type TransformDescriptor } from '../../transforms/index.js';
 import { findMarkers } from '../transforms/markers.js';
 import { detectQuoteStyle } from '../transforms/quote-style.js';
 import { ChangedOnDiskError, replaceFileIfUnchanged } from './atomic-write.js';
@@ -39,11 +39,11 @@ export interface FileFixOutcome {
  * envelope; and, when `write`, replace the file atomically only if its bytes on disk are still
  * the ones read. Any error leaves the file as it was and is returned, never thrown.
  */
-export async function fixFile(file: SourceFile, selected: readonly TransformDescriptor[], write: boolean): Promise<FileFixOutcome> {
+export async function fixFile(file: SourceFile, selected: readonly TransformDescriptor[], write: boolean, enabledRules?: readonly string[]): Promise<FileFixOutcome> {
   const outcome: FileFixOutcome = { file: file.relative, status: 'unchanged', edits: {}, markersAdded: 0, markers: [], notes: [] };
   const read = await readSource(file.absolute);
   if (!read.ok) return { ...outcome, status: 'skipped', reason: read.message };
-  const relevant = selected.filter((t) => t.prefilter.some((token) => read.text.includes(token)));
+  const relevant = selected.filter((t) => hasWork(t, read.text));
   if (relevant.length === 0) return outcome;
 
   const before = read.raw.toString('utf8');
@@ -59,7 +59,7 @@ export async function fixFile(file: SourceFile, selected: readonly TransformDesc
     };
     try {
       const { default: transform } = await descriptor.load();
-      const output = transform({ path: file.absolute, source: code }, api, { quote: detectQuoteStyle(original) });
+      const output = transform({ path: file.absolute, source: code }, api, { quote: detectQuoteStyle(original), ...(enabledRules ? { rules: enabledRules } : {}) });
       if (typeof output === 'string' && output !== code) code = output;
     } catch (error) {
       return { ...outcome, status: 'failed', transform: descriptor.id, reason: `${descriptor.id} failed: ${(error as Error).message}`, edits: {}, markersAdded: 0 };

@@ -5,7 +5,7 @@ import { pluginNamespace } from '../engine/catalog.js';
 import plugin from '../plugin.js';
 
 export interface RuleRun {
-  /** The rule's reports (fatal parse errors throw instead). */
+  /** The rules' reports (fatal parse errors throw instead). */
   messages: Linter.LintMessage[];
   /** The parsed file (typescript-estree, the audit's parser), for locating statements. */
   sourceCode: SourceCode;
@@ -18,21 +18,39 @@ export interface RuleRun {
  * transforms leave a deliberate 2025 leg alone.
  */
 export function runRule(ruleId: string, source: string, filename: string): RuleRun {
+  return runRules([ruleId], source, filename);
+}
+
+/** {@link runRule} for several rules at once: one parse. */
+export function runRules(ruleIds: readonly string[], source: string, filename: string): RuleRun {
   const linter = new Linter({ cwd: parsePath(process.cwd()).root });
-  const config: Linter.Config[] = [
-    {
-      files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
-      languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: filename.endsWith('.cjs') ? 'commonjs' : 'module' },
-      plugins: { [pluginNamespace]: plugin as never },
-      rules: { [`${pluginNamespace}/${ruleId}`]: 'warn' },
-    },
-  ];
-  const messages = linter.verify(source, config, { filename: filenameForLinter(filename) });
+  const messages = linter.verify(source, configFor(ruleIds, filename), { filename: filenameForLinter(filename) });
   const fatal = messages.find((message) => message.fatal);
   if (fatal) throw new Error(`cannot parse: ${fatal.message} (${fatal.line}:${fatal.column})`);
   const sourceCode = linter.getSourceCode();
   if (!sourceCode) throw new Error(`not a source file mcp-migrate reads: ${filename}`);
-  return { messages: messages.filter((message) => message.ruleId === `${pluginNamespace}/${ruleId}`), sourceCode };
+  const ours = new Set(ruleIds.map((id) => `${pluginNamespace}/${id}`));
+  return { messages: messages.filter((message) => message.ruleId !== null && ours.has(message.ruleId)), sourceCode };
+}
+
+/** Applies the rules' own fixes, as `eslint --fix` would (up to ESLint's 10 passes). */
+export function fixWithRules(ruleIds: readonly string[], source: string, filename: string): { output: string; fixed: boolean } {
+  const linter = new Linter({ cwd: parsePath(process.cwd()).root });
+  const result = linter.verifyAndFix(source, configFor(ruleIds, filename), { filename: filenameForLinter(filename) });
+  const fatal = result.messages.find((message) => message.fatal);
+  if (fatal) throw new Error(`cannot parse: ${fatal.message} (${fatal.line}:${fatal.column})`);
+  return { output: result.output, fixed: result.fixed };
+}
+
+function configFor(ruleIds: readonly string[], filename: string): Linter.Config[] {
+  return [
+    {
+      files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
+      languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: filename.endsWith('.cjs') ? 'commonjs' : 'module' },
+      plugins: { [pluginNamespace]: plugin as never },
+      rules: Object.fromEntries(ruleIds.map((id) => [`${pluginNamespace}/${id}`, 'warn' as const])),
+    },
+  ];
 }
 
 /** ESLint needs an absolute-looking name whose extension picks the parser's JSX mode. */

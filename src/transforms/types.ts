@@ -4,6 +4,8 @@ import type { API, FileInfo } from 'jscodeshift';
 export interface TransformOptions {
   /** `'` or `"`: the file's quote style, for any string literal a transform writes. Detected when absent. */
   quote?: 'single' | 'double';
+  /** The rule ids the configuration enables (`rule-fixes`, `mark-remaining`); all rules when absent. */
+  rules?: readonly string[];
   [flag: string]: unknown;
 }
 

@@ -129,7 +129,10 @@ describe('mcp-migrate fix', () => {
     ]);
     expect(report.markers).toEqual([{ ruleId: 'no-legacy-resource-not-found-code', file: 'src/c.ts', line: 4, text: expect.stringContaining('Send -32602') }]);
     expect(report.summary).toMatchObject({ filesChanged: 2, edits: 1, byTransform: { 'resource-not-found-code': 1 }, markers: 1, failed: 0 });
-    expect(report.notes).toEqual([{ file: 'src/v1.ts', transform: 'stdio-serve', message: expect.stringContaining('--upgrade-sdk') }]);
+    expect(report.notes).toEqual([
+      { file: 'src/v1.ts', transform: 'stdio-serve', message: expect.stringContaining('--upgrade-sdk') },
+      { file: 'src/v1.ts', transform: 'mark-remaining', message: expect.stringContaining('--upgrade-sdk') },
+    ]);
     expect(read(dir, 'src/v1.ts')).toBe(stdioV1);
   });
 
@@ -148,7 +151,11 @@ describe('mcp-migrate fix', () => {
     const only = JSON.parse(runCli(['fix', '--dry-run', '--format', 'json', '--transform', 'stdio-serve'], { cwd: dir }).stdout) as FixJson;
     expect(only.files.map((f) => f.file)).toEqual(['src/serve.ts']);
     const skip = JSON.parse(runCli(['fix', '--dry-run', '--format', 'json', '--skip-transform', 'stdio-serve'], { cwd: dir }).stdout) as FixJson;
-    expect(skip.files.map((f) => f.file)).toEqual(['src/a.ts']);
+    // Without stdio-serve, the stdio server's finding is left to a person: mark-remaining marks it.
+    expect(skip.files).toEqual([
+      { file: 'src/a.ts', edits: { 'resource-not-found-code': 1 }, markersAdded: 0, diff: expect.any(String) },
+      { file: 'src/serve.ts', edits: {}, markersAdded: 1, diff: expect.stringContaining('+/* mcp-migrate(require-modern-sdk-entry)') },
+    ]);
     const unknown = runCli(['fix', '--transform', 'stdio-serv'], { cwd: dir });
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('unknown transform "stdio-serv" (did you mean "stdio-serve"?). Valid ids: resource-not-found-code, stdio-serve');

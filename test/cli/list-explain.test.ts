@@ -23,6 +23,8 @@ describe('mcp-migrate list', () => {
       { id: 'http-handler', description: expect.any(String), resolves: ['require-modern-sdk-entry'] },
       { id: 'session-header', description: expect.any(String), resolves: ['no-session-id-header'] },
       { id: 'logging-to-request-log', description: expect.any(String), resolves: ['no-deprecated-logging'] },
+      { id: 'rule-fixes', description: expect.any(String), resolves: [] },
+      { id: 'mark-remaining', description: expect.any(String), resolves: [] },
     ]);
   });
 });
