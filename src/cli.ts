@@ -66,6 +66,7 @@ program
   .option('--dry-run', 'write nothing; print a unified diff of every file that would change, and the summary')
   .option('--check', 'write nothing; exit with 1 if any file would change (for CI)')
   .option('--allow-dirty', 'rewrite even when the git work tree has uncommitted changes')
+  .option('--upgrade-sdk', 'first move SDK v1 code and package.json to the v2 packages with the official @modelcontextprotocol/codemod')
   .option('--transform <id>', 'run only this transform (repeatable)', collect)
   .option('--skip-transform <id>', 'do not run this transform (repeatable)', collect)
   .addOption(new Option('-f, --format <format>', 'result report format (default: pretty)').choices(['pretty', 'json', 'markdown']))

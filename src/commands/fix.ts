@@ -13,6 +13,7 @@ export interface FixCommandOptions {
   dryRun?: boolean;
   check?: boolean;
   allowDirty?: boolean;
+  upgradeSdk?: boolean;
   transform: string[];
   skipTransform: string[];
   format?: FixFormat;
@@ -33,6 +34,7 @@ export async function runFix(paths: string[], options: FixCommandOptions): Promi
     transforms: options.transform,
     skipTransforms: options.skipTransform,
     allowDirty: options.allowDirty ?? false,
+    upgradeSdk: options.upgradeSdk ?? false,
     ...(options.config !== undefined ? { config: options.config } : {}),
   });
   if (result.git === 'outside' && mode === 'write') {

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { transformIds, transforms, type TransformDescriptor } from '../../transforms/index.js';
 import { loadConfig } from '../config.js';
@@ -7,7 +8,9 @@ import { UsageError } from '../usage-error.js';
 import { resolveSeverities } from './audit.js';
 import { discoverFiles } from './discover.js';
 import { gitDirtyFiles, gitTopLevel } from './git.js';
-import { fixFile, type FileFixOutcome, type MarkerLocation } from './transform-runner.js';
+import { ChangedOnDiskError, replaceFileIfUnchanged } from './atomic-write.js';
+import { fixFile, upgradeSdkId, type FileFixOutcome, type MarkerLocation } from './transform-runner.js';
+import { upgradeSdk } from './upgrade-sdk.js';
 import { toPosix } from './walk.js';
 
 export type FixMode = 'write' | 'dry-run' | 'check';
@@ -23,6 +26,8 @@ export interface FixOptions {
   allowDirty?: boolean;
   /** `false` ignores config files; the config's `include`/`exclude` apply as in `audit`. */
   config?: string | false;
+  /** Run the official `@modelcontextprotocol/codemod` v1-to-v2 migration first. */
+  upgradeSdk?: boolean;
 }
 
 export interface FixResult {
@@ -75,9 +80,20 @@ export async function fix(options: FixOptions): Promise<FixResult> {
     include: config.include ?? [],
     exclude: config.exclude ?? [],
   });
+  const write = options.mode === 'write';
+  const upgrade = options.upgradeSdk ? await upgradeSdk(cwd, discovery.files) : undefined;
   const outcomes: FileFixOutcome[] = [];
   // One file at a time: transforms are CPU-bound, and the order keeps reports reproducible.
-  for (const file of discovery.files) outcomes.push(await fixFile(file, selected, options.mode === 'write', enabledRules));
+  for (const file of discovery.files) {
+    const upgraded = upgrade?.sources.get(file.absolute);
+    outcomes.push(await fixFile(file, { selected, write, enabledRules, ...(upgraded ? { upgraded } : {}) }));
+  }
+  for (const [absolute, text] of upgrade?.manifests ?? []) outcomes.push(await replaceManifest(cwd, absolute, text, write));
+  const upgradeNotes = (upgrade?.notes ?? []).map((note) => ({ ...note, transform: upgradeSdkId }));
+  if (upgrade?.nothingToUpgrade) upgradeNotes.push({ file: '.', transform: upgradeSdkId, message: 'no file imports @modelcontextprotocol/sdk (v1): there was nothing for --upgrade-sdk to do' });
+  if (upgrade && upgrade.manifests.size > 0) {
+    upgradeNotes.push({ file: '.', transform: upgradeSdkId, message: 'package.json now names the v2 packages: run your package manager (npm install) before building' });
+  }
 
   const changed = outcomes.filter((o) => o.status === 'changed');
   const byTransform: Record<string, number> = {};
@@ -94,7 +110,7 @@ export async function fix(options: FixOptions): Promise<FixResult> {
     failed,
     skipped,
     markers,
-    notes: outcomes.flatMap((o) => o.notes.map((note) => ({ file: o.file, ...note }))),
+    notes: [...upgradeNotes, ...outcomes.flatMap((o) => o.notes.map((note) => ({ file: o.file, ...note })))],
     summary: {
       filesDiscovered: discovery.files.length,
       filesChanged: changed.length,
@@ -107,6 +123,27 @@ export async function fix(options: FixOptions): Promise<FixResult> {
       durationMs: Math.round(performance.now() - started),
     },
   };
+}
+
+/** The SDK codemod's `package.json` edit, written like a source file: atomically, only if unchanged on disk, only if it is still JSON. */
+async function replaceManifest(cwd: string, absolute: string, text: string, write: boolean): Promise<FileFixOutcome> {
+  const file = toPosix(relative(cwd, absolute)) || absolute;
+  const outcome: FileFixOutcome = { file, status: 'changed', edits: { [upgradeSdkId]: 1 }, markersAdded: 0, markers: [], notes: [] };
+  const raw = await readFile(absolute);
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    return { ...outcome, status: 'failed', edits: {}, transform: upgradeSdkId, reason: `the SDK codemod's package.json is not JSON (${(error as Error).message}); left unchanged` };
+  }
+  if (write) {
+    try {
+      await replaceFileIfUnchanged(absolute, raw, text);
+    } catch (error) {
+      const reason = error instanceof ChangedOnDiskError ? error.message : `could not write the file: ${(error as Error).message}`;
+      return { ...outcome, status: 'failed', edits: {}, reason };
+    }
+  }
+  return { ...outcome, before: raw.toString('utf8'), after: text };
 }
 
 export function selectTransforms(only: readonly string[], skip: readonly string[]): TransformDescriptor[] {

@@ -39,16 +39,31 @@ export interface FileFixOutcome {
  * envelope; and, when `write`, replace the file atomically only if its bytes on disk are still
  * the ones read. Any error leaves the file as it was and is returned, never thrown.
  */
-export async function fixFile(file: SourceFile, selected: readonly TransformDescriptor[], write: boolean, enabledRules?: readonly string[]): Promise<FileFixOutcome> {
+export interface FileFixInput {
+  selected: readonly TransformDescriptor[];
+  write: boolean;
+  /** Rule ids the configuration enables, for the passes that run every rule. */
+  enabledRules?: readonly string[];
+  /** The official SDK codemod's text for this file (`--upgrade-sdk`), which the transforms start from. */
+  upgraded?: { text: string; changes: number };
+}
+
+/** The pseudo-transform id `--upgrade-sdk` edits are counted under. */
+export const upgradeSdkId = 'upgrade-sdk';
+
+export async function fixFile(file: SourceFile, input: FileFixInput): Promise<FileFixOutcome> {
+  const { selected, write, enabledRules, upgraded } = input;
   const outcome: FileFixOutcome = { file: file.relative, status: 'unchanged', edits: {}, markersAdded: 0, markers: [], notes: [] };
   const read = await readSource(file.absolute);
   if (!read.ok) return { ...outcome, status: 'skipped', reason: read.message };
-  const relevant = selected.filter((t) => hasWork(t, read.text));
-  if (relevant.length === 0) return outcome;
+  const start = upgraded?.text ?? read.text;
+  const relevant = selected.filter((t) => hasWork(t, start));
+  if (relevant.length === 0 && !upgraded) return outcome;
 
   const before = read.raw.toString('utf8');
   const { code: original, envelope } = strip(before);
-  let code = original;
+  let code = upgraded ? strip(upgraded.text).code : original;
+  if (upgraded) outcome.edits[upgradeSdkId] = upgraded.changes;
   for (const descriptor of relevant) {
     const stats: Record<string, number> = {};
     const api: API = {

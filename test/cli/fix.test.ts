@@ -160,4 +160,39 @@ describe('mcp-migrate fix', () => {
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('unknown transform "stdio-serv" (did you mean "stdio-serve"?). Valid ids: resource-not-found-code, stdio-serve');
   });
+  it('--upgrade-sdk runs the official SDK codemod first, then the transforms that need v2, in one reviewed change', () => {
+    const manifest = `${JSON.stringify({ name: 'stdio-server', type: 'module', dependencies: { '@modelcontextprotocol/sdk': '^1.29.0', zod: '^4.2.0' } }, null, 2)}\n`;
+    const dir = tempProject({ 'package.json': manifest, 'src/serve.ts': stdioV1 }, { git: true });
+
+    const dry = runCli(['fix', '--upgrade-sdk', '--dry-run', '--format', 'json'], { cwd: dir });
+    expect(dry.status, dry.stderr).toBe(0);
+    const preview = JSON.parse(dry.stdout) as FixJson;
+    expect(preview.files.map((f) => [f.file, Object.keys(f.edits)])).toEqual([
+      ['src/serve.ts', ['upgrade-sdk', 'stdio-serve']],
+      ['package.json', ['upgrade-sdk']],
+    ]);
+    expect(preview.files[1]!.diff).toContain('-    "@modelcontextprotocol/sdk": "^1.29.0"');
+    expect(read(dir, 'src/serve.ts')).toBe(stdioV1);
+    expect(read(dir, 'package.json')).toBe(manifest);
+    expect(runCli(['fix', '--upgrade-sdk', '--check'], { cwd: dir }).status).toBe(1);
+
+    const run = runCli(['fix', '--upgrade-sdk'], { cwd: dir });
+    expect(run.status, run.stderr).toBe(0);
+    const serve = read(dir, 'src/serve.ts');
+    expect(serve).not.toContain('@modelcontextprotocol/sdk');
+    expect(serve).toContain('serveStdio(() => server);');
+    expect(JSON.parse(read(dir, 'package.json')).dependencies).toHaveProperty('@modelcontextprotocol/server');
+    expect(run.stdout).toContain('npm install');
+  });
+
+  it('--upgrade-sdk says so when nothing is on SDK v1, and still refuses a dirty tree', () => {
+    const dir = tempProject({ 'src/serve.ts': stdioV2 }, { git: true });
+    const run = runCli(['fix', '--upgrade-sdk', '--dry-run'], { cwd: dir });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('there was nothing for --upgrade-sdk to do');
+    writeFileSync(join(dir, 'src', 'serve.ts'), stdioV1);
+    const dirty = runCli(['fix', '--upgrade-sdk'], { cwd: dir });
+    expect(dirty.status).toBe(2);
+    expect(read(dir, 'src/serve.ts')).toBe(stdioV1);
+  });
 });

@@ -24,7 +24,7 @@ const source = 'export const code = -32002;\n';
 describe('a file as a transaction', () => {
   it('writes the transform output atomically, leaving no temporary file', async () => {
     const file = fileWith(source);
-    const outcome = await fixFile(file, [descriptor((f) => f.source.replace('32002', '32602'))], true);
+    const outcome = await fixFile(file, { selected: [descriptor((f) => f.source.replace('32002', '32602'))], write: true });
     expect(outcome.status).toBe('changed');
     expect(readFileSync(file.absolute, 'utf8')).toBe('export const code = -32602;\n');
     expect(readdirSync(file.dir)).toEqual(['a.ts']);
@@ -33,7 +33,7 @@ describe('a file as a transaction', () => {
   it('leaves the file untouched when the file changed on disk meanwhile', async () => {
     const file = fileWith(source);
     const meanwhile = 'export const code = -32002; // edited in an editor\n';
-    const outcome = await fixFile(file, [descriptor((f) => (writeFileSync(file.absolute, meanwhile), f.source.replace('32002', '32602')))], true);
+    const outcome = await fixFile(file, { selected: [descriptor((f) => (writeFileSync(file.absolute, meanwhile), f.source.replace('32002', '32602')))], write: true });
     expect(outcome).toMatchObject({ status: 'failed', reason: expect.stringContaining('changed on disk') });
     expect(readFileSync(file.absolute, 'utf8')).toBe(meanwhile);
     expect(readdirSync(file.dir)).toEqual(['a.ts']);
@@ -41,7 +41,7 @@ describe('a file as a transaction', () => {
 
   it('leaves the file untouched when the output does not parse', async () => {
     const file = fileWith(source);
-    const outcome = await fixFile(file, [descriptor(() => 'export const code = ;\n')], true);
+    const outcome = await fixFile(file, { selected: [descriptor(() => 'export const code = ;\n')], write: true });
     expect(outcome).toMatchObject({ status: 'failed', reason: expect.stringContaining('would not parse') });
     expect(readFileSync(file.absolute, 'utf8')).toBe(source);
   });
@@ -50,7 +50,7 @@ describe('a file as a transaction', () => {
     const file = fileWith(source);
     const first = descriptor((f) => f.source.replace('32002', '32602'));
     const second = { ...descriptor(() => { throw new Error('boom'); }), id: 'second' };
-    const outcome = await fixFile(file, [first, { ...second, prefilter: ['code'] }], true);
+    const outcome = await fixFile(file, { selected: [first, { ...second, prefilter: ['code'] }], write: true });
     expect(outcome).toMatchObject({ status: 'failed', transform: 'second', reason: 'second failed: boom' });
     expect(readFileSync(file.absolute, 'utf8')).toBe(source);
   });

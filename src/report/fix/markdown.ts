@@ -27,6 +27,6 @@ export function renderFixMarkdown(result: FixResult): string {
     out.push('', '### Skipped', '');
     for (const f of result.skipped) out.push(`- ${codeSpan(f.file)}: ${cellText(f.reason)}`);
   }
-  for (const note of groupedNotes(result)) out.push('', `> ${cellText(note.message)}: ${note.files.map(codeSpan).join(', ')}`);
+  for (const note of groupedNotes(result)) out.push('', `> ${cellText(note.message)}${note.files.length > 0 ? ` (${note.files.map(codeSpan).join(', ')})` : ''}`);
   return `${out.join('\n')}\n`;
 }

@@ -22,7 +22,7 @@ export function renderFixPretty(result: FixResult): string {
     lines.push('', 'Skipped:');
     for (const skip of result.skipped) lines.push(`  ${skip.file}: ${skip.reason}`);
   }
-  for (const note of groupedNotes(result)) lines.push('', `Note: ${note.message}: ${note.files.join(', ')}`);
+  for (const note of groupedNotes(result)) lines.push('', `Note: ${note.message}${note.files.length > 0 ? ` (${note.files.join(', ')})` : ''}`);
   const s = result.summary;
   const per = Object.entries(s.byTransform).map(([id, n]) => `${id} ${n}`).join(', ');
   lines.push(
