@@ -7,7 +7,7 @@ import { sdkMajorOfSource, v2NodeEntry, v2ServerEntry } from '../src/mcp/package
 import { insertMarkers } from '../src/transforms/markers.js';
 import { detectQuoteStyle } from '../src/transforms/quote-style.js';
 import { offsetOf, runRule } from '../src/transforms/rule-findings.js';
-import { endpointOf, type Route } from '../src/transforms/express-endpoint.js';
+import { endpointOf, type Route, type SessionStatement } from '../src/transforms/express-endpoint.js';
 import { applyTextEdits, type TextEdit } from '../src/transforms/text-edits.js';
 import type { TransformOptions } from '../src/transforms/types.js';
 
@@ -47,11 +47,15 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
   // Routes are rewritten as text on the audit's own AST, so nothing around them is reprinted.
   const edits: TextEdit[] = [];
   const taken = new Set<string>();
+  const leftovers: { handler: string; statements: SessionStatement[] }[] = [];
   for (const report of reports) {
     const call = callAt(sourceCode, report);
     const plan = call && planEndpoint(sourceCode, call, taken);
     // A plan applies whole or not at all (two connect() calls of one endpoint plan it twice).
-    if (plan && 'edits' in plan && !plan.edits.some((edit) => edits.some((other) => overlaps(edit.range, other.range)))) edits.push(...plan.edits);
+    if (plan && 'edits' in plan && !plan.edits.some((edit) => edits.some((other) => overlaps(edit.range, other.range)))) {
+      edits.push(...plan.edits);
+      if (plan.sessionStatements.length > 0) leftovers.push({ handler: plan.handler, statements: plan.sessionStatements });
+    }
   }
   let output = applyTextEdits(file.source, edits).output;
   if (edits.length > 0) {
@@ -62,21 +66,49 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
   // Whatever the rule still reports is a shape we did not rewrite: mark it, saying why.
   const after = runRule(ruleId, output, file.path);
   const left = after.messages.filter((m) => handledMessages.includes(m.messageId ?? ''));
-  const marked = insertMarkers(
-    after.sourceCode,
-    left.map((m) => ({
+  const marked = insertMarkers(after.sourceCode, [
+    ...left.map((m) => ({
       ruleId,
       text: markerText(after.sourceCode, m),
       docsUrl: docsOf(rules[ruleId]!).url ?? '',
       offset: offsetOf(after.sourceCode, m.line, m.column),
     })),
-  );
+    // What the removed session code did besides keeping the map no longer runs: say so at the new handler.
+    ...leftovers.map(({ handler, statements }) => ({
+      ruleId: sessionRuleId,
+      text: sessionMarkerText(statements),
+      docsUrl: docsOf(rules[sessionRuleId]!).url ?? '',
+      offset: output.indexOf(`const ${handler} = ${toNodeHandler}(`),
+    })),
+  ]);
   if (marked.added > 0) api.stats('markers', marked.added);
   return marked.output === file.source ? undefined : marked.output;
 }
 
 type Node = TSESTree.Node;
 type Report = { line: number; column: number; endLine?: number; endColumn?: number; messageId?: string };
+
+const sessionRuleId = 'no-session-state';
+
+/**
+ * One sentence listing the statements the session callbacks (and requests of a known session)
+ * ran besides keeping the transport map, each with where it ran, so none is lost unseen.
+ */
+function sessionMarkerText(statements: readonly SessionStatement[]): string {
+  const labels: Record<string, string> = {
+    onsessioninitialized: 'when a session started (onsessioninitialized)',
+    onsessionclosed: 'when the client ended its session (onsessionclosed)',
+    onclose: 'when the transport closed (onclose)',
+    'known session': 'on each request of a known session',
+  };
+  const groups = new Map<string, string[]>();
+  for (const statement of statements) {
+    const code = statement.text.replace(/\s+/g, ' ').replace(/;$/, '');
+    groups.set(statement.where, [...(groups.get(statement.where) ?? []), `\`${code.length > 100 ? `${code.slice(0, 99)}…` : code}\``]);
+  }
+  const ran = [...groups].map(([where, codes]) => `${codes.join(', ')} ${labels[where] ?? `in ${where}`}`).join('; ');
+  return `The removed 2025 session code also ran ${ran}: with no sessions in 2026-07-28 this no longer runs, so move what is still needed to the tool handlers or the request (state kept per session has no session to key it) and delete the rest`;
+}
 
 function markerText(sourceCode: SourceCode, report: Report): string {
   const call = callAt(sourceCode, report);
@@ -97,7 +129,7 @@ function callAt(sourceCode: SourceCode, report: Report): TSESTree.CallExpression
   return node ?? undefined;
 }
 
-type Plan = { edits: TextEdit[] } | { reason: string };
+type Plan = { edits: TextEdit[]; handler: string; sessionStatements: SessionStatement[] } | { reason: string };
 
 /**
  * The endpoint's routes become `const mcpHandler = toNodeHandler(createMcpHandler(() => <factory>))`
@@ -125,10 +157,12 @@ function planEndpoint(sourceCode: SourceCode, call: TSESTree.CallExpression, tak
   const edits: TextEdit[] = routes.map((route, index) => {
     const lines = route === post ? postLines : [mount(route, name)];
     if (index === 0) lines.unshift(declaration);
-    return { range: route.statement.range, text: lines.join(`\n${indentOf(sourceCode.text, route.statement.range[0])}`) };
+    // The comments on a GET or DELETE session route describe what it no longer does.
+    const start = route === post ? route.statement.range[0] : commentsStart(sourceCode, route.statement);
+    return { range: [start, route.statement.range[1]] as [number, number], text: lines.join(`\n${indentOf(sourceCode.text, route.statement.range[0])}`) };
   });
   for (const removal of endpoint.removals) edits.push({ range: removalRange(sourceCode, removal), text: '' });
-  return { edits };
+  return { edits, handler: name, sessionStatements: endpoint.sessionStatements };
 }
 
 function overlaps(a: readonly [number, number], b: readonly [number, number]): boolean {
@@ -146,20 +180,28 @@ function indentOf(text: string, offset: number): string {
  */
 function removalRange(sourceCode: SourceCode, statement: Node): [number, number] {
   const text = sourceCode.text;
+  const start = commentsStart(sourceCode, statement);
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let end = text.indexOf('\n', statement.range[1]);
+  end = end === -1 ? text.length : end + 1;
+  // A comment after the statement on its last line goes with it.
+  if (!/^[ \t]*$/.test(text.slice(lineStart, start)) || !/^[ \t]*(\/\/[^\n]*)?\r?\n?$/.test(text.slice(statement.range[1], end))) return [statement.range[0], statement.range[1]];
+  const blankAfter = /^[ \t]*\r?\n/.exec(text.slice(end));
+  const blankBefore = lineStart === 0 || /\n[ \t]*\r?\n$/.test(text.slice(0, lineStart));
+  return [lineStart, blankAfter && blankBefore ? end + blankAfter[0].length : end];
+}
+
+/** Where the comments right above a statement (no blank line between) begin, or the statement itself. */
+function commentsStart(sourceCode: SourceCode, statement: Node): number {
+  const text = sourceCode.text;
   let start = statement.range[0];
   const comments = sourceCode.getCommentsBefore(statement as never);
   for (let i = comments.length - 1; i >= 0; i--) {
     const comment = comments[i]!;
-    if (/\n\s*\n/.test(text.slice(comment.range![1], start))) break;
+    if (/\n\s*\n/.test(text.slice(comment.range![1], start)) || !/^\s*$/.test(text.slice(text.lastIndexOf('\n', comment.range![0] - 1) + 1, comment.range![0]))) break;
     start = comment.range![0];
   }
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  let end = text.indexOf('\n', statement.range[1]);
-  end = end === -1 ? text.length : end + 1;
-  if (!/^[ \t]*$/.test(text.slice(lineStart, start)) || !/^[ \t]*\r?\n?$/.test(text.slice(statement.range[1], end))) return [statement.range[0], statement.range[1]];
-  const blankAfter = /^[ \t]*\r?\n/.exec(text.slice(end));
-  const blankBefore = lineStart === 0 || /\n[ \t]*\r?\n$/.test(text.slice(0, lineStart));
-  return [lineStart, blankAfter && blankBefore ? end + blankAfter[0].length : end];
+  return start;
 }
 
 /** `base`, or `base2`, `base3`… when the file already has an identifier of that name. */
@@ -197,7 +239,8 @@ function fixImports(j: JSCodeshift, before: string, source: string, quote: 'sing
     });
     if (left.length === specifiers.length) return;
     if (left.length > 0) p.node.specifiers = left;
-    else if (p.node.source.value === v2NodeEntry && !imported(toNodeHandler)) p.node.specifiers = [j.importSpecifier(j.identifier(toNodeHandler))];
+    else if (p.node.source.value === v2NodeEntry && p.node.importKind !== 'type' && !imported(toNodeHandler)) p.node.specifiers = [j.importSpecifier(j.identifier(toNodeHandler))];
+    else if (p.node.source.value === v2ServerEntry && p.node.importKind !== 'type' && !imported(createMcpHandler)) p.node.specifiers = [j.importSpecifier(j.identifier(createMcpHandler))];
     else j(p).remove();
   });
   for (const [name, entry] of [

@@ -35,7 +35,7 @@ export const transforms: readonly TransformDescriptor[] = [
     id: 'http-handler',
     description:
       'Serve Streamable HTTP with toNodeHandler(createMcpHandler(factory)) instead of a transport per request or a session-keyed transport map (SDK v2, Express); other hosting is marked',
-    resolves: ['require-modern-sdk-entry'],
+    resolves: ['require-modern-sdk-entry', 'no-standalone-get-stream', 'no-session-id-header', 'no-initialize-handshake', 'no-stream-resumption'],
     prefilter: ['StreamableHTTPServerTransport'],
     load: () => import('./http-handler.js'),
   },

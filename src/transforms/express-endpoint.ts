@@ -32,8 +32,16 @@ export interface Endpoint {
   res: string;
   /** The pre-parsed body the handler gave `handleRequest()` (`req.body`), if any. */
   parsedBody?: Node;
-  /** Statements that go with the routes: named handlers, session maps of transports. */
+  /** Statements that go with the routes: named handlers, helpers, session maps of transports, their shutdown loops. */
   removals: Node[];
+  /** What the session callbacks (and requests of a known session) did besides keeping the map: it no longer runs. */
+  sessionStatements: SessionStatement[];
+}
+
+export interface SessionStatement {
+  /** `onsessioninitialized`, `onsessionclosed`, `onclose`, or `known session`. */
+  where: string;
+  text: string;
 }
 
 /** Node globals a serving handler may use without the rewrite losing anything. */
@@ -74,37 +82,245 @@ export function endpointOf(sourceCode: SourceCode, connect: TSESTree.CallExpress
     if (!binding.uses.every((use) => within(use, [...routeStatements]))) return { reason: `\`${binding.name}\` is used outside the MCP routes` };
     removals.push(binding.statement);
   }
+  const isHandlerBinding = (variable: Scope.Variable) => [...handlers].some((h) => bindingOf(sourceCode, h)?.name === variable.name && variable.defs[0]?.node === bindingOf(sourceCode, h)?.node);
 
-  // What the handlers read from outside themselves.
+  // What the handlers (and the helpers only they call) read from outside themselves.
   const kept = new Set(referencedVariables(sourceCode, factory.node));
-  for (const fn of handlers) {
+  const scanned: Fn[] = [...handlers];
+  const outer = new Map<Scope.Variable, Fn[]>();
+  for (let i = 0; i < scanned.length; i++) {
+    const fn = scanned[i]!;
     for (const variable of outerVariables(sourceCode, fn)) {
-      if (kept.has(variable) || [...handlers].some((h) => bindingOf(sourceCode, h)?.name === variable.name && variable.defs[0]?.node === bindingOf(sourceCode, h)?.node)) continue;
-      const def = variable.defs[0];
-      if (!def) {
-        if (harmlessGlobals.has(variable.name)) continue;
-        return { reason: `the handlers use \`${variable.name}\`, which the rewrite would drop` };
+      if (kept.has(variable) || isHandlerBinding(variable) || outer.get(variable)?.includes(fn)) continue;
+      if (!outer.has(variable)) {
+        // A local helper (`transportFor(req)`) that only these routes call goes with them.
+        const helper = helperFunction(sourceCode, variable);
+        const binding = helper && bindingOf(sourceCode, helper);
+        if (binding && binding.uses.every((use) => within(use, [...routeStatements, ...removals]))) {
+          removals.push(binding.statement);
+          scanned.push(helper);
+          outer.set(variable, []);
+          continue;
+        }
       }
-      if (def.type === 'ImportBinding') {
-        const source = (def.parent as unknown as TSESTree.ImportDeclaration).source.value;
-        if (servingModules.some((pattern) => pattern.test(source))) continue;
-        return { reason: `the handlers use \`${variable.name}\` (from ${source}), which the rewrite would drop` };
-      }
-      const collection = collectionDeclaration(def.node as unknown as Node);
-      if (!collection) return { reason: `the handlers use \`${variable.name}\`, which the rewrite would drop` };
-      const removed = [...routeStatements, ...removals];
-      const outside = variable.references.find((reference) => !reference.init && !within(reference.identifier as unknown as Node, removed));
-      if (outside) {
-        return { reason: `the transport map \`${variable.name}\` is also used on line ${outside.identifier.loc?.start.line}: remove that use (a shutdown loop closing every transport has nothing left to close), then run fix again` };
-      }
-      if (!removals.includes(collection)) removals.push(collection);
+      if (outer.get(variable)?.length === 0) continue;
+      outer.set(variable, [...(outer.get(variable) ?? []), fn]);
     }
+  }
+
+  // Session callbacks and the stream-resumption option: code the transport ran, not the request.
+  const callbacks = sessionCallbacks(scanned);
+  const eventStores = eventStoreOptions(scanned);
+  const inCallbacks = (node: Node) => within(node, callbacks.map((callback) => callback.fn));
+  const inEventStore = (node: Node) => within(node, eventStores);
+  const scopes = [...new Set(scanned.flatMap((fn) => scopesIn(sourceCode, fn)))];
+  const referencesIn = (variable: Scope.Variable) =>
+    scopes
+      .flatMap((scope) => scope.references)
+      .filter((reference) => (reference.resolved ? reference.resolved === variable : variable.defs.length === 0 && reference.identifier.name === variable.name))
+      .map((reference) => reference.identifier as unknown as Node);
+
+  const accounted = new Set<Scope.Variable>();
+  const maps = new Set<Scope.Variable>();
+  for (const variable of outer.keys()) {
+    const def = variable.defs[0];
+    if (!def) {
+      if (harmlessGlobals.has(variable.name)) accounted.add(variable);
+      continue;
+    }
+    if (def.type === 'ImportBinding') {
+      const source = (def.parent as unknown as TSESTree.ImportDeclaration).source.value;
+      if (servingModules.some((pattern) => pattern.test(source))) accounted.add(variable);
+      continue;
+    }
+    if (outer.get(variable)!.length === 0) {
+      accounted.add(variable);
+      continue;
+    }
+    // A collection the handlers read outside the session callbacks is where they keep transports.
+    if (collectionDeclaration(def.node as unknown as Node) && referencesIn(variable).some((use) => !inCallbacks(use) && !inEventStore(use))) {
+      maps.add(variable);
+      accounted.add(variable);
+    }
+  }
+
+  // What the session code did besides keeping the map: it cannot run any more, so it is listed, never dropped silently.
+  const extras: SessionStatement[] = [];
+  const extraUnits: Node[] = [];
+  const outerOf = (node: Node) => referencedVariables(sourceCode, node).filter((variable) => outer.has(variable));
+  for (const callback of callbacks) {
+    for (const unit of unitsOf(callback.fn)) {
+      const used = outerOf(unit);
+      const bookkeeping = used.some((variable) => maps.has(variable)) && used.every((variable) => maps.has(variable) || (accounted.has(variable) && variable.defs.length > 0));
+      if (bookkeeping) continue;
+      extras.push({ where: callback.name, text: textOf(sourceCode, unit) });
+      extraUnits.push(unit);
+    }
+  }
+  for (const branch of sessionBranches(sourceCode, scanned, maps)) {
+    for (const unit of branch.type === 'BlockStatement' ? branch.body : [branch]) {
+      if (!outerOf(unit).some((variable) => !accounted.has(variable))) continue;
+      extras.push({ where: 'known session', text: textOf(sourceCode, unit) });
+      extraUnits.push(unit);
+    }
+  }
+  for (const variable of outer.keys()) {
+    if (accounted.has(variable)) continue;
+    if (referencesIn(variable).every((use) => within(use, extraUnits) || inEventStore(use))) continue;
+    const def = variable.defs[0];
+    const source = def?.type === 'ImportBinding' ? ` (from ${(def.parent as unknown as TSESTree.ImportDeclaration).source.value})` : '';
+    return { reason: `the handlers use \`${variable.name}\`${source}, which the rewrite would drop` };
+  }
+
+  // The event store handed to the transport goes with it when nothing else uses it.
+  for (const option of eventStores) {
+    const variable = option.type === 'Identifier' ? findVariable(sourceCode.getScope(option as never), option.name) : undefined;
+    const declaration = variable?.defs.length === 1 ? (variable.defs[0]!.node as unknown as Node) : undefined;
+    if (declaration?.type !== 'VariableDeclarator' || declaration.parent.declarations.length !== 1 || declaration.parent.parent.type !== 'Program') continue;
+    if (declaration.init?.type !== 'NewExpression' || !variable!.references.every((reference) => reference.init || within(reference.identifier as unknown as Node, eventStores))) continue;
+    removals.push(declaration.parent);
+  }
+
+  for (const variable of maps) {
+    const collection = collectionDeclaration(variable.defs[0]!.node as unknown as Node)!;
+    // A shutdown loop that only closes and forgets the map's transports has nothing left to close.
+    for (const reference of variable.references) {
+      const loop = shutdownLoop(reference.identifier as unknown as Node, variable);
+      if (loop && !removals.includes(loop)) removals.push(loop);
+    }
+    const removed = [...routeStatements, ...removals];
+    const outside = variable.references.find((reference) => !reference.init && !within(reference.identifier as unknown as Node, removed));
+    if (outside) {
+      const identifier = outside.identifier as unknown as Node;
+      const loop = identifier.parent?.type === 'ForOfStatement' || identifier.parent?.type === 'ForInStatement' || identifier.parent?.parent?.type === 'ForOfStatement';
+      const what = loop ? ' by a loop that does more than close and forget its transports' : '';
+      return { reason: `the transport map \`${variable.name}\` is also used on line ${outside.identifier.loc?.start.line}${what}: remove that use, then run fix again` };
+    }
+    if (!removals.includes(collection)) removals.push(collection);
   }
 
   if (usesLocals(sourceCode, factory.node, handler)) {
     return { reason: 'the server is built from values of the request; build it from the factory\'s context (`({ authInfo, requestInfo }) => …`) instead' };
   }
-  return { post, others, factory: factory.node, req: reqParam.name, res: resParam.name, parsedBody: parsedBodyOf(post.handler, reqParam.name), removals };
+  return { post, others, factory: factory.node, req: reqParam.name, res: resParam.name, parsedBody: parsedBodyOf(post.handler, reqParam.name), removals, sessionStatements: extras };
+}
+
+/** A function declared on its own at statement level (`function transportFor(req) {…}`, `const f = () => …`). */
+function helperFunction(sourceCode: SourceCode, variable: Scope.Variable): Fn | undefined {
+  const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
+  const node = def?.node as unknown as Node | undefined;
+  let fn: Fn | undefined;
+  if (node?.type === 'FunctionDeclaration') fn = node;
+  else if (node?.type === 'VariableDeclarator' && (node.init?.type === 'ArrowFunctionExpression' || node.init?.type === 'FunctionExpression')) fn = node.init;
+  return fn && bindingOf(sourceCode, fn) ? fn : undefined;
+}
+
+const sessionCallbackNames = ['onsessioninitialized', 'onsessionclosed'];
+
+/** `new …StreamableHTTPServerTransport({ …options })` in the handlers. */
+function transportOptions(functions: readonly Fn[]): TSESTree.ObjectExpression[] {
+  const found: TSESTree.ObjectExpression[] = [];
+  for (const fn of functions) {
+    visit(fn.body, (node) => {
+      if (node.type !== 'NewExpression' || node.callee.type !== 'Identifier' || !node.callee.name.endsWith('StreamableHTTPServerTransport')) return;
+      const options = node.arguments[0];
+      if (options?.type === 'ObjectExpression' && !found.includes(options)) found.push(options);
+    });
+  }
+  return found;
+}
+
+function optionValue(options: TSESTree.ObjectExpression, name: string): Node | undefined {
+  for (const property of options.properties) {
+    if (property.type !== 'Property' || property.computed) continue;
+    const key = property.key.type === 'Identifier' ? property.key.name : property.key.type === 'Literal' ? String(property.key.value) : undefined;
+    if (key === name) return property.value;
+  }
+  return undefined;
+}
+
+/** The transport's session callbacks (`onsessioninitialized`, `onsessionclosed` options, `transport.onclose = …`). */
+function sessionCallbacks(functions: readonly Fn[]): { name: string; fn: Fn }[] {
+  const found: { name: string; fn: Fn }[] = [];
+  const isFn = (node: Node | undefined): node is Fn => node?.type === 'ArrowFunctionExpression' || node?.type === 'FunctionExpression';
+  for (const options of transportOptions(functions)) {
+    for (const name of sessionCallbackNames) {
+      const value = optionValue(options, name);
+      if (isFn(value)) found.push({ name, fn: value });
+    }
+  }
+  for (const fn of functions) {
+    visit(fn.body, (node) => {
+      if (node.type !== 'AssignmentExpression' || node.left.type !== 'MemberExpression' || node.left.computed || node.left.property.type !== 'Identifier') return;
+      if (node.left.property.name === 'onclose' && isFn(node.right)) found.push({ name: 'onclose', fn: node.right });
+    });
+  }
+  return found;
+}
+
+/** The values of the transports' `eventStore` options: 2026-07-28 has no stream resumption, the option goes with the transport. */
+function eventStoreOptions(functions: readonly Fn[]): Node[] {
+  return transportOptions(functions).flatMap((options) => {
+    const value = optionValue(options, 'eventStore');
+    return value ? [value] : [];
+  });
+}
+
+/** A callback's statements, or its expression body. */
+function unitsOf(fn: Fn): Node[] {
+  return fn.body.type === 'BlockStatement' ? fn.body.body : [fn.body];
+}
+
+/** What runs only for a request of a known session: the branch of an `if` whose test reads the transport map. */
+function sessionBranches(sourceCode: SourceCode, functions: readonly Fn[], maps: ReadonlySet<Scope.Variable>): Node[] {
+  const found: Node[] = [];
+  for (const fn of functions) {
+    visit(fn.body, (node) => {
+      if (node.type !== 'IfStatement') return;
+      if (referencedVariables(sourceCode, node.test).some((variable) => maps.has(variable))) found.push(node.consequent);
+    });
+  }
+  return found;
+}
+
+/**
+ * The loop around a reference to the transport map that only closes and forgets its transports
+ * (`for (const id of Object.keys(transports)) { await transports[id].close(); delete transports[id]; }`,
+ * `for (const t of transports.values()) await t.close();`), wrapped in try/catch or not.
+ */
+function shutdownLoop(reference: Node, map: Scope.Variable): Node | undefined {
+  let loop: Node | undefined;
+  for (let node: Node | undefined = reference.parent; node; node = node.parent) {
+    if (node.type === 'ForOfStatement' || node.type === 'ForInStatement') {
+      loop = node;
+      break;
+    }
+    if (node.type.endsWith('Statement') || node.type.startsWith('Function') || node.type === 'ArrowFunctionExpression') return undefined;
+  }
+  if (!loop || (loop.type !== 'ForOfStatement' && loop.type !== 'ForInStatement') || !within(reference, [loop.right])) return undefined;
+  const isMap = (node: Node) => node.type === 'Identifier' && node.name === map.name;
+  const closes = (statement: Node): boolean => {
+    switch (statement.type) {
+      case 'BlockStatement':
+        return statement.body.every(closes);
+      case 'TryStatement':
+        // What the catch did when a close failed goes with the close.
+        return closes(statement.block) && (!statement.finalizer || closes(statement.finalizer));
+      case 'EmptyStatement':
+        return true;
+      case 'ExpressionStatement': {
+        let expression: Node = statement.expression;
+        if (expression.type === 'AwaitExpression' || (expression.type === 'UnaryExpression' && expression.operator === 'void')) expression = expression.argument;
+        if (expression.type === 'UnaryExpression' && expression.operator === 'delete') return expression.argument.type === 'MemberExpression' && isMap(expression.argument.object);
+        if (expression.type !== 'CallExpression' || expression.callee.type !== 'MemberExpression' || expression.callee.property.type !== 'Identifier') return false;
+        const method = expression.callee.property.name;
+        return method === 'close' || (isMap(expression.callee.object) && (method === 'delete' || method === 'clear'));
+      }
+      default:
+        return false;
+    }
+  };
+  return closes(loop.body) ? loop : undefined;
 }
 
 function enclosingFunction(node: Node): Fn | undefined {

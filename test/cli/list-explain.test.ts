@@ -20,7 +20,11 @@ describe('mcp-migrate list', () => {
     expect(list.transforms).toEqual([
       { id: 'resource-not-found-code', description: expect.any(String), resolves: ['no-legacy-resource-not-found-code'] },
       { id: 'stdio-serve', description: expect.any(String), resolves: ['require-modern-sdk-entry'] },
-      { id: 'http-handler', description: expect.any(String), resolves: ['require-modern-sdk-entry'] },
+      {
+        id: 'http-handler',
+        description: expect.any(String),
+        resolves: ['require-modern-sdk-entry', 'no-standalone-get-stream', 'no-session-id-header', 'no-initialize-handshake', 'no-stream-resumption'],
+      },
       { id: 'session-header', description: expect.any(String), resolves: ['no-session-id-header'] },
       { id: 'logging-to-request-log', description: expect.any(String), resolves: ['no-deprecated-logging'] },
       { id: 'rule-fixes', description: expect.any(String), resolves: [] },

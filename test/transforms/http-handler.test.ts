@@ -48,4 +48,48 @@ describe('http-handler', () => {
     expect(output).toContain("app.get('/b', mcpHandler2);");
     expect(output).not.toContain('NodeStreamableHTTPServerTransport');
   });
+
+  it('marks a sessionful endpoint whose map a shutdown loop uses for more than closing its transports', async () => {
+    const source = `import { randomUUID } from 'node:crypto';
+import express from 'express';
+import { isInitializeRequest } from '@modelcontextprotocol/server';
+import { NodeStreamableHTTPServerTransport } from '@modelcontextprotocol/node';
+import { buildServer } from './server.js';
+import { audit } from './audit.js';
+
+const app = express();
+app.use(express.json());
+
+const sessions = new Map<string, NodeStreamableHTTPServerTransport>();
+
+app.post('/mcp', async (req, res) => {
+  const sessionId = req.header('mcp-session-id');
+  let transport = sessionId ? sessions.get(sessionId) : undefined;
+  if (!transport && isInitializeRequest(req.body)) {
+    transport = new NodeStreamableHTTPServerTransport({
+      sessionIdGenerator: () => randomUUID(),
+      onsessioninitialized: (id) => sessions.set(id, transport!),
+    });
+    await buildServer().connect(transport);
+  }
+  if (!transport) {
+    res.status(400).send('No session');
+    return;
+  }
+  await transport.handleRequest(req, res, req.body);
+});
+
+process.on('SIGTERM', async () => {
+  for (const [id, transport] of sessions) {
+    await transport.close();
+    await audit.record('session-closed', id);
+  }
+  process.exit(0);
+});
+`;
+    const { output, stats } = await applyTransform(httpHandler, '/shutdown.ts', source);
+    expect(stats.markers).toBe(1);
+    expect(output).toContain('the transport map `sessions` is also used on line 31 by a loop that does more than close and forget its transports');
+    expect(output.replace(/^ *\/\* mcp-migrate\(.*\n/m, '')).toBe(source);
+  });
 });
