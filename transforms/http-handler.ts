@@ -7,7 +7,7 @@ import { sdkMajorOfSource, v2NodeEntry, v2ServerEntry } from '../src/mcp/package
 import { insertMarkers } from '../src/transforms/markers.js';
 import { detectQuoteStyle } from '../src/transforms/quote-style.js';
 import { offsetOf, runRule } from '../src/transforms/rule-findings.js';
-import { endpointOf, type Route, type SessionStatement } from '../src/transforms/express-endpoint.js';
+import { endpointOf, inPlaceEndpointOf, type InPlaceEndpoint, type Route, type SessionStatement } from '../src/transforms/express-endpoint.js';
 import { applyTextEdits, type TextEdit } from '../src/transforms/text-edits.js';
 import type { TransformOptions } from '../src/transforms/types.js';
 
@@ -18,8 +18,13 @@ import type { TransformOptions } from '../src/transforms/types.js';
  * DELETE session routes), become one `createMcpHandler(factory)` endpoint mounted with
  * `toNodeHandler`, which serves 2026-07-28 and, statelessly, 2025 clients, and answers GET and
  * DELETE with 405. Only endpoints whose `connect()` `require-modern-sdk-entry` reports are
- * touched. Handlers that do more than serve MCP, servers built once and shared (no factory to
- * call per request), Node `http` and Hono hosting get a marker saying why. SDK v1 has no
+ * touched. A shutdown loop that only closes the map's transports, helpers only the removed routes
+ * call and the `eventStore` option go with them; what the session callbacks did besides keeping
+ * the map is listed in a marker at the new handler. A stateless transport inside a Node `http`
+ * listener or a fetch-style (Hono) route is replaced in place: its `handleRequest()` becomes a
+ * call of the handler, the rest of the listener stays. Handlers that do more than serve MCP,
+ * servers built once and shared (no factory to call per request) and sessionful transports
+ * outside Express get a marker saying why. SDK v1 has no
  * `createMcpHandler`: v1 files are left as they are, reported as needing `--upgrade-sdk`.
  */
 export const ruleId = 'require-modern-sdk-entry';
@@ -139,7 +144,12 @@ type Plan = { edits: TextEdit[]; handler: string; sessionStatements: SessionStat
  */
 function planEndpoint(sourceCode: SourceCode, call: TSESTree.CallExpression, taken: Set<string>): Plan {
   const endpoint = endpointOf(sourceCode, call);
-  if ('reason' in endpoint) return endpoint;
+  if ('reason' in endpoint) {
+    // Not Express: a Node `http` listener or a fetch-style (Hono) route is served in place.
+    if (!routeShapeReasons.some((reason) => endpoint.reason.startsWith(reason))) return endpoint;
+    const inPlace = inPlaceEndpointOf(sourceCode, call);
+    return 'reason' in inPlace ? inPlace : planInPlace(sourceCode, inPlace, taken);
+  }
   const { post, others, req, res } = endpoint;
   const text = (node: Node) => sourceCode.getText(node as never);
   const name = freeName(sourceCode, 'mcpHandler', taken);
@@ -163,6 +173,29 @@ function planEndpoint(sourceCode: SourceCode, call: TSESTree.CallExpression, tak
   });
   for (const removal of endpoint.removals) edits.push({ range: removalRange(sourceCode, removal), text: '' });
   return { edits, handler: name, sessionStatements: endpoint.sessionStatements };
+}
+
+const routeShapeReasons = ['connect() is not in a route handler', 'connect() is not in an Express-style', 'the route handler does not take (req, res)'];
+
+/**
+ * `const mcpHandler = toNodeHandler(createMcpHandler(() => <factory>))` (fetch-style:
+ * `createMcpHandler(…)`) before the top-level statement holding the listener; the statements that
+ * build, connect and close the server and transport go; `transport.handleRequest(…)` becomes
+ * `mcpHandler(…)` (`mcpHandler.fetch(…)`) with the same arguments.
+ */
+function planInPlace(sourceCode: SourceCode, endpoint: InPlaceEndpoint, taken: Set<string>): Plan {
+  const text = (node: Node) => sourceCode.getText(node as never);
+  const name = freeName(sourceCode, 'mcpHandler', taken);
+  const semicolon = /;\s*$/.test(text(endpoint.anchor)) || endpoint.anchor.type.endsWith('Declaration') ? ';' : '';
+  const handler = `${createMcpHandler}(() => ${text(endpoint.factory)})`;
+  const declaration = `const ${name} = ${endpoint.kind === 'node' ? `${toNodeHandler}(${handler})` : handler}${semicolon}\n\n`;
+  const edits: TextEdit[] = [
+    { range: [endpoint.anchor.range[0], endpoint.anchor.range[0]], text: declaration },
+    { range: endpoint.callee.range, text: endpoint.kind === 'node' ? name : `${name}.fetch` },
+    ...endpoint.removals.map((removal) => ({ range: removalRange(sourceCode, removal), text: '' })),
+  ];
+  if (endpoint.postMethod) edits.push({ range: endpoint.postMethod.range, text: 'all' });
+  return { edits, handler: name, sessionStatements: [] };
 }
 
 function overlaps(a: readonly [number, number], b: readonly [number, number]): boolean {
@@ -239,15 +272,15 @@ function fixImports(j: JSCodeshift, before: string, source: string, quote: 'sing
     });
     if (left.length === specifiers.length) return;
     if (left.length > 0) p.node.specifiers = left;
-    else if (p.node.source.value === v2NodeEntry && p.node.importKind !== 'type' && !imported(toNodeHandler)) p.node.specifiers = [j.importSpecifier(j.identifier(toNodeHandler))];
-    else if (p.node.source.value === v2ServerEntry && p.node.importKind !== 'type' && !imported(createMcpHandler)) p.node.specifiers = [j.importSpecifier(j.identifier(createMcpHandler))];
+    else if (p.node.source.value === v2NodeEntry && p.node.importKind !== 'type' && usedAfter.has(toNodeHandler) && !imported(toNodeHandler)) p.node.specifiers = [j.importSpecifier(j.identifier(toNodeHandler))];
+    else if (p.node.source.value === v2ServerEntry && p.node.importKind !== 'type' && usedAfter.has(createMcpHandler) && !imported(createMcpHandler)) p.node.specifiers = [j.importSpecifier(j.identifier(createMcpHandler))];
     else j(p).remove();
   });
   for (const [name, entry] of [
     [createMcpHandler, v2ServerEntry],
     [toNodeHandler, v2NodeEntry],
   ] as const) {
-    if (imported(name)) continue;
+    if (imported(name) || !usedAfter.has(name)) continue;
     const existing = root
       .find(j.ImportDeclaration, { source: { value: entry } })
       .filter((p) => p.node.importKind !== 'type' && (p.node.specifiers ?? []).length > 0 && (p.node.specifiers ?? []).every((s) => s.type === 'ImportSpecifier'));

@@ -34,7 +34,7 @@ export const transforms: readonly TransformDescriptor[] = [
   {
     id: 'http-handler',
     description:
-      'Serve Streamable HTTP with toNodeHandler(createMcpHandler(factory)) instead of a transport per request or a session-keyed transport map (SDK v2, Express); other hosting is marked',
+      'Serve Streamable HTTP with createMcpHandler(factory) (toNodeHandler on Node) instead of a transport per request or a session-keyed transport map (SDK v2: Express, Node http, fetch-style routes such as Hono); other hosting is marked',
     resolves: ['require-modern-sdk-entry', 'no-standalone-get-stream', 'no-session-id-header', 'no-initialize-handshake', 'no-stream-resumption'],
     prefilter: ['StreamableHTTPServerTransport'],
     load: () => import('./http-handler.js'),

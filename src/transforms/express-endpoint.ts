@@ -524,3 +524,129 @@ function visit(node: Node, callback: (node: Node) => void): void {
 function textOf(sourceCode: SourceCode, node: Node): string {
   return sourceCode.getText(node as never);
 }
+
+/**
+ * An endpoint served in place, inside a request listener this rewrite keeps: Node `http`
+ * (`createServer(async (req, res) => { …routing…; const transport = new NodeStreamableHTTPServerTransport({ sessionIdGenerator: undefined }); await server.connect(transport); await transport.handleRequest(req, res); })`)
+ * or a fetch-style route (Hono's `app.post('/mcp', (c) => … transport.handleRequest(c.req.raw))` with
+ * the web-standard transport). The statements that build, connect and close the per-request
+ * server and transport go; `transport.handleRequest(…)` becomes a call of the handler, with the
+ * same arguments; everything else in the listener (other routes, guards) stays.
+ */
+export interface InPlaceEndpoint {
+  /** The handler declaration goes before this top-level statement. */
+  anchor: Node;
+  factory: Node;
+  /** `node`: `toNodeHandler(createMcpHandler(…))`, called as `(req, res, body?)`; `web`: `createMcpHandler(…)`, called as `.fetch(request, options?)`. */
+  kind: 'node' | 'web';
+  /** The callee `transport.handleRequest` to replace. */
+  callee: Node;
+  removals: Node[];
+  /** The `post` of a fetch-style `app.post(path, handler)` route with no GET or DELETE route beside it: `all` lets the handler answer those with 405. */
+  postMethod?: Node;
+}
+
+const statelessOptions = ['sessionIdGenerator'];
+
+export function inPlaceEndpointOf(sourceCode: SourceCode, connect: TSESTree.CallExpression): InPlaceEndpoint | { reason: string } {
+  const fn = enclosingFunction(connect);
+  const connectStatement = statementOf(connect);
+  const block = connectStatement?.parent;
+  if (!fn || !connectStatement || block?.type !== 'BlockStatement' || connect.callee.type !== 'MemberExpression') return { reason: 'connect() is not a statement of a request handler' };
+  const argument = connect.arguments[0];
+  const transport = argument?.type === 'Identifier' ? findVariable(sourceCode.getScope(argument as never), argument.name) : undefined;
+  const declarator = transport?.defs.length === 1 ? (transport.defs[0]!.node as unknown as Node) : undefined;
+  const construction = declarator?.type === 'VariableDeclarator' ? declarator.init : undefined;
+  if (!declarator || construction?.type !== 'NewExpression' || construction.callee.type !== 'Identifier' || declarator.parent?.parent !== block) {
+    return { reason: 'the transport is not created in the statement list that connects it' };
+  }
+  const kind = construction.callee.name === 'WebStandardStreamableHTTPServerTransport' ? 'web' : construction.callee.name.endsWith('StreamableHTTPServerTransport') ? 'node' : undefined;
+  if (!kind) return { reason: 'the transport is not an SDK Streamable HTTP transport' };
+  const options = construction.arguments[0];
+  const stateless =
+    options?.type === 'ObjectExpression' &&
+    options.properties.every((property) => property.type === 'Property' && !property.computed && property.key.type === 'Identifier' && statelessOptions.includes(property.key.name)) &&
+    optionValue(options, 'sessionIdGenerator')?.type === 'Identifier' &&
+    (optionValue(options, 'sessionIdGenerator') as TSESTree.Identifier).name === 'undefined';
+  if (!stateless) return { reason: 'outside an Express-style route only a transport created with just `{ sessionIdGenerator: undefined }` is rewritten' };
+
+  const factory = factoryOf(sourceCode, connect.callee.object, fn);
+  if ('reason' in factory) return factory;
+  if (usesLocals(sourceCode, factory.node, fn)) {
+    return { reason: 'the server is built from values of the request; build it from the factory\'s context (`({ authInfo, requestInfo }) => …`) instead' };
+  }
+
+  // Every use of the transport and of the server variable must be one of the statements that go, or the handleRequest() call.
+  const removals = new Set<Node>([declarator.parent!, connectStatement]);
+  let callee: Node | undefined;
+  const server = connect.callee.object.type === 'Identifier' ? findVariable(sourceCode.getScope(connect.callee.object as never), connect.callee.object.name) : undefined;
+  const serverDeclarator = server?.defs.length === 1 ? (server.defs[0]!.node as unknown as Node) : undefined;
+  if (serverDeclarator && within(serverDeclarator, [fn])) {
+    if (serverDeclarator.type !== 'VariableDeclarator' || serverDeclarator.parent?.parent !== block || serverDeclarator.parent.declarations.length !== 1) return { reason: 'the server is not created in the statement list that connects it' };
+    removals.add(serverDeclarator.parent);
+  }
+  const variables = [transport!, ...(serverDeclarator ? [server!] : [])];
+  for (const variable of variables) {
+    for (const reference of variable.references) {
+      if (reference.init) continue;
+      const identifier = reference.identifier as unknown as Node;
+      if ([...removals].some((removal) => within(identifier, [removal]))) continue;
+      const member = identifier.parent;
+      if (variable === transport && member?.type === 'MemberExpression' && member.object === identifier && !member.computed && member.property.type === 'Identifier' && member.property.name === 'handleRequest' && member.parent?.type === 'CallExpression' && member.parent.callee === member) {
+        if (callee) return { reason: 'the transport handles more than one request' };
+        callee = member;
+        continue;
+      }
+      let statement: Node | undefined = identifier;
+      while (statement && statement.parent !== block) statement = statement.parent;
+      if (statement && closesOnly(statement, variables)) {
+        removals.add(statement);
+        continue;
+      }
+      return { reason: `\`${variable.name}\` is used for more than serving the request (line ${identifier.loc.start.line})` };
+    }
+  }
+  if (!callee) return { reason: 'the transport never handles the request' };
+
+  let anchor: Node = fn;
+  while (anchor.parent && anchor.parent.type !== 'Program') anchor = anchor.parent;
+  let postMethod: Node | undefined;
+  const route = fn.parent?.type === 'CallExpression' && fn.parent.arguments.at(-1) === fn && fn.parent.parent?.type === 'ExpressionStatement' ? routeCall(sourceCode, fn.parent.parent) : undefined;
+  if (kind === 'web' && route?.method === 'post' && route.call.callee.type === 'MemberExpression') {
+    const siblings = siblingStatements(route.call.parent!).map((statement) => routeCall(sourceCode, statement));
+    if (!siblings.some((other) => other && other.receiver === route.receiver && other.path === route.path && ['get', 'delete', 'all'].includes(other.method))) postMethod = route.call.callee.property;
+  }
+  return { anchor, factory: factory.node, kind, callee, removals: [...removals], ...(postMethod ? { postMethod } : {}) };
+}
+
+function statementOf(node: Node): Node | undefined {
+  for (let current: Node | undefined = node; current; current = current.parent) {
+    if (current.parent?.type === 'BlockStatement' || current.parent?.type === 'Program') return current;
+    if (current.type.startsWith('Function') || current.type === 'ArrowFunctionExpression') return undefined;
+  }
+  return undefined;
+}
+
+/** `res.on('close', () => { transport.close(); server.close(); })`: a statement that only closes what goes. */
+function closesOnly(statement: Node, variables: readonly Scope.Variable[]): boolean {
+  if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'CallExpression') return false;
+  const call = statement.expression;
+  const listener = call.arguments[1];
+  if (call.callee.type !== 'MemberExpression' || call.callee.property.type !== 'Identifier' || !['on', 'once'].includes(call.callee.property.name)) return false;
+  if (call.arguments[0]?.type !== 'Literal' || call.arguments[0].value !== 'close') return false;
+  if (listener?.type !== 'ArrowFunctionExpression' && listener?.type !== 'FunctionExpression') return false;
+  const names = variables.map((variable) => variable.name);
+  const isClose = (node: Node): boolean => {
+    let expression = node.type === 'ExpressionStatement' ? node.expression : node;
+    if (expression.type === 'AwaitExpression' || (expression.type === 'UnaryExpression' && expression.operator === 'void')) expression = expression.argument;
+    return (
+      expression.type === 'CallExpression' &&
+      expression.callee.type === 'MemberExpression' &&
+      expression.callee.object.type === 'Identifier' &&
+      names.includes(expression.callee.object.name) &&
+      expression.callee.property.type === 'Identifier' &&
+      expression.callee.property.name === 'close'
+    );
+  };
+  return listener.body.type === 'BlockStatement' ? listener.body.body.every(isClose) : isClose(listener.body);
+}
