@@ -63,6 +63,9 @@ function gateOfBranch(parent: TSESTree.Node, child: TSESTree.Node, sourceCode: S
     case AST_NODE_TYPES.Program:
       return gateOfEarlyExit(parent.body, child, sourceCode);
     case AST_NODE_TYPES.LogicalExpression:
+      if (parent.operator === '??' && child === parent.right && readsRequestEnvelope(parent.left, sourceCode)) {
+        return `as the fallback of \`${shorten(sourceCode.getText(parent.left))}\`, which 2026-07-28 requests carry`;
+      }
       return parent.operator === '&&' && child === parent.right && eraTestedBy(parent.left, sourceCode) === 'legacy' ? describe(parent.left) : undefined;
     case AST_NODE_TYPES.SwitchCase: {
       const discriminant = parent.parent.discriminant;
@@ -73,6 +76,20 @@ function gateOfBranch(parent: TSESTree.Node, child: TSESTree.Node, sourceCode: S
     default:
       return undefined;
   }
+}
+
+/**
+ * `ctx.mcpReq.envelope?.[CLIENT_INFO_META_KEY]`, `params._meta?.['io.modelcontextprotocol/clientInfo']`
+ * (through casts): a read of a reserved key of the request's `_meta` envelope, which only
+ * 2026-07-28 requests carry, so what `??` falls back to serves 2025 clients.
+ */
+function readsRequestEnvelope(node: TSESTree.Node, sourceCode: SourceCode): boolean {
+  const read = unwrap(node);
+  if (read.type !== AST_NODE_TYPES.MemberExpression || !read.computed) return false;
+  const key = read.property;
+  if (key.type === AST_NODE_TYPES.Identifier && /_META_KEY$/.test(key.name)) return true;
+  const value = ASTUtils.getStaticValue(key, sourceCode.getScope(key))?.value;
+  return typeof value === 'string' && value.startsWith('io.modelcontextprotocol/');
 }
 
 /**

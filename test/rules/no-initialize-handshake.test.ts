@@ -365,6 +365,19 @@ ruleTester.run('no-initialize-handshake', rule, {
       `,
     ),
     valid(
+      'getClientVersion()/getClientCapabilities() as the 2025 fallback of an envelope read (SDK v2)',
+      code`
+        import { CLIENT_CAPABILITIES_META_KEY, CLIENT_INFO_META_KEY, McpServer, type ClientCapabilities, type Implementation } from '@modelcontextprotocol/server';
+
+        const server = new McpServer({ name: 'notes', version: '1.0.0' });
+        server.registerTool('ask', { description: 'Ask' }, async (ctx) => {
+          const caps = (ctx.mcpReq.envelope as { [CLIENT_CAPABILITIES_META_KEY]?: ClientCapabilities } | undefined)?.[CLIENT_CAPABILITIES_META_KEY] ?? server.server.getClientCapabilities();
+          const client = (ctx.mcpReq.envelope as { [CLIENT_INFO_META_KEY]?: Implementation } | undefined)?.[CLIENT_INFO_META_KEY] ?? server.server.getClientVersion();
+          return { content: [{ type: 'text', text: caps?.elicitation ? client?.name ?? '?' : '?' }] };
+        });
+      `,
+    ),
+    valid(
       'a health endpoint reporting protocolVersion, capabilities and serverInfo next to a status',
       code`
         import express from 'express';
