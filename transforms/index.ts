@@ -11,6 +11,8 @@ export interface TransformDescriptor {
   description: string;
   /** Rule ids whose findings it resolves. */
   resolves: string[];
+  /** The messageIds of those rules it resolves, when it resolves only some (the rest is another transform's); all when absent. */
+  findings?: string[];
   /** Case-sensitive substrings one of which a file must contain for the transform to have work, or a test of its text. */
   prefilter: readonly string[] | ((text: string) => boolean);
   load: () => Promise<TransformModule>;
@@ -53,6 +55,15 @@ export const transforms: readonly TransformDescriptor[] = [
     resolves: ['no-deprecated-logging'],
     prefilter: ['sendLoggingMessage', 'logging', 'SetLevelRequestSchema'],
     load: () => import('./logging-to-request-log.js'),
+  },
+  {
+    id: 'client-info-meta',
+    description:
+      "Read the client's info, capabilities and protocol version from each request's _meta (SDK v2: ctx.mcpReq.envelope) instead of getClientVersion()/getClientCapabilities() or values stored at initialize",
+    resolves: ['no-initialize-handshake'],
+    findings: ['readsClientInfo', 'storesInitializeParams'],
+    prefilter: ['getClientCapabilities', 'getClientVersion', 'clientInfo', 'capabilities', 'protocolVersion'],
+    load: () => import('./client-info-meta.js'),
   },
   // The last two run every rule, so they see what the transforms above left.
   {
