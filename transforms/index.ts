@@ -65,6 +65,15 @@ export const transforms: readonly TransformDescriptor[] = [
     prefilter: ['getClientCapabilities', 'getClientVersion', 'clientInfo', 'capabilities', 'protocolVersion'],
     load: () => import('./client-info-meta.js'),
   },
+  {
+    id: 'session-state-handles',
+    description:
+      'Key tool state by an explicit handle argument (minted with randomUUID() by the tool that creates it) instead of extra.sessionId / ctx.sessionId; in-memory stores are marked for a shared store',
+    resolves: ['no-session-state'],
+    // The handler context's id is always read as `sessionId` (`extra.sessionId`, `ctx.sessionId`, `{ sessionId }`).
+    prefilter: ['sessionId'],
+    load: () => import('./session-state-handles.js'),
+  },
   // The last two run every rule, so they see what the transforms above left.
   {
     id: 'rule-fixes',

@@ -28,6 +28,7 @@ describe('mcp-migrate list', () => {
       { id: 'session-header', description: expect.any(String), resolves: ['no-session-id-header'] },
       { id: 'logging-to-request-log', description: expect.any(String), resolves: ['no-deprecated-logging'] },
       { id: 'client-info-meta', description: expect.any(String), resolves: ['no-initialize-handshake'] },
+      { id: 'session-state-handles', description: expect.any(String), resolves: ['no-session-state'] },
       { id: 'rule-fixes', description: expect.any(String), resolves: [] },
       { id: 'mark-remaining', description: expect.any(String), resolves: [] },
     ]);
