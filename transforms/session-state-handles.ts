@@ -94,9 +94,6 @@ interface Store {
   declaration: Node;
   name: string;
   accesses: Access[];
-  handle: string;
-  /** The handler that mints the handle, when exactly one creates entries before using any. */
-  mint: ToolHandler | undefined;
 }
 
 export default function transform(file: FileInfo, api: API, options: TransformOptions = {}): string | undefined {
@@ -237,7 +234,7 @@ function storeOf(code: Code, variable: Variable): Store | undefined {
     accesses.push({ key, handler, write: isWrite(access) });
   }
   if (accesses.length === 0) return undefined;
-  return { variable, declaration, name: variable.name, accesses, handle: '', mint: undefined };
+  return { variable, declaration, name: variable.name, accesses };
 }
 
 function isInMemoryCollection(init: TSESTree.Expression | null): boolean {
@@ -412,30 +409,31 @@ function planEdits(code: Code, stores: Store[], v2: boolean, quote: string): { e
   const crypto = randomUUIDSource(code, quote);
   const taken = new Set<string>();
 
-  for (const store of stores) {
-    const handlers = [...new Set(store.accesses.map((a) => a.handler.fn))].map((fn) => store.accesses.find((a) => a.handler.fn === fn)!.handler);
-    // The tool that creates entries: it writes the store and reads nothing from it.
-    const creators = handlers.filter((h) => store.accesses.every((a) => a.handler !== h || a.write) && h.fn.body.type === 'BlockStatement');
+  for (const group of storeGroups(stores)) {
+    const accesses = group.flatMap((store) => store.accesses);
+    const handlers = [...new Set(accesses.map((a) => a.handler.fn))].map((fn) => accesses.find((a) => a.handler.fn === fn)!.handler);
+    // The tool that creates the state: it writes the stores and reads nothing from them.
+    const creators = handlers.filter((h) => accesses.every((a) => a.handler !== h || a.write) && h.fn.body.type === 'BlockStatement');
     const mint = creators.length === 1 && crypto ? creators[0] : undefined;
     const takers = handlers.filter((h) => h !== mint);
     if (takers.length > 0 && !z) continue; // no zod to write the argument with: the findings get markers
-    const name = handleName(code, store, handlers, taken);
-    if (!name) continue;
+    const named = handleName(code, group, handlers, taken);
+    if (!named) continue;
+    const { name, singular } = named;
     taken.add(name);
-    store.handle = name;
-    store.mint = mint;
-    const singular = singularOf(store.name) ?? 'state';
-    const description = mint?.toolName ? `The ${singular} handle returned by ${mint.toolName}` : `The ${singular} handle`;
+    const description = mint?.toolName ? `The ${singular ?? 'state'} handle returned by ${mint.toolName}` : `The ${singular ?? 'state'} handle`;
     for (const handler of handlers) {
       const plan = planOf(handler);
       if (handler === mint) plan.mints.push(name);
       else plan.takes.push({ name, description });
     }
-    for (const access of store.accesses) planOf(access.handler).keys.push({ key: access.key, name });
+    for (const access of accesses) planOf(access.handler).keys.push({ key: access.key, name });
 
-    const shared = `\`${store.name}\` lives in this process's memory: when more than one server instance serves requests, move it to a shared store (Redis, a database) keyed by ${name}, give entries a lifetime, and answer an unknown or expired ${name} with isError: true`;
-    const noMint = ` No tool creates ${name} yet: add one that stores a new entry under randomUUID() and returns the id in its result`;
-    markers.push({ offset: store.declaration.range[0], text: mint ? shared : `${shared}.${noMint}` });
+    for (const store of group) {
+      const shared = `\`${store.name}\` lives in this process's memory: when more than one server instance serves requests, move it to a shared store (Redis, a database) keyed by ${name}, give entries a lifetime, and answer an unknown or expired ${name} with isError: true`;
+      const noMint = ` No tool creates ${name} yet: add one that stores a new entry under randomUUID() and returns the id in its result`;
+      markers.push({ offset: store.declaration.range[0], text: mint ? shared : `${shared}.${noMint}` });
+    }
   }
 
   let needsImport = false;
@@ -469,13 +467,34 @@ function randomUUIDSource(code: Code, quote: string): { call: string; edit?: Tex
   return { call: 'randomUUID()', edit: { range: [first.range[0], first.range[0]], text: `import { randomUUID } from ${quote}node:crypto${quote};${newline}` } };
 }
 
-/** `carts` → `cartId`, `sessionPrefs` → `prefId`; `handle` when that says nothing or is taken. */
-function handleName(code: Code, store: Store, handlers: ToolHandler[], taken: Set<string>): string | undefined {
-  const singular = singularOf(store.name);
+/**
+ * `carts` → `cartId`, `sessionPrefs` → `prefId`, from the first store of the group that names
+ * something; `handle` when none does (`sessions`, `state`) or the name is taken.
+ */
+function handleName(code: Code, group: Store[], handlers: ToolHandler[], taken: Set<string>): { name: string; singular: string | undefined } | undefined {
   const snake = handlers.some((h) => h.schema.kind === 'object' && h.schema.object.properties.some((p) => p.type === 'Property' && /_/.test(propertyKeyName(p) ?? '')));
   const styled = (words: string) => (snake ? words.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) : words);
-  const candidates = [...(singular ? [`${singular}Id`, `${singular}Handle`] : []), 'handle', 'stateHandle'].map(styled);
-  return candidates.find((name) => !taken.has(name) && handlers.every((h) => isFreeIn(code, h, name)));
+  const singulars = group.map((store) => singularOf(store.name)).filter((s): s is string => s !== undefined);
+  const candidates = [...singulars.flatMap((s) => [{ name: `${s}Id`, singular: s }]), ...singulars.map((s) => ({ name: `${s}Handle`, singular: s }))];
+  for (const fallback of ['handle', 'stateHandle']) candidates.push({ name: fallback, singular: singulars[0] ?? undefined! });
+  const found = candidates.map((c) => ({ ...c, name: styled(c.name) })).find((c) => !taken.has(c.name) && handlers.every((h) => isFreeIn(code, h, c.name)));
+  return found;
+}
+
+/**
+ * Stores keyed by the session id in the same tool were one session's state: they share one
+ * handle, so the groups are the stores connected through the tools that use them.
+ */
+function storeGroups(stores: Store[]): Store[][] {
+  const groups: Store[][] = [];
+  for (const store of stores) {
+    const fns = new Set(store.accesses.map((a) => a.handler.fn));
+    const joined = groups.filter((g) => g.some((other) => other.accesses.some((a) => fns.has(a.handler.fn))));
+    const merged = [...joined.flat(), store];
+    for (const g of joined) groups.splice(groups.indexOf(g), 1);
+    groups.push(merged);
+  }
+  return groups.map((g) => [...g].sort((a, b) => a.declaration.range[0] - b.declaration.range[0]));
 }
 
 function singularOf(name: string): string | undefined {
