@@ -33,6 +33,7 @@ import type { TransformOptions } from '../src/transforms/types.js';
  *   (`structuredContent` plus its JSON as text) when the result is a plain literal, or gets a marker;
  * - every other tool gains `cartId: z.string().describe(…)` in its input schema (an `inputSchema`
  *   is added when it has none), the argument in its callback, and uses it as the key;
+ * - stores keyed by the session in the same tool share one handle (they were one session's state);
  * - session-id reads and context parameters that only fed the keys go;
  * - the store's declaration gets a marker: in-memory state must move to a shared store when more
  *   than one instance serves requests (and, with no minting tool, that one must be added).
