@@ -14,6 +14,11 @@ export interface MarkerRequest {
   docsUrl: string;
   /** 0-based offset of the code that needs a person. */
   offset: number;
+  /**
+   * `'case'`: when `offset` is in the test of a `case` clause, the marker goes on its own line
+   * before that `case` rather than before the whole `switch` (`case 'tasks/result':`).
+   */
+  anchor?: 'statement' | 'case';
 }
 
 const markerPattern = /\/\*\s*mcp-migrate\(([a-z0-9-]+)\):([^]*?)\*\//g;
@@ -33,7 +38,7 @@ export function insertMarkers(sourceCode: SourceCode, requests: readonly MarkerR
   const edits: TextEdit[] = [];
   const placed = new Set<string>();
   for (const request of requests) {
-    const statement = enclosingStatement(sourceCode, request.offset);
+    const statement = (request.anchor === 'case' ? enclosingCase(sourceCode, request.offset) : undefined) ?? enclosingStatement(sourceCode, request.offset);
     if (!statement?.range) continue;
     const key = `${statement.range[0]}:${request.ruleId}`;
     if (placed.has(key) || hasMarker(sourceCode, statement, request.ruleId)) continue;
@@ -73,6 +78,17 @@ export function findMarkers(text: string): { ruleId: string; line: number; text:
 }
 
 type Node = Rule.Node | (SourceCode['ast'] & { parent?: undefined });
+
+/** The `case` clause whose test holds `offset`. */
+function enclosingCase(sourceCode: SourceCode, offset: number): Node | undefined {
+  let node = sourceCode.getNodeByRangeIndex(offset) as Node | null;
+  while (node && node.type !== 'Program') {
+    const parent = node.parent as Node | undefined;
+    if (parent?.type === 'SwitchCase') return parent.test === node ? parent : undefined;
+    node = parent ?? null;
+  }
+  return undefined;
+}
 
 /** The innermost statement (or class member) holding `offset` that sits in a list of statements. */
 function enclosingStatement(sourceCode: SourceCode, offset: number): Node | undefined {
