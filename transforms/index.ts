@@ -74,6 +74,15 @@ export const transforms: readonly TransformDescriptor[] = [
     prefilter: ['sessionId'],
     load: () => import('./session-state-handles.js'),
   },
+  {
+    id: 'tasks-extension',
+    description:
+      "Move hand-rolled 2025 tasks to the io.modelcontextprotocol/tasks extension: capability under extensions, the flat { resultType: 'task', ttlMs, pollIntervalMs } handle, notifications/tasks, tasks/list branches deleted; the SDK v1 Tasks API is marked (SDK v2 has no Tasks runtime)",
+    resolves: ['no-legacy-tasks-api'],
+    // Every 2025 task name spells "task"; the two that do not are the experimental barrel and the immediate-response key.
+    prefilter: ['task', 'Task', 'sdk/experimental', 'model-immediate-response'],
+    load: () => import('./tasks-extension.js'),
+  },
   // The last two run every rule, so they see what the transforms above left.
   {
     id: 'rule-fixes',

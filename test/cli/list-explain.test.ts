@@ -29,6 +29,7 @@ describe('mcp-migrate list', () => {
       { id: 'logging-to-request-log', description: expect.any(String), resolves: ['no-deprecated-logging'] },
       { id: 'client-info-meta', description: expect.any(String), resolves: ['no-initialize-handshake'] },
       { id: 'session-state-handles', description: expect.any(String), resolves: ['no-session-state'] },
+      { id: 'tasks-extension', description: expect.any(String), resolves: ['no-legacy-tasks-api'] },
       { id: 'rule-fixes', description: expect.any(String), resolves: [] },
       { id: 'mark-remaining', description: expect.any(String), resolves: [] },
     ]);
