@@ -83,6 +83,14 @@ export const transforms: readonly TransformDescriptor[] = [
     prefilter: ['task', 'Task', 'sdk/experimental', 'model-immediate-response'],
     load: () => import('./tasks-extension.js'),
   },
+  {
+    id: 'initialize-to-discover',
+    description:
+      'Give hand-rolled servers a server/discover route built from what their initialize route answers (supportedVersions, capabilities, serverInfo in _meta, resultType, ttlMs, cacheScope); initialize stays for 2025 clients',
+    resolves: ['no-initialize-handshake', 'require-server-discover'],
+    prefilter: ['initialize'],
+    load: () => import('./initialize-to-discover.js'),
+  },
   // The last two run every rule, so they see what the transforms above left.
   {
     id: 'rule-fixes',

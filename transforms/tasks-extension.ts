@@ -7,7 +7,7 @@ import { docsOf } from '../src/engine/catalog.js';
 import { renamedTaskFields, taskHandleFields, tasksGetMethod } from '../src/mcp/legacy-tasks.js';
 import { isMcpModuleSpecifier } from '../src/mcp/packages.js';
 import { removeListElement } from '../src/transforms/list-removal.js';
-import { insertMarkers, type MarkerRequest } from '../src/transforms/markers.js';
+import { insertMarkers, isInCaseTest, type MarkerRequest } from '../src/transforms/markers.js';
 import { detectQuoteStyle } from '../src/transforms/quote-style.js';
 import { offsetOf, runRule } from '../src/transforms/rule-findings.js';
 import { applyTextEdits, type TextEdit, wholeLines } from '../src/transforms/text-edits.js';
@@ -102,7 +102,7 @@ type Code = Readonly<TSESLint.SourceCode>;
 interface Plan {
   edits: TextEdit[];
   /** Markers at the input's offsets that are not findings of the rule (shifted after the edits). */
-  extraMarkers: { text: string; offset: number; anchor?: 'case' }[];
+  extraMarkers: { text: string; offset: number; atCase?: boolean }[];
 }
 
 export default function transform(file: FileInfo, api: API, options: TransformOptions = {}): string | undefined {
@@ -156,15 +156,13 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
   // Whatever the rule still reports is a shape this transform does not rewrite: mark it.
   const after = runRule(ruleId, output, file.path);
   const docsUrl = docsOf(rules[ruleId]!).url ?? '';
-  const requests: MarkerRequest[] = after.messages.map((m) => ({
-    ruleId,
-    text: textFor(m),
-    docsUrl,
-    offset: offsetOf(after.sourceCode, m.line, m.column),
-    ...(m.messageId === 'usesTasksResult' || m.messageId === 'usesTasksList' ? { anchor: 'case' as const } : {}),
-  }));
+  const atCase = (offset: number) => (isInCaseTest(after.sourceCode, offset) ? { placement: 'line' as const } : {});
+  const requests: MarkerRequest[] = after.messages.map((m) => {
+    const offset = offsetOf(after.sourceCode, m.line, m.column);
+    return { ruleId, text: textFor(m), docsUrl, offset, ...(m.messageId === 'usesTasksResult' || m.messageId === 'usesTasksList' ? atCase(offset) : {}) };
+  });
   const shift = (offset: number) => offset + plan.edits.filter((e) => e.range[1] <= offset).reduce((sum, e) => sum + e.text.length - (e.range[1] - e.range[0]), 0);
-  for (const extra of plan.extraMarkers) requests.push({ ruleId, text: extra.text, docsUrl, offset: shift(extra.offset), ...(extra.anchor ? { anchor: extra.anchor } : {}) });
+  for (const extra of plan.extraMarkers) requests.push({ ruleId, text: extra.text, docsUrl, offset: shift(extra.offset), ...(extra.atCase ? atCase(shift(extra.offset)) : {}) });
   const marked = insertMarkers(after.sourceCode, requests);
   if (marked.added > 0) api.stats('markers', marked.added);
   return marked.output === file.source ? undefined : marked.output;
@@ -433,7 +431,7 @@ function tasksResultPlan(code: Code, node: Node, plan: Plan): void {
     return;
   }
   const tasksGet = clause.parent.cases.find((c) => c.test && stringLiteralValue(c.test) === tasksGetMethod);
-  if (tasksGet?.test) plan.extraMarkers.push({ text: tasksGetText, offset: tasksGet.test.range[0], anchor: 'case' });
+  if (tasksGet?.test) plan.extraMarkers.push({ text: tasksGetText, offset: tasksGet.test.range[0], atCase: true });
 }
 
 /**

@@ -15,10 +15,12 @@ export interface MarkerRequest {
   /** 0-based offset of the code that needs a person. */
   offset: number;
   /**
-   * `'case'`: when `offset` is in the test of a `case` clause, the marker goes on its own line
-   * before that `case` rather than before the whole `switch` (`case 'tasks/result':`).
+   * `statement` (the default): before the enclosing statement. `line`: on its own line right
+   * before the line holding `offset`, for code that is no statement of its own (a `case` clause,
+   * an object property); falls back to `statement` when that line starts inside a token (a
+   * multi-line string, template or comment).
    */
-  anchor?: 'statement' | 'case';
+  placement?: 'statement' | 'line';
 }
 
 const markerPattern = /\/\*\s*mcp-migrate\(([a-z0-9-]+)\):([^]*?)\*\//g;
@@ -38,7 +40,15 @@ export function insertMarkers(sourceCode: SourceCode, requests: readonly MarkerR
   const edits: TextEdit[] = [];
   const placed = new Set<string>();
   for (const request of requests) {
-    const statement = (request.anchor === 'case' ? enclosingCase(sourceCode, request.offset) : undefined) ?? enclosingStatement(sourceCode, request.offset);
+    const line = request.placement === 'line' ? lineInsertion(sourceCode, request) : undefined;
+    if (line) {
+      const key = `${line.at}:${request.ruleId}`;
+      if (placed.has(key) || line.marked) continue;
+      placed.add(key);
+      edits.push({ range: [line.at, line.at], text: line.text });
+      continue;
+    }
+    const statement = enclosingStatement(sourceCode, request.offset);
     if (!statement?.range) continue;
     const key = `${statement.range[0]}:${request.ruleId}`;
     if (placed.has(key) || hasMarker(sourceCode, statement, request.ruleId)) continue;
@@ -61,11 +71,36 @@ export function insertMarkers(sourceCode: SourceCode, requests: readonly MarkerR
  */
 export function isMarked(sourceCode: SourceCode, offset: number, ruleId: string): boolean {
   const statement = enclosingStatement(sourceCode, offset);
-  return statement !== undefined && hasMarker(sourceCode, statement, ruleId);
+  if (statement !== undefined && hasMarker(sourceCode, statement, ruleId)) return true;
+  // A marker put with `placement: 'line'` sits on the line above (a `case` clause, a property).
+  return lineAboveIsMarker(sourceCode.text, offset, ruleId);
 }
 
 /** Cheap test before parsing comments: every marker contains this. */
 export const markerToken = 'mcp-migrate(';
+
+/** Whether the line above the one holding `offset` is a marker of `ruleId` (how `placement: 'line'` puts them). */
+function lineAboveIsMarker(text: string, offset: number, ruleId: string): boolean {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+  return lineStart > 0 && text.slice(previousStart, lineStart).trimStart().startsWith(`/* mcp-migrate(${ruleId}):`);
+}
+
+/**
+ * For `placement: 'line'`: where the marker goes (the start of the line holding the offset), its
+ * text with the line's indentation, and whether the line above already is such a marker.
+ */
+function lineInsertion(sourceCode: SourceCode, request: MarkerRequest): { at: number; text: string; marked: boolean } | undefined {
+  const text = sourceCode.text;
+  const lineStart = text.lastIndexOf('\n', request.offset - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+  const first = lineStart + indent.length;
+  // A token or comment starts there, so the line does not begin inside a string, template or comment.
+  if (!sourceCode.getTokenByRangeStart(first, { includeComments: true })) return undefined;
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const marked = lineAboveIsMarker(text, request.offset, request.ruleId);
+  return { at: lineStart, text: `${indent}${markerComment(request.ruleId, request.text, request.docsUrl)}${newline}`, marked };
+}
 
 /** The markers in a file's text, with 1-based lines: what reports count and list. */
 export function findMarkers(text: string): { ruleId: string; line: number; text: string }[] {
@@ -79,15 +114,15 @@ export function findMarkers(text: string): { ruleId: string; line: number; text:
 
 type Node = Rule.Node | (SourceCode['ast'] & { parent?: undefined });
 
-/** The `case` clause whose test holds `offset`. */
-function enclosingCase(sourceCode: SourceCode, offset: number): Node | undefined {
+/** Whether `offset` is in the test of a `case` clause: a marker there belongs above the `case` (`placement: 'line'`), not above the whole `switch`. */
+export function isInCaseTest(sourceCode: SourceCode, offset: number): boolean {
   let node = sourceCode.getNodeByRangeIndex(offset) as Node | null;
   while (node && node.type !== 'Program') {
     const parent = node.parent as Node | undefined;
-    if (parent?.type === 'SwitchCase') return parent.test === node ? parent : undefined;
+    if (parent?.type === 'SwitchCase') return parent.test === node;
     node = parent ?? null;
   }
-  return undefined;
+  return false;
 }
 
 /** The innermost statement (or class member) holding `offset` that sits in a list of statements. */

@@ -30,6 +30,7 @@ describe('mcp-migrate list', () => {
       { id: 'client-info-meta', description: expect.any(String), resolves: ['no-initialize-handshake'] },
       { id: 'session-state-handles', description: expect.any(String), resolves: ['no-session-state'] },
       { id: 'tasks-extension', description: expect.any(String), resolves: ['no-legacy-tasks-api'] },
+      { id: 'initialize-to-discover', description: expect.any(String), resolves: ['no-initialize-handshake', 'require-server-discover'] },
       { id: 'rule-fixes', description: expect.any(String), resolves: [] },
       { id: 'mark-remaining', description: expect.any(String), resolves: [] },
     ]);
