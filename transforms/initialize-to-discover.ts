@@ -7,7 +7,7 @@ import type { DispatchSite } from '../src/ast/dispatch.js';
 import { fileEvidence } from '../src/ast/evidence.js';
 import { servedBySdk } from '../src/ast/hand-rolled-server.js';
 import { containsNode, mcpRoutesOf, sdkRegistrationOf } from '../src/ast/mcp-method-sites.js';
-import { isFunction, propertyKeyName, walk } from '../src/ast/nodes.js';
+import { calledLocalFunction, isFunction, propertyKeyName, returnedValues, unwrap, walk } from '../src/ast/nodes.js';
 import { isTestModule } from '../src/ast/test-module.js';
 import { docsOf } from '../src/engine/catalog.js';
 import { modernProtocolVersion } from '../src/mcp/client-wire.js';
@@ -256,8 +256,10 @@ function routeBody(site: DispatchSite, at: Node): RouteBody | undefined {
 /** The InitializeResult a route answers with, and the node in the route to put the DiscoverResult in its place. */
 interface Answer {
   object: TSESTree.ObjectExpression;
-  /** The object itself (or its `as InitializeResult` wrapper), or a reference to the constant holding it. */
+  /** The object itself (or its `as InitializeResult` wrapper), a reference to the constant holding it, or the call of the helper returning it. */
   target: Node;
+  /** The object sits in a method of the class whose method holds the route, so `this` means the same in both. */
+  sameThis?: boolean;
 }
 
 function answerOf(code: Code, body: RouteBody, results: readonly TSESTree.ObjectExpression[]): Answer | undefined {
@@ -279,7 +281,34 @@ function answerOf(code: Code, body: RouteBody, results: readonly TSESTree.Object
     const reads = (variable?.references ?? []).filter((r) => !r.init && containsNode(body.holder, r.identifier as Node));
     if (reads.length === 1) answers.push({ object, target: reads[0]!.identifier as Node });
   }
+  // `return this.handleInitialize(params)`: a local function or a method of the same class whose one return is the result.
+  walk(body.holder, code.visitorKeys, (node) => {
+    if (node.type !== 'CallExpression') return;
+    const helper = helperOf(code, node);
+    const returned = helper ? returnedValues(helper.fn, code.visitorKeys) : [];
+    const object = returned.length === 1 ? results.find((r) => unwrap(returned[0]!) === r) : undefined;
+    const target = node.parent?.type === 'AwaitExpression' ? node.parent : node;
+    if (object) answers.push({ object, target, sameThis: helper!.sameThis });
+  });
   return answers.length === 1 ? answers[0] : undefined;
+}
+
+/** The function a call runs: a local function (`buildResult()`), or a method of the class the call is in (`this.handleInitialize()`). */
+function helperOf(code: Code, call: TSESTree.CallExpression): { fn: TSESTree.FunctionLike; sameThis: boolean } | undefined {
+  const local = calledLocalFunction(call.callee, code);
+  if (local) return { fn: local, sameThis: false };
+  const callee = unwrap(call.callee);
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.object.type !== 'ThisExpression' || callee.property.type !== 'Identifier') return undefined;
+  const name = callee.property.name;
+  // `this` at the call: the nearest function that is not an arrow must be an instance method.
+  let fn: Node | undefined = call.parent;
+  while (fn && (!isFunction(fn) || fn.type === 'ArrowFunctionExpression')) fn = fn.parent;
+  const method = fn?.parent;
+  if (method?.type !== 'MethodDefinition' || method.static) return undefined;
+  const helper = method.parent.body.find(
+    (member): member is TSESTree.MethodDefinition => member.type === 'MethodDefinition' && !member.static && member.kind === 'method' && propertyKeyName(member) === name,
+  );
+  return helper ? { fn: helper.value, sameThis: true } : undefined;
 }
 
 /**
@@ -404,6 +433,7 @@ function keptStatements(code: Code, statements: readonly TSESTree.Statement[], a
     if (statement === main) continue;
     if (statement.type === 'VariableDeclaration') declarations.push(statement);
     else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') continue;
+    else if (index < mainIndex && isVersionGuard(code, statement, declarations)) continue;
     else if (index > mainIndex && exits(statement) && !('argument' in statement && statement.argument)) kept.add(statement);
     else return undefined;
   }
@@ -421,6 +451,29 @@ function keptStatements(code: Code, statements: readonly TSESTree.Statement[], a
     }
   }
   return kept;
+}
+
+/**
+ * `if (!SUPPORTED.includes(params.protocolVersion)) return fail(…)`: a check of the version the
+ * client asked for in `initialize` that leaves the route, with no `else`. A `server/discover`
+ * request carries no such version, so the copy goes without it. The version is read as
+ * `….protocolVersion` or through a declaration before it initialised from one.
+ */
+function isVersionGuard(code: Code, statement: TSESTree.Statement, declarations: readonly TSESTree.VariableDeclaration[]): boolean {
+  if (statement.type !== 'IfStatement' || statement.alternate) return false;
+  const consequent = statement.consequent.type === 'BlockStatement' ? statement.consequent.body.at(-1) : statement.consequent;
+  if (!exits(consequent) || (statement.consequent.type === 'BlockStatement' && statement.consequent.body.length !== 1)) return false;
+  const readsVersion = (node: Node) => {
+    let found = false;
+    walk(node, code.visitorKeys, (inner) => {
+      if (inner.type === 'MemberExpression' && !inner.computed && inner.property.type === 'Identifier' && inner.property.name === 'protocolVersion') found = true;
+    });
+    return found;
+  };
+  if (readsVersion(statement.test)) return true;
+  const versions = declarations.filter((d) => d.declarations.every((declarator) => declarator.init && readsVersion(declarator.init)));
+  const variables = new Set(versions.flatMap((d) => code.getDeclaredVariables(d)));
+  return [...readVariables(code, [statement.test], [])].some((v) => variables.has(v));
 }
 
 /** The answer's `protocolVersion` property when it is written in the route (the copy drops it), for `readVariables`' `skipped`. */
@@ -462,7 +515,7 @@ function discoverResultText(code: Code, answer: Answer, quote: string): string |
   const serverInfo = properties.get('serverInfo');
   const instructions = properties.get('instructions');
   const moved = [capabilities, serverInfo, instructions].filter((p): p is TSESTree.Property => p !== undefined);
-  if (target !== object && !containsNode(target, object) && !sameBindings(code, moved, target)) return undefined;
+  if (target !== object && !containsNode(target, object) && !sameBindings(code, moved, target, answer.sameThis ?? false)) return undefined;
 
   const text = code.text;
   const q = (s: string) => `${quote}${s}${quote}`;
@@ -493,11 +546,12 @@ function discoverResultText(code: Code, answer: Answer, quote: string): string |
 }
 
 /** Whether every name the moved property values read means the same variable where the answer now goes. */
-function sameBindings(code: Code, properties: readonly TSESTree.Property[], target: Node): boolean {
+function sameBindings(code: Code, properties: readonly TSESTree.Property[], target: Node, sameThis: boolean): boolean {
   const scope = code.getScope(target);
   for (const variable of readVariables(code, properties.map((p) => p.value), [])) {
     if (ASTUtils.findVariable(scope, variable.name) !== variable) return false;
   }
+  if (sameThis) return true;
   // `this` means something else in the route.
   let usesThis = false;
   for (const property of properties) walk(property.value, code.visitorKeys, (node) => void (node.type === 'ThisExpression' && (usesThis = true)));
