@@ -518,8 +518,13 @@ function discoverResultText(code: Code, answer: Answer, quote: string): string |
   if (target !== object && !containsNode(target, object) && !sameBindings(code, moved, target, answer.sameThis ?? false)) return undefined;
 
   const text = code.text;
-  const q = (s: string) => `${quote}${s}${quote}`;
-  const quotedKeys = properties.get('protocolVersion')?.key.type === 'Literal';
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  // The object's own quotes where it shows them (a JSON-style `"protocolVersion": "2025-06-18"`), else the file's.
+  const version = properties.get('protocolVersion');
+  const shown = [version?.value, version?.key].find((n) => n?.type === 'Literal' && typeof n.value === 'string') as TSESTree.StringLiteral | undefined;
+  const localQuote = shown ? shown.raw[0]! : quote;
+  const q = (s: string) => `${localQuote}${s}${localQuote}`;
+  const quotedKeys = version?.key.type === 'Literal';
   const key = (name: string) => (quotedKeys ? q(name) : name);
   const lineIndent = (offset: number) => /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', offset - 1) + 1))![0];
   const first = object.properties[0]!;
@@ -542,7 +547,7 @@ function discoverResultText(code: Code, answer: Answer, quote: string): string |
   ];
   if (!multiline) return `{ ${parts.join(', ')} }`;
   const trailing = code.getTokenBefore(code.getLastToken(object)!)?.value === ',' ? ',' : '';
-  return `{\n${parts.map((p) => `${newIndent}${p}`).join(',\n')}${trailing}\n${baseIndent}}`;
+  return `{${newline}${parts.map((p) => `${newIndent}${p}`).join(`,${newline}`)}${trailing}${newline}${baseIndent}}`;
 }
 
 /** Whether every name the moved property values read means the same variable where the answer now goes. */
