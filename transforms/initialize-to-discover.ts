@@ -62,7 +62,7 @@ const markerText = {
   missingDiscover: `Add a \`${discoverMethod}\` route to this dispatch, answering ${discoverAnswer}: every 2026-07-28 server must implement it`,
   keptInitializeResult: `This InitializeResult now only answers 2025 \`${initializeMethod}\` requests: delete it with your 2025 support`,
   unconvertedInitializeResult: `Answer \`${discoverMethod}\` with these values as ${discoverAnswer}; this InitializeResult only answers 2025 clients`,
-  gate: `Remove this gate: 2026-07-28 clients never send \`${initializeMethod}\`, so it refuses every modern request, \`${discoverMethod}\` included; if 2025 clients still need it, apply it only to requests without \`params._meta['io.modelcontextprotocol/protocolVersion']\``,
+  gate: `Remove this gate: 2026-07-28 clients never send \`${initializeMethod}\`, so it refuses every modern request that reaches it; if 2025 clients still need it, apply it only to requests without \`params._meta['io.modelcontextprotocol/protocolVersion']\``,
   initializedFlag: `2026-07-28 clients never send \`${initializedNotification}\`, so what this route sets stays unset for them: nothing may wait for it, and this route goes with your 2025 support`,
   unconvertedInitialized: `2026-07-28 clients never send \`${initializedNotification}\`: nothing may wait for it; keep this route only while you serve 2025 clients`,
   storedParams: `2026-07-28 clients never send \`${initializeMethod}\`, so what this stores is missing for them: read it from each request's \`params._meta\` ('io.modelcontextprotocol/clientInfo', 'io.modelcontextprotocol/clientCapabilities', 'io.modelcontextprotocol/protocolVersion') where it is used`,
@@ -334,7 +334,6 @@ function convertRoute(code: Code, site: DispatchSite, at: Node, results: readonl
   if (clause.type === 'Property') {
     const keyRange = clause.computed ? [code.getTokenBefore(clause.key)!.range[0], code.getTokenAfter(clause.key)!.range[1]] : clause.key.range;
     inner.push({ range: keyRange as [number, number], text: method });
-    if (clause.shorthand) return undefined;
   } else {
     inner.push({ range: at.range, text: method });
   }
