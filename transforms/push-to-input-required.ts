@@ -1,0 +1,667 @@
+import type { Linter, SourceCode } from 'eslint';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
+import type { API, FileInfo } from 'jscodeshift';
+import { rules } from '../rules/index.js';
+import { pushRequestOfCall, staticString } from '../src/ast/client-features.js';
+import { mcpExportOf } from '../src/ast/imports.js';
+import { calleeName, isFunction, propertyKeyName, unwrap } from '../src/ast/nodes.js';
+import { handlerContextParameter, handlerContextSlot } from '../src/ast/sdk.js';
+import { docsOf } from '../src/engine/catalog.js';
+import { elicitationMethod, rootsMethod, samplingMethod } from '../src/mcp/client-features.js';
+import { requestSchemaMethods } from '../src/mcp/methods.js';
+import { inputRequiredMethods } from '../src/mcp/multi-round-trip.js';
+import { sdkMajorOfSource, v2ServerEntry } from '../src/mcp/packages.js';
+import { addContextParameter, freeName } from '../src/transforms/handler-context.js';
+import { insertMarkers, type MarkerRequest } from '../src/transforms/markers.js';
+import { detectQuoteStyle } from '../src/transforms/quote-style.js';
+import { offsetOf, runRule } from '../src/transforms/rule-findings.js';
+import { applyTextEdits, type TextEdit } from '../src/transforms/text-edits.js';
+import type { TransformOptions } from '../src/transforms/types.js';
+
+/**
+ * `push-to-input-required`: MCP 2026-07-28 forbids server-to-client requests; a tool, prompt or
+ * resource handler that needs the client's input returns an `input_required` result and reads
+ * the answer from the client's retry (reference §3.2, §15.4 M1-M3). Driven by the push-request
+ * findings of `no-server-to-client-requests` (`elicitsInput`), `no-deprecated-sampling`
+ * (`requestsSampling`) and `no-deprecated-roots` (`requestsRoots`), so a client's own
+ * elicitation handler, a chat SDK's `createMessage` and code already on `inputRequired` are
+ * never touched.
+ *
+ * On SDK v2, the simple shape is rewritten: the handler's first side-effecting statement is
+ * `const answer = await <push>(params)` (`server.server.elicitInput`, `ctx.mcpReq.elicitInput`,
+ * `ctx.mcpReq.requestSampling`, `server.server.createMessage`, `server.server.listRoots`, or
+ * `ctx.mcpReq.send({ method, params })`), and the rest of the handler reads only the fields the
+ * SDK's `inputResponse()` view keeps (`action`/`content`, `roots`; any use for sampling, whose
+ * result the view wraps). It becomes (server/dist: `inputRequired`, `inputRequired.elicit`
+ * /`.createMessage`/`.listRoots`, `inputResponse`, `ServerContext.mcpReq.inputResponses`):
+ *
+ *     const answer = inputResponse(ctx.mcpReq.inputResponses, 'answer');
+ *     if (answer.kind !== 'elicit') {
+ *       return inputRequired({ inputRequests: { answer: inputRequired.elicit(params) } });
+ *     }
+ *
+ * The handler runs again from the top on the retry, so only pure statements may come before it,
+ * and each retry carries the answers of its own round only, so a handler with more than one
+ * request needs `requestState`: those, and every other shape, get a marker. On SDK v1 the calls
+ * are left as they are and the file is reported (v1 has no `inputRequired`); hand-rolled
+ * `elicitation/create` requests get a marker on any SDK.
+ */
+export const ruleIds = ['no-server-to-client-requests', 'no-deprecated-sampling', 'no-deprecated-roots'] as const;
+export const parser = 'ts';
+
+type RuleId = (typeof ruleIds)[number];
+type Node = TSESTree.Node;
+type Code = Readonly<TSESLint.SourceCode>;
+type Kind = 'elicit' | 'sampling' | 'roots';
+
+/** The findings of a push-style request, by rule: the ones this transform rewrites. */
+const pushFindings: Record<string, Kind> = { elicitsInput: 'elicit', requestsSampling: 'sampling', requestsRoots: 'roots' };
+const kindOfMethod: Record<string, Kind> = { [elicitationMethod]: 'elicit', [samplingMethod]: 'sampling', [rootsMethod]: 'roots' };
+
+/** Other server-side findings of the three rules that get a marker (client-side warnings and capabilities are not this transform's). */
+const markedFindings: Record<RuleId, ReadonlySet<string>> = {
+  'no-server-to-client-requests': new Set([
+    'elicitsInput',
+    'writesElicitationRequest',
+    'sendsServerRequest',
+    'throwsUrlElicitationError',
+    'removedElicitationCompletion',
+    'parksPendingRequest',
+  ]),
+  'no-deprecated-sampling': new Set(['requestsSampling']),
+  'no-deprecated-roots': new Set(['requestsRoots']),
+};
+
+/** What the SDK v2 builder and the `inputResponse()` view call each kind. */
+const builderOf: Record<Kind, string> = { elicit: 'elicit', sampling: 'createMessage', roots: 'listRoots' };
+const requestName: Record<Kind, string> = { elicit: 'elicitation', sampling: 'sampling', roots: 'roots' };
+/** Fields of the wire result that the view keeps as they are (sampling's view wraps the whole result in `result`). */
+const viewFields: Record<Kind, ReadonlySet<string> | undefined> = { elicit: new Set(['action', 'content']), sampling: undefined, roots: new Set(['roots']) };
+
+const samplingDeprecated =
+  'Sampling is deprecated in MCP 2026-07-28 (removal on or after 2027-07-28): replace this input request with a direct call to an LLM provider API when you can';
+const rootsDeprecated =
+  'Roots is deprecated in MCP 2026-07-28 (removal on or after 2027-07-28): take these paths as tool arguments or server configuration instead of asking the client when you can';
+
+function builderHint(kind: Kind): string {
+  const call = kind === 'roots' ? 'inputRequired.listRoots()' : `inputRequired.${builderOf[kind]}(params)`;
+  return `return \`inputRequired({ inputRequests: { key: ${call} } })\` when \`inputResponse(ctx.mcpReq.inputResponses, 'key')\` has no answer (SDK v2)`;
+}
+
+/** Why a push request was not rewritten: one sentence for its marker. */
+const reasons = {
+  notInHandler: (kind: Kind) =>
+    `This ${requestName[kind]} request is not made directly by a tool, prompt or resource handler: move it into the handler that needs the answer and ${builderHint(kind)}`,
+  otherMethod: (kind: Kind) =>
+    `Only tools/call, prompts/get and resources/read may ask the client for input in MCP 2026-07-28: drop this ${requestName[kind]} request, or move it into a tool, prompt or resource handler and ${builderHint(kind)}`,
+  several: (kind: Kind) =>
+    `This handler asks the client more than once (or in a loop), and each retry carries only the answers of its own round: ask for everything at once in one \`inputRequired({ inputRequests })\`, or carry earlier answers in a sealed \`requestState\` (\`createRequestStateCodec\`), then ${builderHint(kind)}`,
+  sideEffects: (kind: Kind) =>
+    `The handler runs again from the top when the client retries with the answer, so the statements before this ${requestName[kind]} request would run twice: move them after it (or make them safe to repeat), then ${builderHint(kind)}`,
+  shape: (kind: Kind) =>
+    `Bind the answer of this ${requestName[kind]} request with \`const answer = await …\` as a statement of the handler itself, or rewrite it by hand: ${builderHint(kind)}`,
+  urlMode: () =>
+    "Return `inputRequired({ inputRequests: { key: inputRequired.elicitUrl({ message, url }) } })` for this URL-mode elicitation (SDK v2), keep your own correlation id in `requestState`, and decide on the client's retry whether the out-of-band step finished",
+  arguments: (kind: Kind) =>
+    `Rewrite this ${requestName[kind]} request by hand (its arguments are not plain request params, or it passes request options that have no input-request equivalent): ${builderHint(kind)}`,
+  wholeAnswer: (kind: Kind) =>
+    `The answer of this ${requestName[kind]} request is used as a whole (or typed), which the \`inputResponse()\` view does not keep: ${builderHint(kind)}, and read its fields from the view`,
+  context: (kind: Kind) =>
+    `This handler's context cannot be reached to read \`mcpReq.inputResponses\`: name the context parameter, then ${builderHint(kind)}`,
+  names: (kind: Kind) => `\`inputRequired\` or \`inputResponse\` means something else in this file: ${builderHint(kind)}, importing them from ${v2ServerEntry}`,
+  handRolled: (kind: Kind) => {
+    const method = kind === 'elicit' ? elicitationMethod : kind === 'sampling' ? samplingMethod : rootsMethod;
+    return `Do not send this ${method} request: answer the tools/call, prompts/get or resources/read request with \`{ resultType: 'input_required', inputRequests: { key: { method: '${method}', params } } }\` and read \`params.inputResponses.key\` on the client's retry`;
+  },
+};
+
+export const needsV2Note = (rewritable: number, total: number) =>
+  `push-to-input-required needs SDK v2 (inputRequired, inputResponse) to rewrite push-style requests and this file is on SDK v1; \`--upgrade-sdk\` (not in this version yet) would let it rewrite ${rewritable} of its ${total} server-to-client request${total === 1 ? '' : 's'}${rewritable < total ? ' (the others need a person)' : ''}`;
+
+interface Finding {
+  ruleId: RuleId;
+  message: Linter.LintMessage;
+  node: Node;
+  kind: Kind | undefined;
+  call: TSESTree.CallExpression | undefined;
+}
+
+interface Plan {
+  finding: Finding;
+  statement: TSESTree.VariableDeclaration;
+  fn: TSESTree.FunctionLike;
+  name: string;
+  params: Node | undefined;
+}
+
+type Analysis = { plan: Plan } | { reason: string };
+
+export default function transform(file: FileInfo, api: API, options: TransformOptions = {}): string | undefined {
+  if (!/elicit|Elicit|createMessage|requestSampling|listRoots|roots\/list|32042/.test(file.source)) return undefined;
+  const quote = (options.quote ?? detectQuoteStyle(file.source)) === 'double' ? '"' : "'";
+  const major = sdkMajorOfSource(file.source);
+
+  let sourceCode: SourceCode | undefined;
+  const findings: Finding[] = [];
+  for (const ruleId of ruleIds) {
+    const run = runRule(ruleId, file.source, file.path);
+    sourceCode ??= run.sourceCode;
+    const code = sourceCode as unknown as Code;
+    for (const message of run.messages) {
+      if (!markedFindings[ruleId].has(message.messageId ?? '')) continue;
+      const node = nodeAt(code, rangeOf(sourceCode, message));
+      if (!node) continue;
+      const push = pushCallOf(code, node);
+      const kind = pushFindings[message.messageId ?? ''] ?? (message.messageId === 'writesElicitationRequest' ? 'elicit' : undefined);
+      findings.push({ ruleId, message, node, kind, call: push });
+    }
+  }
+  if (findings.length === 0 || !sourceCode) return undefined;
+  const code = sourceCode as unknown as Code;
+
+  // Requests per handler: a handler that asks more than once needs requestState.
+  const perHandler = new Map<Node, number>();
+  for (const finding of findings) {
+    if (!finding.kind) continue;
+    const fn = handlerAround(code, finding.node);
+    if (fn) perHandler.set(fn, (perHandler.get(fn) ?? 0) + 1);
+  }
+
+  const edits: TextEdit[] = [];
+  const reasonAt = new Map<number, string>();
+  /** Input offsets of the builders written for sampling and roots, which keep a deprecation marker. */
+  const deprecated: { anchor: number; local: number; ruleId: RuleId; text: string }[] = [];
+  const importNames = new Set<string>();
+  let leftForV2 = 0;
+  let sdkPushes = 0;
+  let rewritten = 0;
+  for (const finding of findings) {
+    if (!finding.kind) continue;
+    if (!finding.call) {
+      reasonAt.set(finding.node.range[0], reasons.handRolled(finding.kind));
+      continue;
+    }
+    sdkPushes++;
+    const analysis = analyse(code, finding, perHandler);
+    if (major === 1) {
+      if ('plan' in analysis) leftForV2++;
+      continue;
+    }
+    if ('reason' in analysis) {
+      reasonAt.set(finding.node.range[0], analysis.reason);
+      continue;
+    }
+    const names = builderNames(code, analysis.plan.fn);
+    if (!names) {
+      reasonAt.set(finding.node.range[0], reasons.names(finding.kind));
+      continue;
+    }
+    const rewrite = rewriteEdits(code, analysis.plan, names, quote);
+    if (!rewrite) {
+      reasonAt.set(finding.node.range[0], reasons.context(finding.kind));
+      continue;
+    }
+    edits.push(...rewrite.edits);
+    if (rewrite.deprecatedAt !== undefined) {
+      deprecated.push({ ...rewrite.deprecatedAt, ruleId: finding.ruleId, text: finding.kind === 'sampling' ? samplingDeprecated : rootsDeprecated });
+    }
+    if (!names.inputRequiredImported) importNames.add('inputRequired');
+    if (!names.inputResponseImported) importNames.add('inputResponse');
+    rewritten++;
+  }
+  if (major === 1 && sdkPushes > 0) api.report(needsV2Note(leftForV2, sdkPushes));
+  if (importNames.size > 0) {
+    const edit = importEdit(code, [...importNames], quote);
+    if (edit) edits.push(edit);
+  }
+
+  const { output } = applyTextEdits(file.source, edits);
+  if (rewritten > 0) api.stats('edits', rewritten);
+  const shift = (offset: number) => offset + edits.filter((e) => e.range[1] <= offset).reduce((sum, e) => sum + e.text.length - (e.range[1] - e.range[0]), 0);
+  const reasonAfter = new Map([...reasonAt].map(([offset, text]) => [shift(offset), text]));
+
+  // What the rules still report is a shape not rewritten: mark it (on SDK v1, only what needs no v2 API).
+  const requests: MarkerRequest[] = [];
+  let outputCode: SourceCode | undefined;
+  for (const ruleId of ruleIds) {
+    const after = runRule(ruleId, output, file.path);
+    outputCode ??= after.sourceCode;
+    const docsUrl = docsOf(rules[ruleId]!).url ?? '';
+    for (const message of after.messages) {
+      if (!markedFindings[ruleId].has(message.messageId ?? '')) continue;
+      const offset = offsetOf(after.sourceCode, message.line, message.column);
+      const reason = reasonAfter.get(offset);
+      const isSdkPush = pushFindings[message.messageId ?? ''] !== undefined && reason === undefined;
+      if (major === 1 && isSdkPush) continue;
+      requests.push({ ruleId, text: reason ?? message.message, docsUrl, offset });
+    }
+    for (const { anchor, local, ruleId: owner, text } of deprecated) {
+      if (owner === ruleId) requests.push({ ruleId, text, docsUrl, offset: shift(anchor) + local });
+    }
+  }
+  const marked = insertMarkers(outputCode!, requests);
+  if (marked.added > 0) api.stats('markers', marked.added);
+  return marked.output === file.source ? undefined : marked.output;
+}
+
+function rangeOf(sourceCode: SourceCode, message: Linter.LintMessage): [number, number] {
+  return [offsetOf(sourceCode, message.line, message.column), offsetOf(sourceCode, message.endLine ?? message.line, message.endColumn ?? message.column)];
+}
+
+/** The node whose range is exactly `range`. */
+function nodeAt(code: Code, range: [number, number]): Node | undefined {
+  let node = code.getNodeByRangeIndex(range[0]) as Node | null;
+  while (node && !(node.range[0] === range[0] && node.range[1] === range[1])) node = node.parent ?? null;
+  return node ?? undefined;
+}
+
+/**
+ * The SDK call behind a push finding: the rules report the callee (`server.server.elicitInput`)
+ * or the inline method of a generic sender (`ctx.mcpReq.send({ method: 'elicitation/create' })`).
+ * A hand-rolled JSON-RPC request object has no call.
+ */
+function pushCallOf(code: Code, node: Node): TSESTree.CallExpression | undefined {
+  const parent = node.parent;
+  let call: Node | undefined;
+  if (parent?.type === 'CallExpression' && parent.callee === node) call = parent;
+  else if (parent?.type === 'Property' && parent.value === node && propertyKeyName(parent) === 'method') call = parent.parent.parent;
+  return call?.type === 'CallExpression' && pushRequestOfCall(call, code)?.via === 'sdk' ? call : undefined;
+}
+
+/** The SDK handler callback a node sits in (the innermost function that is one), if any. */
+function handlerAround(code: Code, node: Node): TSESTree.FunctionLike | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunction(current) && handlerContextSlot(current, code)) return current;
+  }
+  return undefined;
+}
+
+/** Whether an MCP method lets its handler return `input_required`, from the handler's registration. */
+function answersMrtrMethod(code: Code, fn: TSESTree.FunctionLike): boolean {
+  const slot = handlerContextSlot(fn, code);
+  if (!slot) return false;
+  if (slot.kind !== 'request') return true;
+  const call = fn.parent;
+  if (call?.type !== 'CallExpression' || calleeName(call) !== 'setRequestHandler') return false;
+  const first = call.arguments[0];
+  if (!first) return false;
+  const schema = mcpExportOf(first, code.getScope(first));
+  const method = schema ? requestSchemaMethods[schema.name] : staticString(first, code);
+  return method !== undefined && inputRequiredMethods.has(method);
+}
+
+/** Decides whether a push call has the simple shape, or why not. */
+function analyse(code: Code, finding: Finding, perHandler: Map<Node, number>): Analysis {
+  const kind = finding.kind!;
+  const call = finding.call!;
+  const fn = handlerAround(code, call);
+  if (!fn) return { reason: reasons.notInHandler(kind) };
+  if (!answersMrtrMethod(code, fn)) return { reason: reasons.otherMethod(kind) };
+  if ((perHandler.get(fn) ?? 0) > 1 || insideLoop(call, fn)) return { reason: reasons.several(kind) };
+  // `const answer = await <push>(…);` as a statement of the handler's own body.
+  const awaited = call.parent;
+  const declarator = awaited?.parent;
+  const statement = declarator?.parent;
+  if (
+    awaited?.type !== 'AwaitExpression' ||
+    declarator?.type !== 'VariableDeclarator' ||
+    declarator.init !== awaited ||
+    statement?.type !== 'VariableDeclaration' ||
+    statement.kind !== 'const' ||
+    statement.declarations.length !== 1 ||
+    declarator.id.type !== 'Identifier' ||
+    fn.body?.type !== 'BlockStatement' ||
+    statement.parent !== fn.body
+  ) {
+    return { reason: enclosingFunction(call) === fn ? reasons.shape(kind) : reasons.notInHandler(kind) };
+  }
+  const params = requestParams(code, finding, call);
+  if (params === 'url') return { reason: reasons.urlMode() };
+  if (params === 'invalid') return { reason: reasons.arguments(kind) };
+  const id = declarator.id;
+  if (id.typeAnnotation || !usesOnlyViewFields(code, id, kind)) return { reason: reasons.wholeAnswer(kind) };
+  const body = fn.body.body;
+  if (!body.slice(0, body.indexOf(statement)).every((s) => isPureStatement(code, s))) return { reason: reasons.sideEffects(kind) };
+  return { plan: { finding, statement, fn, name: id.name, params } };
+}
+
+function insideLoop(node: Node, fn: Node): boolean {
+  for (let current = node.parent; current && current !== fn; current = current.parent) {
+    if (/^(?:For|ForIn|ForOf|While|DoWhile)Statement$/.test(current.type)) return true;
+  }
+  return false;
+}
+
+function enclosingFunction(node: Node): Node | undefined {
+  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
+  return undefined;
+}
+
+/**
+ * The params node of a push call (undefined for `listRoots()`): the first argument of the SDK
+ * methods, or `params` of `send({ method, params })`. `'url'` for URL-mode elicitation, and
+ * `'invalid'` for request options, extra arguments, spreads or a form the builders do not take.
+ */
+function requestParams(code: Code, finding: Finding, call: TSESTree.CallExpression): Node | undefined | 'url' | 'invalid' {
+  const kind = finding.kind!;
+  let params: Node | undefined;
+  if (call.callee !== finding.node) {
+    // `send({ method, params })`, nothing else in the request or after it.
+    if (call.arguments.length !== 1) return 'invalid';
+    const request = finding.node.parent!.parent as TSESTree.ObjectExpression;
+    for (const property of request.properties) {
+      if (property.type !== 'Property' || property.computed) return 'invalid';
+      const key = propertyKeyName(property);
+      if (key === 'params') params = property.value;
+      else if (key !== 'method') return 'invalid';
+    }
+    if (kindOfMethod[staticString(finding.node, code) ?? ''] !== kind) return 'invalid';
+  } else {
+    if (call.arguments.length > (kind === 'roots' ? 0 : 1)) return 'invalid';
+    params = call.arguments[0];
+  }
+  if (kind === 'roots') return params ? 'invalid' : undefined;
+  if (!params || params.type === 'SpreadElement') return 'invalid';
+  if (kind === 'elicit') {
+    // Form mode only: a literal whose `mode` is absent or 'form'; URL mode has its own builder and semantics.
+    const literal = unwrap(params);
+    if (literal.type !== 'ObjectExpression') return 'invalid';
+    for (const property of literal.properties) {
+      if (property.type !== 'Property' || property.computed) return 'invalid';
+      if (propertyKeyName(property) === 'mode') {
+        const mode = staticString(property.value, code);
+        if (mode === 'url') return 'url';
+        if (mode !== 'form') return 'invalid';
+      }
+    }
+  }
+  return params;
+}
+
+/**
+ * Every read of the answer keeps working on the `inputResponse()` view: `answer.action`,
+ * `answer.content?.x`, `const { action, content } = answer` (elicitation), `answer.roots`
+ * (roots). Sampling answers are rebound to the view's `result`, so any use is fine.
+ */
+function usesOnlyViewFields(code: Code, id: TSESTree.Identifier, kind: Kind): boolean {
+  const fields = viewFields[kind];
+  if (!fields) return true;
+  const variable = ASTUtils.findVariable(code.getScope(id), id);
+  if (!variable) return false;
+  return variable.references.every((reference) => {
+    if (reference.init) return true;
+    if (reference.isWrite()) return false;
+    const use = reference.identifier as Node;
+    const parent = use.parent;
+    if (parent?.type === 'MemberExpression' && parent.object === use) {
+      return !parent.computed && parent.property.type === 'Identifier' && fields.has(parent.property.name);
+    }
+    if (parent?.type === 'VariableDeclarator' && parent.init === use && parent.id.type === 'ObjectPattern') {
+      return parent.id.properties.every((p) => p.type === 'Property' && !p.computed && fields.has(propertyKeyName(p) ?? ''));
+    }
+    return false;
+  });
+}
+
+/** Globals whose calls have no side effects worth repeating on a retry. */
+const pureCallees: ReadonlySet<string> = new Set([
+  'String',
+  'Number',
+  'Boolean',
+  'JSON.stringify',
+  'JSON.parse',
+  'Object.keys',
+  'Object.values',
+  'Object.entries',
+  'Array.isArray',
+  'encodeURIComponent',
+]);
+/** String, number and array methods that only compute a value (`env.trim().toLowerCase()`), called with plain arguments. */
+const pureMethods: ReadonlySet<string> = new Set([
+  'trim',
+  'trimStart',
+  'trimEnd',
+  'toLowerCase',
+  'toUpperCase',
+  'slice',
+  'substring',
+  'split',
+  'join',
+  'includes',
+  'startsWith',
+  'endsWith',
+  'indexOf',
+  'replace',
+  'replaceAll',
+  'padStart',
+  'padEnd',
+  'toFixed',
+  'toString',
+  'at',
+  'concat',
+]);
+/** Schema builders: `z.object({ … })`, `z.string().describe(…)`. */
+const schemaModules: ReadonlySet<string> = new Set(['zod', 'zod/v4', 'zod/v3', 'zod/mini', 'zod/v4-mini']);
+
+/**
+ * A statement that may run again on the retry: declarations of pure values, functions and
+ * types, and guards (`if (!x) return …` / `throw new Error(…)`) that only return or throw.
+ */
+function isPureStatement(code: Code, statement: Node): boolean {
+  switch (statement.type) {
+    case 'VariableDeclaration':
+      return statement.declarations.every((d) => !d.init || isPure(code, d.init));
+    case 'FunctionDeclaration':
+    case 'TSTypeAliasDeclaration':
+    case 'TSInterfaceDeclaration':
+    case 'EmptyStatement':
+      return true;
+    case 'ExpressionStatement':
+      return isPure(code, statement.expression);
+    case 'IfStatement':
+      return isPure(code, statement.test) && isPureStatement(code, statement.consequent) && (!statement.alternate || isPureStatement(code, statement.alternate));
+    case 'BlockStatement':
+      return statement.body.every((s) => isPureStatement(code, s));
+    case 'ReturnStatement':
+      return !statement.argument || isPure(code, statement.argument);
+    case 'ThrowStatement':
+      return isPure(code, statement.argument);
+    default:
+      return false;
+  }
+}
+
+function isPure(code: Code, node: Node): boolean {
+  switch (node.type) {
+    case 'Literal':
+    case 'Identifier':
+    case 'ThisExpression':
+    case 'ArrowFunctionExpression':
+    case 'FunctionExpression':
+      return true;
+    case 'TemplateLiteral':
+      return node.expressions.every((e) => isPure(code, e));
+    case 'ArrayExpression':
+      return node.elements.every((e) => !e || isPure(code, e.type === 'SpreadElement' ? e.argument : e));
+    case 'ObjectExpression':
+      return node.properties.every((p) =>
+        p.type === 'SpreadElement' ? isPure(code, p.argument) : (!p.computed || isPure(code, p.key)) && (p.kind !== 'init' || isPure(code, p.value)),
+      );
+    case 'MemberExpression':
+      return isPure(code, node.object) && (!node.computed || isPure(code, node.property));
+    case 'ChainExpression':
+      return isPure(code, node.expression);
+    case 'UnaryExpression':
+      return node.operator !== 'delete' && isPure(code, node.argument);
+    case 'BinaryExpression':
+    case 'LogicalExpression':
+      return isPure(code, node.left) && isPure(code, node.right);
+    case 'ConditionalExpression':
+      return isPure(code, node.test) && isPure(code, node.consequent) && isPure(code, node.alternate);
+    case 'TSAsExpression':
+    case 'TSSatisfiesExpression':
+    case 'TSNonNullExpression':
+      return isPure(code, node.expression);
+    case 'NewExpression':
+      // `throw new Error(…)` in a guard.
+      return node.callee.type === 'Identifier' && /Error$/.test(node.callee.name) && node.arguments.every((a) => isPure(code, a));
+    case 'CallExpression':
+      return isPureCallee(code, node.callee) && node.arguments.every((a) => isPure(code, a.type === 'SpreadElement' ? a.argument : a));
+    default:
+      return false;
+  }
+}
+
+function isPureCallee(code: Code, callee: Node): boolean {
+  if (pureCallees.has(code.getText(callee))) return true;
+  if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && pureMethods.has(callee.property.name)) {
+    const call = callee.parent as TSESTree.CallExpression;
+    if (isPure(code, callee.object) && call.arguments.every((a) => !isFunction(a))) return true;
+  }
+  // The root of `z.string().min(1).describe(…)` is an import from zod.
+  let root: Node = callee;
+  while (root.type === 'MemberExpression' || root.type === 'CallExpression') {
+    if (root.type === 'CallExpression') {
+      if (!root.arguments.every((a) => isPure(code, a.type === 'SpreadElement' ? a.argument : a))) return false;
+      root = root.callee;
+    } else {
+      if (root.computed) return false;
+      root = root.object;
+    }
+  }
+  if (root.type !== 'Identifier') return false;
+  const def = ASTUtils.findVariable(code.getScope(root), root)?.defs[0];
+  return def?.type === 'ImportBinding' && def.parent?.type === 'ImportDeclaration' && schemaModules.has(def.parent.source.value);
+}
+
+interface BuilderNames {
+  inputRequired: string;
+  inputResponse: string;
+  inputRequiredImported: boolean;
+  inputResponseImported: boolean;
+}
+
+/** The local names of `inputRequired` and `inputResponse`: imported already, or free to import. */
+function builderNames(code: Code, fn: TSESTree.FunctionLike): BuilderNames | undefined {
+  const lookup = (name: string): { local: string; imported: boolean } | undefined => {
+    const imported = namedImport(code, name);
+    if (imported) {
+      const variable = ASTUtils.findVariable(code.getScope(fn.body ?? fn), imported.local.name);
+      return variable?.defs[0]?.node === imported ? { local: imported.local.name, imported: true } : undefined;
+    }
+    const taken = ASTUtils.findVariable(code.getScope(fn.body ?? fn), name) !== null || new RegExp(`\\b${name}\\b`).test(code.getText(fn));
+    return taken ? undefined : { local: name, imported: false };
+  };
+  const required = lookup('inputRequired');
+  const response = lookup('inputResponse');
+  if (!required || !response) return undefined;
+  return { inputRequired: required.local, inputResponse: response.local, inputRequiredImported: required.imported, inputResponseImported: response.imported };
+}
+
+/** A value import of `name` from the v2 server package. */
+function namedImport(code: Code, name: string): TSESTree.ImportSpecifier | undefined {
+  for (const statement of code.ast.body) {
+    if (statement.type !== 'ImportDeclaration' || statement.importKind === 'type' || statement.source.value !== v2ServerEntry) continue;
+    for (const specifier of statement.specifiers) {
+      if (specifier.type === 'ImportSpecifier' && specifier.importKind !== 'type' && specifier.imported.type === 'Identifier' && specifier.imported.name === name) {
+        return specifier;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Adds the names to the file's value import from `@modelcontextprotocol/server`, or a new import after the last one. */
+function importEdit(code: Code, names: string[], quote: string): TextEdit | undefined {
+  const imports = code.ast.body.filter((s): s is TSESTree.ImportDeclaration => s.type === 'ImportDeclaration');
+  const server = imports.find((s) => s.source.value === v2ServerEntry && s.importKind !== 'type' && s.specifiers.some((x) => x.type === 'ImportSpecifier'));
+  if (server) {
+    const last = server.specifiers.at(-1)!;
+    return { range: [last.range[1], last.range[1]], text: names.map((n) => `, ${n}`).join('') };
+  }
+  const newline = code.text.includes('\r\n') ? '\r\n' : '\n';
+  const line = `import { ${names.join(', ')} } from ${quote}${v2ServerEntry}${quote};`;
+  const last = imports.at(-1);
+  if (last) return { range: [last.range[1], last.range[1]], text: `${newline}${line}` };
+  return { range: [0, 0], text: `${line}${newline}` };
+}
+
+/**
+ * The edits for one plan: the statement becomes the read of the answer and the guard that asks
+ * for it, and the handler gains its context parameter when it has none. Also returns where, in
+ * the replacement text that starts at the statement, the sampling or roots builder was written
+ * (its deprecation marker goes there).
+ */
+function rewriteEdits(
+  code: Code,
+  plan: Plan,
+  names: BuilderNames,
+  quote: string,
+): { edits: TextEdit[]; deprecatedAt: { anchor: number; local: number } | undefined } | undefined {
+  const { finding, statement, fn, name } = plan;
+  const kind = finding.kind!;
+  const edits: TextEdit[] = [];
+  const mcpReq = mcpReqOf(code, fn, edits);
+  if (!mcpReq) return undefined;
+
+  const text = code.text;
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const lineStart = text.lastIndexOf('\n', statement.range[0] - 1) + 1;
+  const indent = text.slice(lineStart, statement.range[0]);
+  if (!/^[ \t]*$/.test(indent)) return undefined;
+  const unit = indentUnit(text, fn, indent);
+  const view = kind === 'sampling' ? freeName(code, fn, [`${name}Response`, `${name}Input`, `${name}Answer`]) : name;
+  if (!view) return undefined;
+  const q = (s: string) => `${quote}${s}${quote}`;
+  const params = plan.params ? shiftLines(code, plan.params, unit) : '';
+  const builder = `${names.inputRequired}.${builderOf[kind]}(${params})`;
+  const ask = `return ${names.inputRequired}({ inputRequests: { ${name}: ${builder} } });`;
+  const lines = [
+    `const ${view} = ${names.inputResponse}(${mcpReq}.inputResponses, ${q(name)});`,
+    `${indent}if (${view}.kind !== ${q(kind)}) {`,
+    `${indent}${unit}${ask}`,
+    `${indent}}`,
+    ...(kind === 'sampling' ? [`${indent}const ${name} = ${view}.result;`] : []),
+  ];
+  edits.push({ range: statement.range, text: lines.join(newline) });
+  const builderOffset = lines.slice(0, 2).join(newline).length + newline.length + indent.length + unit.length + ask.indexOf(builder);
+  return { edits, deprecatedAt: kind === 'elicit' ? undefined : { anchor: statement.range[0], local: builderOffset } };
+}
+
+/** `ctx.mcpReq` (or the `mcpReq` a destructured context binds), adding a context parameter when the handler has none. */
+function mcpReqOf(code: Code, fn: TSESTree.FunctionLike, edits: TextEdit[]): string | undefined {
+  const param = handlerContextParameter(fn, code);
+  if (param?.type === 'Identifier') return `${param.name}.mcpReq`;
+  if (param?.type === 'ObjectPattern') {
+    const property = param.properties.find((p): p is TSESTree.Property => p.type === 'Property' && !p.computed && propertyKeyName(p) === 'mcpReq');
+    return property?.value.type === 'Identifier' ? property.value.name : undefined;
+  }
+  if (param) return undefined;
+  const name = freeName(code, fn, ['ctx', 'context', 'mcpCtx']);
+  const added = name ? addContextParameter(code, fn, name) : undefined;
+  if (!added) return undefined;
+  edits.push(added);
+  return `${name}.mcpReq`;
+}
+
+/** One level of indentation: the handler body's statements against the line the handler starts on. */
+function indentUnit(text: string, fn: TSESTree.FunctionLike, indent: string): string {
+  const fnLine = text.slice(text.lastIndexOf('\n', fn.range[0] - 1) + 1);
+  const fnIndent = /^[ \t]*/.exec(fnLine)![0];
+  if (indent.startsWith(fnIndent) && indent.length > fnIndent.length) return indent.slice(fnIndent.length);
+  return indent.startsWith('\t') ? '\t' : '  ';
+}
+
+/**
+ * The params' text with its continuation lines one level deeper, as they move into the guard.
+ * Left as it is when a string or template literal spans lines (its content would change).
+ */
+function shiftLines(code: Code, node: Node, unit: string): string {
+  const text = code.getText(node as never);
+  if (!text.includes('\n')) return text;
+  const multilineString = code.ast.tokens?.some(
+    (t) => t.range[0] >= node.range[0] && t.range[1] <= node.range[1] && (t.type === 'String' || t.type === 'Template') && t.value.includes('\n'),
+  );
+  return multilineString ? text : text.replace(/\n(?=[^\r\n])/g, `\n${unit}`);
+}
