@@ -91,6 +91,15 @@ export const transforms: readonly TransformDescriptor[] = [
     prefilter: ['initialize'],
     load: () => import('./initialize-to-discover.js'),
   },
+  {
+    id: 'push-to-input-required',
+    description:
+      'Return inputRequired(...) from tool, prompt and resource handlers and read the answer from ctx.mcpReq.inputResponses on the retry instead of sending elicitation, sampling or roots requests (SDK v2); other shapes are marked',
+    resolves: ['no-server-to-client-requests', 'no-deprecated-sampling', 'no-deprecated-roots'],
+    // The push senders (elicitInput, createMessage, requestSampling, listRoots, inline methods) and -32042.
+    prefilter: ['elicit', 'Elicit', 'createMessage', 'requestSampling', 'listRoots', 'roots/list', '32042'],
+    load: () => import('./push-to-input-required.js'),
+  },
   // The last two run every rule, so they see what the transforms above left.
   {
     id: 'rule-fixes',

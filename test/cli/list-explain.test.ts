@@ -31,6 +31,11 @@ describe('mcp-migrate list', () => {
       { id: 'session-state-handles', description: expect.any(String), resolves: ['no-session-state'] },
       { id: 'tasks-extension', description: expect.any(String), resolves: ['no-legacy-tasks-api'] },
       { id: 'initialize-to-discover', description: expect.any(String), resolves: ['no-initialize-handshake', 'require-server-discover'] },
+      {
+        id: 'push-to-input-required',
+        description: expect.any(String),
+        resolves: ['no-server-to-client-requests', 'no-deprecated-sampling', 'no-deprecated-roots'],
+      },
       { id: 'rule-fixes', description: expect.any(String), resolves: [] },
       { id: 'mark-remaining', description: expect.any(String), resolves: [] },
     ]);
