@@ -131,9 +131,13 @@ interface Plan {
   finding: Finding;
   statement: TSESTree.VariableDeclaration;
   fn: TSESTree.FunctionLike;
-  name: string;
+  /** The answer's binding: a name, or a destructuring pattern (`const { roots } = …`). */
+  binding: TSESTree.Identifier | TSESTree.ObjectPattern;
   params: Node | undefined;
 }
+
+/** The input request's key when the answer is destructured, by kind. */
+const patternKey: Record<Kind, string> = { elicit: 'answer', sampling: 'sampling', roots: 'roots' };
 
 type Analysis = { plan: Plan } | { reason: string };
 
@@ -188,8 +192,9 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
       if ('plan' in analysis) leftForV2++;
       continue;
     }
-    if ('reason' in analysis) {
-      reasonAt.set(finding.node.range[0], analysis.reason);
+    // Without an import from a v2 package the file's SDK is unknown: mark, never write v2 API into it.
+    if ('reason' in analysis || major !== 2) {
+      if ('reason' in analysis) reasonAt.set(finding.node.range[0], analysis.reason);
       continue;
     }
     const names = builderNames(code, analysis.plan.fn);
@@ -310,7 +315,7 @@ function analyse(code: Code, finding: Finding, perHandler: Map<Node, number>): A
     statement?.type !== 'VariableDeclaration' ||
     statement.kind !== 'const' ||
     statement.declarations.length !== 1 ||
-    declarator.id.type !== 'Identifier' ||
+    (declarator.id.type !== 'Identifier' && declarator.id.type !== 'ObjectPattern') ||
     fn.body?.type !== 'BlockStatement' ||
     statement.parent !== fn.body
   ) {
@@ -323,7 +328,7 @@ function analyse(code: Code, finding: Finding, perHandler: Map<Node, number>): A
   if (id.typeAnnotation || !usesOnlyViewFields(code, id, kind)) return { reason: reasons.wholeAnswer(kind) };
   const body = fn.body.body;
   if (!body.slice(0, body.indexOf(statement)).every((s) => isPureStatement(code, s))) return { reason: reasons.sideEffects(kind) };
-  return { plan: { finding, statement, fn, name: id.name, params } };
+  return { plan: { finding, statement, fn, binding: id, params } };
 }
 
 function insideLoop(node: Node, fn: Node): boolean {
@@ -384,9 +389,10 @@ function requestParams(code: Code, finding: Finding, call: TSESTree.CallExpressi
  * `answer.content?.x`, `const { action, content } = answer` (elicitation), `answer.roots`
  * (roots). Sampling answers are rebound to the view's `result`, so any use is fine.
  */
-function usesOnlyViewFields(code: Code, id: TSESTree.Identifier, kind: Kind): boolean {
+function usesOnlyViewFields(code: Code, id: TSESTree.Identifier | TSESTree.ObjectPattern, kind: Kind): boolean {
   const fields = viewFields[kind];
   if (!fields) return true;
+  if (id.type === 'ObjectPattern') return id.properties.every((p) => p.type === 'Property' && !p.computed && fields.has(propertyKeyName(p) ?? ''));
   const variable = ASTUtils.findVariable(code.getScope(id), id);
   if (!variable) return false;
   return variable.references.every((reference) => {
@@ -550,8 +556,8 @@ function builderNames(code: Code, fn: TSESTree.FunctionLike): BuilderNames | und
       const variable = ASTUtils.findVariable(code.getScope(fn.body ?? fn), imported.local.name);
       return variable?.defs[0]?.node === imported ? { local: imported.local.name, imported: true } : undefined;
     }
-    const taken = ASTUtils.findVariable(code.getScope(fn.body ?? fn), name) !== null || new RegExp(`\\b${name}\\b`).test(code.getText(fn));
-    return taken ? undefined : { local: name, imported: false };
+    // Anything the handler's body (or the module) binds under the name would shadow the import.
+    return ASTUtils.findVariable(code.getScope(fn.body ?? fn), name) ? undefined : { local: name, imported: false };
   };
   const required = lookup('inputRequired');
   const response = lookup('inputResponse');
@@ -599,7 +605,7 @@ function rewriteEdits(
   names: BuilderNames,
   quote: string,
 ): { edits: TextEdit[]; deprecatedAt: { anchor: number; local: number } | undefined } | undefined {
-  const { finding, statement, fn, name } = plan;
+  const { finding, statement, fn, binding } = plan;
   const kind = finding.kind!;
   const edits: TextEdit[] = [];
   const mcpReq = mcpReqOf(code, fn, edits);
@@ -611,7 +617,10 @@ function rewriteEdits(
   const indent = text.slice(lineStart, statement.range[0]);
   if (!/^[ \t]*$/.test(indent)) return undefined;
   const unit = indentUnit(text, fn, indent);
-  const view = kind === 'sampling' ? freeName(code, fn, [`${name}Response`, `${name}Input`, `${name}Answer`]) : name;
+  // The key is the answer's name; the view takes that name too unless the answer must be rebound from it.
+  const name = binding.type === 'Identifier' ? binding.name : patternKey[kind];
+  const rebind = kind === 'sampling' || binding.type === 'ObjectPattern';
+  const view = rebind ? freeName(code, fn, [`${name}Response`, `${name}Input`, `${name}Answer`]) : name;
   if (!view) return undefined;
   const q = (s: string) => `${quote}${s}${quote}`;
   const params = plan.params ? shiftLines(code, plan.params, unit) : '';
@@ -622,7 +631,7 @@ function rewriteEdits(
     `${indent}if (${view}.kind !== ${q(kind)}) {`,
     `${indent}${unit}${ask}`,
     `${indent}}`,
-    ...(kind === 'sampling' ? [`${indent}const ${name} = ${view}.result;`] : []),
+    ...(rebind ? [`${indent}const ${code.getText(binding)} = ${view}${kind === 'sampling' ? '.result' : ''};`] : []),
   ];
   edits.push({ range: statement.range, text: lines.join(newline) });
   const builderOffset = lines.slice(0, 2).join(newline).length + newline.length + indent.length + unit.length + ask.indexOf(builder);
