@@ -174,7 +174,7 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
 
   const edits: TextEdit[] = [];
   const reasonAt = new Map<number, string>();
-  /** Input offsets of the builders written for sampling and roots, which keep a deprecation marker. */
+  /** Where the sampling and roots builders were written (the rewritten statement, and an offset in its new text): they keep a deprecation marker. */
   const deprecated: { anchor: number; local: number; ruleId: RuleId; text: string }[] = [];
   const importNames = new Set<string>();
   let leftForV2 = 0;
