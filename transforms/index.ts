@@ -42,19 +42,21 @@ export const transforms: readonly TransformDescriptor[] = [
     load: () => import('./http-handler.js'),
   },
   {
+    id: 'session-state-handles',
+    description:
+      'Key tool state by an explicit handle argument (minted with randomUUID() by the tool that creates it) instead of extra.sessionId / ctx.sessionId; in-memory stores are marked for a shared store',
+    resolves: ['no-session-state'],
+    // The handler context's id is always read as `sessionId` (`extra.sessionId`, `ctx.sessionId`, `{ sessionId }`).
+    prefilter: ['sessionId'],
+    load: () => import('./session-state-handles.js'),
+  },
+  {
     id: 'session-header',
     description: 'Drop Mcp-Session-Id writes, CORS entries, unused reads and client session options once nothing in the file depends on the session',
     resolves: ['no-session-id-header'],
     // The header in its usual spellings (`mcp-session-id`, `Mcp-Session-Id`, `MCP-SESSION-ID`), the client option, terminateSession().
     prefilter: ['ession-id', 'ession-Id', 'ESSION-ID', 'sessionId', 'terminateSession'],
     load: () => import('./session-header.js'),
-  },
-  {
-    id: 'logging-to-request-log',
-    description: 'Log with ctx.mcpReq.log inside handlers (SDK v2) and to stderr elsewhere; delete logging/setLevel handlers that only store the level',
-    resolves: ['no-deprecated-logging'],
-    prefilter: ['sendLoggingMessage', 'logging', 'SetLevelRequestSchema'],
-    load: () => import('./logging-to-request-log.js'),
   },
   {
     id: 'client-info-meta',
@@ -66,13 +68,12 @@ export const transforms: readonly TransformDescriptor[] = [
     load: () => import('./client-info-meta.js'),
   },
   {
-    id: 'session-state-handles',
+    id: 'initialize-to-discover',
     description:
-      'Key tool state by an explicit handle argument (minted with randomUUID() by the tool that creates it) instead of extra.sessionId / ctx.sessionId; in-memory stores are marked for a shared store',
-    resolves: ['no-session-state'],
-    // The handler context's id is always read as `sessionId` (`extra.sessionId`, `ctx.sessionId`, `{ sessionId }`).
-    prefilter: ['sessionId'],
-    load: () => import('./session-state-handles.js'),
+      'Give hand-rolled servers a server/discover route built from what their initialize route answers (supportedVersions, capabilities, serverInfo in _meta, resultType, ttlMs, cacheScope); initialize stays for 2025 clients',
+    resolves: ['no-initialize-handshake', 'require-server-discover'],
+    prefilter: ['initialize'],
+    load: () => import('./initialize-to-discover.js'),
   },
   {
     id: 'tasks-extension',
@@ -84,14 +85,6 @@ export const transforms: readonly TransformDescriptor[] = [
     load: () => import('./tasks-extension.js'),
   },
   {
-    id: 'initialize-to-discover',
-    description:
-      'Give hand-rolled servers a server/discover route built from what their initialize route answers (supportedVersions, capabilities, serverInfo in _meta, resultType, ttlMs, cacheScope); initialize stays for 2025 clients',
-    resolves: ['no-initialize-handshake', 'require-server-discover'],
-    prefilter: ['initialize'],
-    load: () => import('./initialize-to-discover.js'),
-  },
-  {
     id: 'push-to-input-required',
     description:
       'Return inputRequired(...) from tool, prompt and resource handlers and read the answer from ctx.mcpReq.inputResponses on the retry instead of sending elicitation, sampling or roots requests (SDK v2); other shapes are marked',
@@ -99,6 +92,13 @@ export const transforms: readonly TransformDescriptor[] = [
     // The push senders (elicitInput, createMessage, requestSampling, listRoots, inline methods) and -32042.
     prefilter: ['elicit', 'Elicit', 'createMessage', 'requestSampling', 'listRoots', 'roots/list', '32042'],
     load: () => import('./push-to-input-required.js'),
+  },
+  {
+    id: 'logging-to-request-log',
+    description: 'Log with ctx.mcpReq.log inside handlers (SDK v2) and to stderr elsewhere; delete logging/setLevel handlers that only store the level',
+    resolves: ['no-deprecated-logging'],
+    prefilter: ['sendLoggingMessage', 'logging', 'SetLevelRequestSchema'],
+    load: () => import('./logging-to-request-log.js'),
   },
   // The last two run every rule, so they see what the transforms above left.
   {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { transforms } from '../../transforms/index.js';
 import { rules } from '../../rules/index.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -17,28 +18,22 @@ describe('mcp-migrate list', () => {
     expect(list.rules.map((rule) => rule.id).sort()).toEqual(Object.keys(rules).sort());
     for (const rule of list.rules) expect(rule.docsUrl).toMatch(new RegExp(`/rules/${rule.id}\\.md$`));
     expect(list.checks).toHaveLength(1);
-    expect(list.transforms).toEqual([
-      { id: 'resource-not-found-code', description: expect.any(String), resolves: ['no-legacy-resource-not-found-code'] },
-      { id: 'stdio-serve', description: expect.any(String), resolves: ['require-modern-sdk-entry'] },
-      {
-        id: 'http-handler',
-        description: expect.any(String),
-        resolves: ['require-modern-sdk-entry', 'no-standalone-get-stream', 'no-session-id-header', 'no-initialize-handshake', 'no-stream-resumption'],
-      },
-      { id: 'session-header', description: expect.any(String), resolves: ['no-session-id-header'] },
-      { id: 'logging-to-request-log', description: expect.any(String), resolves: ['no-deprecated-logging'] },
-      { id: 'client-info-meta', description: expect.any(String), resolves: ['no-initialize-handshake'] },
-      { id: 'session-state-handles', description: expect.any(String), resolves: ['no-session-state'] },
-      { id: 'tasks-extension', description: expect.any(String), resolves: ['no-legacy-tasks-api'] },
-      { id: 'initialize-to-discover', description: expect.any(String), resolves: ['no-initialize-handshake', 'require-server-discover'] },
-      {
-        id: 'push-to-input-required',
-        description: expect.any(String),
-        resolves: ['no-server-to-client-requests', 'no-deprecated-sampling', 'no-deprecated-roots'],
-      },
-      { id: 'rule-fixes', description: expect.any(String), resolves: [] },
-      { id: 'mark-remaining', description: expect.any(String), resolves: [] },
+    // The order they run in: hosting first, then what depends on it, the two passes over every rule last.
+    expect((list.transforms as { id: string }[]).map((t) => t.id)).toEqual([
+      'resource-not-found-code',
+      'stdio-serve',
+      'http-handler',
+      'session-state-handles',
+      'session-header',
+      'client-info-meta',
+      'initialize-to-discover',
+      'tasks-extension',
+      'push-to-input-required',
+      'logging-to-request-log',
+      'rule-fixes',
+      'mark-remaining',
     ]);
+    expect(list.transforms).toEqual(transforms.map(({ id, description, resolves }) => ({ id, description, resolves })));
   });
 });
 
