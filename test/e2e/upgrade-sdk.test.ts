@@ -50,10 +50,12 @@ describe('fix --upgrade-sdk on the bundled legacy example', () => {
   it('leaves only manual findings, each at a marker', () => {
     const report = jsonReport(runCli(['audit', '--format', 'json', '--fail-on', 'none'], { cwd: project }));
     expect(report.errors).toEqual([]);
-    expect(report.findings.length).toBeGreaterThan(0);
-    const unmarked = report.findings.filter((finding) => finding.fix !== 'manual' || !finding.marked);
-    expect(unmarked.map((f) => `${f.file}:${f.line} ${f.ruleId} [${f.fix}]`)).toEqual([]);
-    expect(report.summary.markers.findings).toBe(report.findings.length);
+    expect(report.findings.every((finding) => finding.fix === 'manual')).toBe(true);
+    // `info` is the 2025 fallback the rewrites keep on purpose (a getter behind `??`): nothing to do until 2025 support goes.
+    const actionable = report.findings.filter((finding) => finding.severity !== 'info');
+    expect(actionable.length).toBeGreaterThan(0);
+    expect(actionable.filter((finding) => !finding.marked).map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual([]);
+    expect(report.summary.markers.findings).toBe(actionable.length);
   });
 
   it('changes nothing on a second run', () => {
