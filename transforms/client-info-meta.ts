@@ -1,4 +1,3 @@
-import type { Linter, SourceCode } from 'eslint';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import type { API, FileInfo } from 'jscodeshift';
@@ -13,8 +12,8 @@ import { contextNameAt, enclosingRequestHandler } from '../src/transforms/contex
 import { insertMarkers, type MarkerRequest } from '../src/transforms/markers.js';
 import { namedImports } from '../src/transforms/named-imports.js';
 import { detectQuoteStyle } from '../src/transforms/quote-style.js';
-import { offsetOf, runRule } from '../src/transforms/rule-findings.js';
-import { applyTextEdits, type TextEdit } from '../src/transforms/text-edits.js';
+import { messageRange, nodeAt, runRule } from '../src/transforms/rule-findings.js';
+import { applyTextEdits, shiftedBy, type TextEdit } from '../src/transforms/text-edits.js';
 import type { TransformOptions } from '../src/transforms/types.js';
 
 /**
@@ -76,7 +75,7 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
   let leftForV2 = 0;
 
   for (const message of mine) {
-    const node = nodeAt(code, rangeOf(sourceCode, message));
+    const node = nodeAt(code, messageRange(sourceCode, message));
     if (!node) continue;
     if (message.messageId === 'readsClientInfo') {
       const call = node.type === 'CallExpression' ? node : undefined;
@@ -140,7 +139,7 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
   }
   if (marks.length > 0) {
     const after = runRule(ruleId, output, file.path);
-    const shift = (offset: number) => offset + edits.filter((e) => e.range[1] <= offset).reduce((sum, e) => sum + e.text.length - (e.range[1] - e.range[0]), 0);
+    const shift = (offset: number) => shiftedBy(edits, offset);
     const requests: MarkerRequest[] = marks.map((m) => ({ ruleId, text: m.text, docsUrl, offset: shift(m.offset) }));
     const marked = insertMarkers(after.sourceCode, requests);
     if (marked.added > 0) api.stats('markers', marked.added);
@@ -324,13 +323,4 @@ function needsParens(node: Node): boolean {
   }
 }
 
-function rangeOf(sourceCode: SourceCode, message: Linter.LintMessage): [number, number] {
-  return [offsetOf(sourceCode, message.line, message.column), offsetOf(sourceCode, message.endLine ?? message.line, message.endColumn ?? message.column)];
-}
 
-/** The node whose range is exactly `range`. */
-function nodeAt(code: Code, range: [number, number]): Node | undefined {
-  let node = code.getNodeByRangeIndex(range[0]) as Node | null;
-  while (node && !(node.range[0] === range[0] && node.range[1] === range[1])) node = node.parent ?? null;
-  return node ?? undefined;
-}

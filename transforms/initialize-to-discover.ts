@@ -14,7 +14,7 @@ import { modernProtocolVersion } from '../src/mcp/client-wire.js';
 import { discoverMethod, initializedNotification, initializeMethod, serverInfoMetaKey } from '../src/mcp/handshake.js';
 import { insertMarkers, type MarkerRequest } from '../src/transforms/markers.js';
 import { detectQuoteStyle } from '../src/transforms/quote-style.js';
-import { offsetOf, runRule } from '../src/transforms/rule-findings.js';
+import { messageRange, nodeAt, offsetOf, runRule } from '../src/transforms/rule-findings.js';
 import { applyTextEdits, type TextEdit, wholeLines } from '../src/transforms/text-edits.js';
 import type { TransformOptions } from '../src/transforms/types.js';
 
@@ -80,7 +80,7 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
   if (findings.length === 0 && missing.length === 0) return undefined;
   const quote = (options.quote ?? detectQuoteStyle(file.source)) === 'double' ? '"' : "'";
 
-  const results = findings.filter((m) => m.messageId === 'returnsInitializeResult').map((m) => resultObjectAt(code, rangeOf(sourceCode, m)));
+  const results = findings.filter((m) => m.messageId === 'returnsInitializeResult').map((m) => resultObjectAt(code, messageRange(sourceCode, m)));
   const edits: TextEdit[] = [];
   /** Markers found on the input, by input offset: they are shifted through the edits. */
   const extra: MarkerRequest[] = [];
@@ -89,7 +89,7 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
   const keepMarker = !legacyIntent.test(file.source);
 
   for (const message of findings.filter((m) => m.messageId === 'handlesInitialize')) {
-    const range = rangeOf(sourceCode, message);
+    const range = messageRange(sourceCode, message);
     const route = mcpRoutesOf(initializeMethod, code).find(({ at }) => at.range[0] === range[0] && at.range[1] === range[1]);
     if (!route || converted.has(route.site)) continue;
     const conversion = convertRoute(code, route.site, route.at, results.filter((r): r is TSESTree.ObjectExpression => r !== undefined), quote);
@@ -130,15 +130,7 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
   return marked.output === file.source ? undefined : marked.output;
 }
 
-function rangeOf(sourceCode: SourceCode, message: Linter.LintMessage): [number, number] {
-  return [offsetOf(sourceCode, message.line, message.column), offsetOf(sourceCode, message.endLine ?? message.line, message.endColumn ?? message.column)];
-}
 
-function nodeAt(code: Code, range: readonly [number, number]): Node | undefined {
-  let node = code.getNodeByRangeIndex(range[0]) as Node | null;
-  while (node && !(node.range[0] === range[0] && node.range[1] === range[1])) node = node.parent ?? null;
-  return node ?? undefined;
-}
 
 /** The object literal a `returnsInitializeResult` finding (on its `protocolVersion` property) belongs to. */
 function resultObjectAt(code: Code, range: [number, number]): TSESTree.ObjectExpression | undefined {
@@ -167,7 +159,7 @@ function markerFor(sourceCode: SourceCode, code: Code, message: Linter.LintMessa
       return { text: dualEra ? markerText.keptInitializeResult : markerText.unconvertedInitializeResult, offset, placement: 'line' };
     case 'handlesInitialize':
     case 'handlesInitialized': {
-      const node = nodeAt(code, rangeOf(sourceCode, message));
+      const node = nodeAt(code, messageRange(sourceCode, message));
       const method = message.messageId === 'handlesInitialize' ? initializeMethod : initializedNotification;
       const route = node && mcpRoutesOf(method, code).find(({ at }) => at === node);
       if (!route) return undefined; // an SDK registration or a client's route: not this transform's

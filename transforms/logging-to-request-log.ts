@@ -1,18 +1,19 @@
-import type { Linter, SourceCode } from 'eslint';
+import type { Linter } from 'eslint';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import type { API, FileInfo } from 'jscodeshift';
 import { rules } from '../rules/index.js';
 import { calleeName, isFunction, unwrap, walk } from '../src/ast/nodes.js';
 import { isMcpHandlerCallback } from '../src/ast/request-scope.js';
-import { handlerContextParameter, handlerContextSlot } from '../src/ast/sdk.js';
+import { handlerContextParameter } from '../src/ast/sdk.js';
 import { docsOf } from '../src/engine/catalog.js';
 import { logLevelMetaKey } from '../src/mcp/deprecated-logging.js';
 import { sdkMajorOfSource } from '../src/mcp/packages.js';
+import { addContextParameter, freeName } from '../src/transforms/context-parameter.js';
 import { insertMarkers, type MarkerRequest } from '../src/transforms/markers.js';
 import { detectQuoteStyle } from '../src/transforms/quote-style.js';
-import { offsetOf, runRule } from '../src/transforms/rule-findings.js';
-import { applyTextEdits, type TextEdit, wholeLines } from '../src/transforms/text-edits.js';
+import { messageRange, nodeAt, offsetOf, runRule } from '../src/transforms/rule-findings.js';
+import { applyTextEdits, shiftedBy, type TextEdit, wholeLines } from '../src/transforms/text-edits.js';
 import type { TransformOptions } from '../src/transforms/types.js';
 
 /**
@@ -74,9 +75,9 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
   const edits: TextEdit[] = [];
   const reads: number[] = [];
   let needsV2 = false;
-  const stores = messages.filter((m) => m.messageId === 'storesLogLevel').map((m) => rangeOf(sourceCode, m));
+  const stores = messages.filter((m) => m.messageId === 'storesLogLevel').map((m) => messageRange(sourceCode, m));
   for (const message of messages) {
-    const node = nodeAt(code, rangeOf(sourceCode, message));
+    const node = nodeAt(code, messageRange(sourceCode, message));
     if (!node) continue;
     if (message.messageId === 'sendsLogNotification') {
       const call = sendCallOf(node);
@@ -107,7 +108,7 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
   const docsUrl = docsOf(rules[ruleId]!).url ?? '';
   // On SDK v1 a handler's sendLoggingMessage is left as it is, unmarked, like stdio-serve: `--upgrade-sdk` makes it rewritable.
   const afterCode = after.sourceCode as unknown as Code;
-  const leftForV2 = (m: Linter.LintMessage) => !v2 && m.messageId === 'sendsLogNotification' && sendCallOf(nodeAt(afterCode, rangeOf(after.sourceCode, m))) !== undefined;
+  const leftForV2 = (m: Linter.LintMessage) => !v2 && m.messageId === 'sendsLogNotification' && sendCallOf(nodeAt(afterCode, messageRange(after.sourceCode, m))) !== undefined;
   const requests: MarkerRequest[] = after.messages.filter((m) => !leftForV2(m)).map((m) => ({
     ruleId,
     text: markerText[m.messageId ?? ''] ?? m.message,
@@ -116,7 +117,7 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
   }));
   // Reads were found on the input; nothing before them changed when a handler is kept, but offsets shift with other edits.
   if (reads.length > 0) {
-    const shift = (offset: number) => offset + edits.filter((e) => e.range[1] <= offset).reduce((sum, e) => sum + e.text.length - (e.range[1] - e.range[0]), 0);
+    const shift = (offset: number) => shiftedBy(edits, offset);
     for (const offset of reads) requests.push({ ruleId, text: storedLevelReadText, docsUrl, offset: shift(offset) });
   }
   const marked = insertMarkers(after.sourceCode, requests);
@@ -124,16 +125,7 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
   return marked.output === file.source ? undefined : marked.output;
 }
 
-function rangeOf(sourceCode: SourceCode, message: Linter.LintMessage): [number, number] {
-  return [offsetOf(sourceCode, message.line, message.column), offsetOf(sourceCode, message.endLine ?? message.line, message.endColumn ?? message.column)];
-}
 
-/** The node whose range is exactly `range`. */
-function nodeAt(code: Code, range: [number, number]): Node | undefined {
-  let node = code.getNodeByRangeIndex(range[0]) as Node | null;
-  while (node && !(node.range[0] === range[0] && node.range[1] === range[1])) node = node.parent ?? null;
-  return node ?? undefined;
-}
 
 /** `x.sendLoggingMessage(…)` from the rule's report on its callee; `notifications/message` objects are not rewritten. */
 function sendCallOf(node: Node | undefined): TSESTree.CallExpression | undefined {
@@ -194,34 +186,6 @@ function handlerLogEdits(code: Code, call: TSESTree.CallExpression): TextEdit[] 
   const name = freeName(code, fn, ['ctx', 'mcpCtx', 'requestCtx']);
   const added = name ? addContextParameter(code, fn, name) : undefined;
   return added ? [{ range: call.range, text: `${name}.mcpReq.log(${logArgs})` }, added] : undefined;
-}
-
-/** Placeholder names for the parameters before the context, by registration kind (v2 callback types). */
-const leadingNames: Record<string, string[]> = { request: ['_request'], tool: ['_args'], prompt: ['_args'], resource: ['_uri', '_variables'] };
-
-/** The edit that gives `fn` its context parameter at the index its registration gives it. */
-function addContextParameter(code: Code, fn: TSESTree.FunctionLike, name: string): TextEdit | undefined {
-  const slot = handlerContextSlot(fn, code);
-  if (!slot || slot.index === 'last' || slot.index < fn.params.length) return undefined;
-  const fill = leadingNames[slot.kind]!.slice(fn.params.length, slot.index);
-  if (fill.length !== slot.index - fn.params.length) return undefined;
-  const names = [...fill, name].join(', ');
-  const last = fn.params.at(-1);
-  if (last) {
-    const after = code.getTokenAfter(last as never);
-    // `async extra => …` has no parentheses to add to.
-    if (after?.value === '=>') return { range: last.range, text: `(${code.getText(last)}, ${names})` };
-    return { range: [last.range[1], last.range[1]], text: `, ${names}` };
-  }
-  const open = code.getFirstToken(fn as never, { filter: (token) => token.value === '(' });
-  if (!open || (fn.body && open.range[0] > fn.body.range[0])) return undefined;
-  return { range: [open.range[1], open.range[1]], text: names };
-}
-
-/** The first candidate that no scope around or inside `fn` binds or reads, so the new parameter captures nothing. */
-function freeName(code: Code, fn: TSESTree.FunctionLike, candidates: string[]): string | undefined {
-  const fnText = code.getText(fn);
-  return candidates.find((candidate) => !new RegExp(`\\b${candidate}\\b`).test(fnText) && !ASTUtils.findVariable(code.getScope(fn), candidate));
 }
 
 /**

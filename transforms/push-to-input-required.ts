@@ -12,11 +12,11 @@ import { elicitationMethod, rootsMethod, samplingMethod } from '../src/mcp/clien
 import { requestSchemaMethods } from '../src/mcp/methods.js';
 import { inputRequiredMethods } from '../src/mcp/multi-round-trip.js';
 import { sdkMajorOfSource, v2ServerEntry } from '../src/mcp/packages.js';
-import { addContextParameter, freeName } from '../src/transforms/handler-context.js';
+import { addContextParameter, freeName } from '../src/transforms/context-parameter.js';
 import { insertMarkers, type MarkerRequest } from '../src/transforms/markers.js';
 import { detectQuoteStyle } from '../src/transforms/quote-style.js';
-import { offsetOf, runRule } from '../src/transforms/rule-findings.js';
-import { applyTextEdits, type TextEdit } from '../src/transforms/text-edits.js';
+import { messageRange, nodeAt, offsetOf, runRule } from '../src/transforms/rule-findings.js';
+import { applyTextEdits, shiftedBy, type TextEdit } from '../src/transforms/text-edits.js';
 import type { TransformOptions } from '../src/transforms/types.js';
 
 /**
@@ -154,7 +154,7 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
     const code = sourceCode as unknown as Code;
     for (const message of run.messages) {
       if (!markedFindings[ruleId].has(message.messageId ?? '')) continue;
-      const node = nodeAt(code, rangeOf(sourceCode, message));
+      const node = nodeAt(code, messageRange(sourceCode, message));
       if (!node) continue;
       const push = pushCallOf(code, node);
       const kind = pushFindings[message.messageId ?? ''] ?? (message.messageId === 'writesElicitationRequest' ? 'elicit' : undefined);
@@ -223,7 +223,7 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
 
   const { output } = applyTextEdits(file.source, edits);
   if (rewritten > 0) api.stats('edits', rewritten);
-  const shift = (offset: number) => offset + edits.filter((e) => e.range[1] <= offset).reduce((sum, e) => sum + e.text.length - (e.range[1] - e.range[0]), 0);
+  const shift = (offset: number) => shiftedBy(edits, offset);
   const reasonAfter = new Map([...reasonAt].map(([offset, text]) => [shift(offset), text]));
 
   // What the rules still report is a shape not rewritten: mark it (on SDK v1, only what needs no v2 API).
@@ -250,16 +250,7 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
   return marked.output === file.source ? undefined : marked.output;
 }
 
-function rangeOf(sourceCode: SourceCode, message: Linter.LintMessage): [number, number] {
-  return [offsetOf(sourceCode, message.line, message.column), offsetOf(sourceCode, message.endLine ?? message.line, message.endColumn ?? message.column)];
-}
 
-/** The node whose range is exactly `range`. */
-function nodeAt(code: Code, range: [number, number]): Node | undefined {
-  let node = code.getNodeByRangeIndex(range[0]) as Node | null;
-  while (node && !(node.range[0] === range[0] && node.range[1] === range[1])) node = node.parent ?? null;
-  return node ?? undefined;
-}
 
 /**
  * The SDK call behind a push finding: the rules report the callee (`server.server.elicitInput`)

@@ -11,8 +11,8 @@ import { sdkMajorOfSource } from '../src/mcp/packages.js';
 import { keyedAccessMethods } from '../src/mcp/session-state.js';
 import { insertMarkers, type MarkerRequest } from '../src/transforms/markers.js';
 import { detectQuoteStyle } from '../src/transforms/quote-style.js';
-import { offsetOf, runRule } from '../src/transforms/rule-findings.js';
-import { applyTextEdits, type TextEdit, wholeLines } from '../src/transforms/text-edits.js';
+import { messageRange, nodeAt, offsetOf, runRule } from '../src/transforms/rule-findings.js';
+import { applyTextEdits, shiftedBy, type TextEdit, wholeLines } from '../src/transforms/text-edits.js';
 import type { TransformOptions } from '../src/transforms/types.js';
 
 /**
@@ -122,7 +122,7 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
   const left = after.messages.filter((m) => isOurs(afterCode, after.sourceCode, m));
   if (ours.length > left.length) api.stats('edits', ours.length - left.length);
 
-  const shift = (offset: number) => offset + edits.filter((e) => e.range[1] <= offset).reduce((sum, e) => sum + e.text.length - (e.range[1] - e.range[0]), 0);
+  const shift = (offset: number) => shiftedBy(edits, offset);
   const requests: MarkerRequest[] = [
     ...extraMarkers.map((m) => ({ ruleId, text: m.text, docsUrl, offset: shift(m.offset) })),
     ...left.map((m) => ({ ruleId, text: leftoverText(afterCode, after.sourceCode, m, v2), docsUrl, offset: offsetOf(after.sourceCode, m.line, m.column) })),
@@ -134,21 +134,13 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
 
 // ---- Which findings are ours ---------------------------------------------------------------
 
-function rangeOf(sourceCode: SourceCode, message: Linter.LintMessage): [number, number] {
-  return [offsetOf(sourceCode, message.line, message.column), offsetOf(sourceCode, message.endLine ?? message.line, message.endColumn ?? message.column)];
-}
 
-function nodeAt(code: Code, range: [number, number]): Node | undefined {
-  let node = code.getNodeByRangeIndex(range[0]) as Node | null;
-  while (node && !(node.range[0] === range[0] && node.range[1] === range[1])) node = node.parent ?? null;
-  return node ?? undefined;
-}
 
 /** Log correlation by the context's id, and state keyed by the context's id (not the transport's or the header's). */
 function isOurs(code: Code, sourceCode: SourceCode, message: Linter.LintMessage): boolean {
   if (message.messageId === 'sessionIdForCorrelation') return true;
   if (message.messageId !== 'sessionKeyedState') return false;
-  const node = nodeAt(code, rangeOf(sourceCode, message));
+  const node = nodeAt(code, messageRange(sourceCode, message));
   return node !== undefined && findingSource(code, node) === 'context';
 }
 
@@ -196,7 +188,7 @@ function rewritableStores(code: Code, sourceCode: SourceCode, findings: Linter.L
   const candidates = new Map<Variable, Node>();
   for (const message of findings) {
     if (message.messageId !== 'sessionKeyedState') continue;
-    const node = nodeAt(code, rangeOf(sourceCode, message));
+    const node = nodeAt(code, messageRange(sourceCode, message));
     const collection = node && keyOf(node) && collectionOf(node);
     const variable = collection && ASTUtils.findVariable(code.getScope(collection), collection);
     if (variable) candidates.set(variable, node!);
@@ -742,7 +734,7 @@ function appendListItem(code: Code, array: TSESTree.ArrayExpression, text: strin
 
 function leftoverText(code: Code, sourceCode: SourceCode, message: Linter.LintMessage, v2: boolean): string {
   if (message.messageId === 'sessionIdForCorrelation') return v2 ? markerText.correlationV2 : markerText.correlationV1;
-  const node = nodeAt(code, rangeOf(sourceCode, message));
+  const node = nodeAt(code, messageRange(sourceCode, message));
   if (!node) return message.message;
   if (node.type === 'NewExpression') return markerText.perSessionStore;
   if (node.type === 'Property' && !node.computed) return markerText.recordFilter;

@@ -9,8 +9,8 @@ import { isMcpModuleSpecifier } from '../src/mcp/packages.js';
 import { removeListElement } from '../src/transforms/list-removal.js';
 import { insertMarkers, isInCaseTest, type MarkerRequest } from '../src/transforms/markers.js';
 import { detectQuoteStyle } from '../src/transforms/quote-style.js';
-import { offsetOf, runRule } from '../src/transforms/rule-findings.js';
-import { applyTextEdits, type TextEdit, wholeLines } from '../src/transforms/text-edits.js';
+import { messageRange, nodeAt, offsetOf, runRule } from '../src/transforms/rule-findings.js';
+import { applyTextEdits, shiftedBy, type TextEdit, wholeLines } from '../src/transforms/text-edits.js';
 import type { TransformOptions } from '../src/transforms/types.js';
 
 /**
@@ -115,7 +115,7 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
   const plan: Plan = { edits: [], extraMarkers: [] };
   const gated = /io\.modelcontextprotocol\/clientCapabilities|CLIENT_CAPABILITIES_META_KEY/.test(file.source) || messages.some((m) => m.messageId === 'readsTaskParam');
   for (const message of messages) {
-    const node = nodeAt(code, rangeOf(sourceCode, message));
+    const node = nodeAt(code, messageRange(sourceCode, message));
     if (!node) continue;
     switch (message.messageId) {
       case 'serverTasksCapability':
@@ -161,7 +161,7 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
     const offset = offsetOf(after.sourceCode, m.line, m.column);
     return { ruleId, text: textFor(m), docsUrl, offset, ...(m.messageId === 'usesTasksResult' || m.messageId === 'usesTasksList' ? atCase(offset) : {}) };
   });
-  const shift = (offset: number) => offset + plan.edits.filter((e) => e.range[1] <= offset).reduce((sum, e) => sum + e.text.length - (e.range[1] - e.range[0]), 0);
+  const shift = (offset: number) => shiftedBy(plan.edits, offset);
   for (const extra of plan.extraMarkers) requests.push({ ruleId, text: extra.text, docsUrl, offset: shift(extra.offset), ...(extra.atCase ? atCase(shift(extra.offset)) : {}) });
   const marked = insertMarkers(after.sourceCode, requests);
   if (marked.added > 0) api.stats('markers', marked.added);
@@ -181,16 +181,7 @@ function textFor(message: Linter.LintMessage): string {
   return markerText[id] ?? message.message;
 }
 
-function rangeOf(sourceCode: SourceCode, message: Linter.LintMessage): [number, number] {
-  return [offsetOf(sourceCode, message.line, message.column), offsetOf(sourceCode, message.endLine ?? message.line, message.endColumn ?? message.column)];
-}
 
-/** The node whose range is exactly `range`. */
-function nodeAt(code: Code, range: [number, number]): Node | undefined {
-  let node = code.getNodeByRangeIndex(range[0]) as Node | null;
-  while (node && !(node.range[0] === range[0] && node.range[1] === range[1])) node = node.parent ?? null;
-  return node ?? undefined;
-}
 
 function plainProperty(node: Node | undefined): node is TSESTree.Property {
   return node?.type === 'Property' && !node.computed && node.kind === 'init' && !node.method;

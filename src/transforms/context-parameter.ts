@@ -62,7 +62,7 @@ export function addContextParameter(code: Code, fn: TSESTree.FunctionLike, name:
 }
 
 /** The first candidate that no scope around or inside `fn` binds or reads, so a new parameter captures nothing. */
-export function freeName(code: Code, fn: TSESTree.FunctionLike, candidates: string[]): string | undefined {
+export function freeName(code: Code, fn: TSESTree.Node, candidates: readonly string[]): string | undefined {
   const fnText = code.getText(fn);
   return candidates.find((candidate) => !new RegExp(`\\b${candidate}\\b`).test(fnText) && !ASTUtils.findVariable(code.getScope(fn), candidate));
 }

@@ -1,5 +1,6 @@
 import { parse as parsePath } from 'node:path';
 import * as tsParser from '@typescript-eslint/parser';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { Linter, type SourceCode } from 'eslint';
 import { pluginNamespace } from '../engine/catalog.js';
 import plugin from '../plugin.js';
@@ -61,4 +62,16 @@ function filenameForLinter(filename: string): string {
 /** The 0-based offset of a 1-based line and column in `sourceCode`. */
 export function offsetOf(sourceCode: SourceCode, line: number, column: number): number {
   return sourceCode.getIndexFromLoc({ line, column: column - 1 });
+}
+
+/** The 0-based range a rule's report covers. */
+export function messageRange(sourceCode: SourceCode, message: Linter.LintMessage): [number, number] {
+  return [offsetOf(sourceCode, message.line, message.column), offsetOf(sourceCode, message.endLine ?? message.line, message.endColumn ?? message.column)];
+}
+
+/** The node whose range is exactly `range`: the node a rule reported, from its report. */
+export function nodeAt(code: Readonly<TSESLint.SourceCode>, range: readonly [number, number]): TSESTree.Node | undefined {
+  let node = code.getNodeByRangeIndex(range[0]) as TSESTree.Node | null;
+  while (node && !(node.range[0] === range[0] && node.range[1] === range[1])) node = node.parent ?? null;
+  return node ?? undefined;
 }

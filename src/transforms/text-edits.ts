@@ -31,3 +31,8 @@ export function wholeLines(text: string, range: readonly [number, number]): [num
   const alone = /^[ \t]*$/.test(text.slice(lineStart, range[0])) && /^[ \t]*\r?\n?$/.test(text.slice(range[1], lineEnd));
   return alone ? [lineStart, lineEnd] : [range[0], range[1]];
 }
+
+/** Where `offset` of the text before `edits` ends up after them (for a marker found before the edits were applied). */
+export function shiftedBy(edits: readonly TextEdit[], offset: number): number {
+  return offset + edits.filter((e) => e.range[1] <= offset).reduce((sum, e) => sum + e.text.length - (e.range[1] - e.range[0]), 0);
+}
