@@ -15,6 +15,7 @@ import { detectQuoteStyle } from '../src/transforms/quote-style.js';
 import { messageRange, nodeAt, offsetOf, runRule } from '../src/transforms/rule-findings.js';
 import { applyTextEdits, shiftedBy, type TextEdit, wholeLines } from '../src/transforms/text-edits.js';
 import type { TransformOptions } from '../src/transforms/types.js';
+import { removeUnusedImports } from '../src/transforms/unused-imports.js';
 
 /**
  * `logging-to-request-log`: MCP Logging moved to the request (2026-07-28 removed
@@ -98,7 +99,7 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
 
   let output = applyTextEdits(file.source, edits).output;
   if (edits.length > 0) {
-    output = removeUnusedImport(output, file.path, 'SetLevelRequestSchema');
+    output = removeUnusedImports(output, file.path, (specifier) => specifier.local.name === 'SetLevelRequestSchema');
     const left = runRule(ruleId, output, file.path).messages.length;
     if (messages.length > left) api.stats('edits', messages.length - left);
   }
@@ -306,22 +307,3 @@ function within(node: Node, root: Node): boolean {
   return node.range[0] >= root.range[0] && node.range[1] <= root.range[1];
 }
 
-/** Drops an import specifier the deletion left unused (a project with `noUnusedLocals` must still compile). */
-function removeUnusedImport(source: string, filename: string, name: string): string {
-  if (!source.includes(name)) return source;
-  const code = runRule(ruleId, source, filename).sourceCode as unknown as Code;
-  for (const statement of code.ast.body) {
-    if (statement.type !== 'ImportDeclaration') continue;
-    const index = statement.specifiers.findIndex((s) => s.local.name === name);
-    if (index === -1) continue;
-    const variable = ASTUtils.findVariable(code.scopeManager!.globalScope!.childScopes[0] ?? code.scopeManager!.globalScope!, name);
-    if (!variable || variable.references.length > 0) return source;
-    const { specifiers } = statement;
-    let range: [number, number];
-    if (specifiers.length === 1) range = wholeLines(source, statement.range);
-    else if (index < specifiers.length - 1) range = [specifiers[index]!.range[0], specifiers[index + 1]!.range[0]];
-    else range = [specifiers[index - 1]!.range[1], specifiers[index]!.range[1]];
-    return applyTextEdits(source, [{ range, text: '' }]).output;
-  }
-  return source;
-}

@@ -8,6 +8,7 @@ import { sdkMajorOfSource, v2ErrorPackages } from '../src/mcp/packages.js';
 import { insertMarkers, type MarkerRequest } from '../src/transforms/markers.js';
 import { offsetOf, runRule } from '../src/transforms/rule-findings.js';
 import { applyTextEdits, type TextEdit } from '../src/transforms/text-edits.js';
+import { importedName, removeUnusedImports } from '../src/transforms/unused-imports.js';
 
 /**
  * `resource-not-found-code`: -32002 sent as MCP's resource-not-found becomes -32602, and client
@@ -44,7 +45,7 @@ export default function transform(file: FileInfo, api: API): string | undefined 
     found ??= messages.length;
     const edits = editsFor(messages, sourceCode);
     if (edits.length === 0) break;
-    source = removeUnusedImports(applyTextEdits(source, edits).output, file.path);
+    source = removeUnusedImports(applyTextEdits(source, edits).output, file.path, isUpgradeLeftover);
   }
   const { messages, sourceCode } = runRule(ruleId, source, file.path);
   // An edit is a finding resolved; what is left gets a marker.
@@ -124,23 +125,7 @@ function namedImportOf(sourceCode: SourceCode, localName: string): NamedImport |
 /** Names the upgrade can leave unused; removed so projects with `noUnusedLocals` still compile. */
 const upgradeLeftovers = ['ProtocolError', 'ProtocolErrorCode'];
 
-function removeUnusedImports(source: string, filename: string): string {
-  if (!source.includes(v2ResourceNotFoundError)) return source;
-  const { sourceCode } = runRule(ruleId, source, filename);
-  const edits: TextEdit[] = [];
-  for (const name of upgradeLeftovers) {
-    const imported = namedImportOf(sourceCode, name);
-    if (!imported || !v2ErrorPackages.includes(imported.source.value)) continue;
-    const variable = sourceCode.scopeManager.globalScope?.childScopes[0]?.set.get(name) ?? sourceCode.scopeManager.globalScope?.set.get(name);
-    if (!variable || variable.references.length > 0) continue;
-    const { specifiers } = imported.declaration;
-    if (specifiers.length === 1) continue; // the whole declaration would go: leave that to the person or their linter
-    const index = specifiers.indexOf(imported.specifier);
-    const range: [number, number] =
-      index < specifiers.length - 1 ? [imported.specifier.range[0], specifiers[index + 1]!.range[0]] : [specifiers[index - 1]!.range[1], imported.specifier.range[1]];
-    edits.push({ range, text: '' });
-  }
-  const { output, applied } = applyTextEdits(source, edits);
-  // Two neighbours at the end of a list overlap: the second goes on the next round.
-  return applied > 0 ? removeUnusedImports(output, filename) : output;
+function isUpgradeLeftover(specifier: TSESTree.ImportSpecifier, from: string): boolean {
+  return v2ErrorPackages.includes(from) && upgradeLeftovers.includes(importedName(specifier));
 }
+

@@ -12,6 +12,7 @@ import { detectQuoteStyle } from '../src/transforms/quote-style.js';
 import { messageRange, nodeAt, offsetOf, runRule } from '../src/transforms/rule-findings.js';
 import { applyTextEdits, shiftedBy, type TextEdit, wholeLines } from '../src/transforms/text-edits.js';
 import type { TransformOptions } from '../src/transforms/types.js';
+import { importedName, removeUnusedImports } from '../src/transforms/unused-imports.js';
 
 /**
  * `tasks-extension`: the 2025-11-25 experimental Tasks API to the io.modelcontextprotocol/tasks
@@ -148,7 +149,7 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
 
   let output = applyTextEdits(file.source, plan.edits).output;
   if (plan.edits.length > 0) {
-    output = removeUnusedMcpImports(output, file.path);
+    output = removeUnusedImports(output, file.path, isTaskExport);
     const left = runRule(ruleId, output, file.path).messages.length;
     if (messages.length > left) api.stats('edits', messages.length - left);
   }
@@ -455,37 +456,7 @@ function isTaskPayload(code: Code, value: Node): boolean {
 
 // ------------------------------------------------------------------ imports
 
-/**
- * Named imports from an MCP package that the edits left without a use (`ListTasksRequestSchema`
- * of a deleted `setRequestHandler`), removed so `noUnusedLocals` projects still compile; a
- * declaration is emptied only down to its last specifier, which goes with the whole statement.
- */
-function removeUnusedMcpImports(source: string, filename: string): string {
-  const { sourceCode } = runRule(ruleId, source, filename);
-  const edits: TextEdit[] = [];
-  for (const statement of (sourceCode.ast as unknown as TSESTree.Program).body) {
-    if (statement.type !== 'ImportDeclaration' || !isMcpModuleSpecifier(statement.source.value)) continue;
-    const named = statement.specifiers.filter((s): s is TSESTree.ImportSpecifier => s.type === 'ImportSpecifier');
-    const unused = named.filter((specifier) => {
-      const variable = moduleVariable(sourceCode, specifier.local.name);
-      return variable !== undefined && variable.references.length === 0 && isTaskExport(specifier);
-    });
-    if (unused.length === 0) continue;
-    if (unused.length === statement.specifiers.length) {
-      edits.push({ range: wholeLines(source, statement.range), text: '' });
-      continue;
-    }
-    for (const specifier of unused) edits.push(removeListElement(sourceCode, statement.specifiers, specifier, statement));
-  }
-  return edits.length > 0 ? removeUnusedMcpImports(applyTextEdits(source, edits).output, filename) : source;
-}
-
-function moduleVariable(sourceCode: SourceCode, name: string) {
-  return sourceCode.scopeManager?.globalScope?.childScopes[0]?.set.get(name);
-}
-
 /** Only the imports the edits can have orphaned: 2025 task schemas and types, never unrelated ones. */
-function isTaskExport(specifier: TSESTree.ImportSpecifier): boolean {
-  const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : String(specifier.imported.value);
-  return /Task/.test(imported);
+function isTaskExport(specifier: TSESTree.ImportSpecifier, from: string): boolean {
+  return isMcpModuleSpecifier(from) && /Task/.test(importedName(specifier));
 }
