@@ -117,7 +117,7 @@ const reasons = {
 };
 
 export const needsV2Note = (rewritable: number, total: number) =>
-  `push-to-input-required needs SDK v2 (inputRequired, inputResponse) to rewrite push-style requests and this file is on SDK v1; \`--upgrade-sdk\` (not in this version yet) would let it rewrite ${rewritable} of its ${total} server-to-client request${total === 1 ? '' : 's'}${rewritable < total ? ' (the others need a person)' : ''}`;
+  `push-to-input-required needs SDK v2 (inputRequired, inputResponse) to rewrite push-style requests and this file is on SDK v1; \`mcp-migrate fix --upgrade-sdk\` would let it rewrite ${rewritable} of its ${total} server-to-client request${total === 1 ? '' : 's'}${rewritable < total ? ' (the others need a person)' : ''}`;
 
 interface Finding {
   ruleId: RuleId;
