@@ -36,7 +36,7 @@ export default createRule<[], MessageIds>({
       spec: specUrls.roots,
       catalogue: ['M3', 'S5', 'P3', 'CM1'],
       findings: {
-        requestsRoots: { severity: 'error', fix: 'manual' },
+        requestsRoots: { severity: 'error', fix: 'transform', transform: 'push-to-input-required' },
         removedRootsListChanged: { severity: 'error', fix: 'manual' },
         requestsRootsInput: { severity: 'warning', fix: 'manual' },
         declaresRootsCapability: { severity: 'warning', fix: 'manual' },

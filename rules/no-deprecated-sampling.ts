@@ -28,7 +28,7 @@ export default createRule<[], MessageIds>({
       spec: specUrls.sampling,
       catalogue: ['M2', 'P2', 'P3', 'CM1'],
       findings: {
-        requestsSampling: { severity: 'error', fix: 'manual' },
+        requestsSampling: { severity: 'error', fix: 'transform', transform: 'push-to-input-required' },
         requestsSamplingInput: { severity: 'warning', fix: 'manual' },
         includesContext: { severity: 'warning', fix: 'manual' },
         declaresSamplingCapability: { severity: 'warning', fix: 'manual' },

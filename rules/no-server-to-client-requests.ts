@@ -65,7 +65,7 @@ export default createRule<[], MessageIds>({
       spec: specUrls.mrtr,
       catalogue: ['M1', 'M4', 'M5', 'M9', 'H8', 'X4'],
       findings: {
-        elicitsInput: { severity: 'error', fix: 'manual' },
+        elicitsInput: { severity: 'error', fix: 'transform', transform: 'push-to-input-required' },
         writesElicitationRequest: { severity: 'error', fix: 'manual' },
         sendsServerRequest: { severity: 'error', fix: 'manual' },
         throwsUrlElicitationError: { severity: 'error', fix: 'manual' },

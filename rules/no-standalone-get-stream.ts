@@ -82,8 +82,8 @@ export default createRule<[], MessageIds>({
       spec: specUrls.streamableHttp,
       catalogue: ['H5', 'H6', 'C2', 'C3'],
       findings: {
-        servesGetStream: { severity: 'error', fix: 'manual' },
-        servesSessionDelete: { severity: 'error', fix: 'manual' },
+        servesGetStream: { severity: 'error', fix: 'transform', transform: 'http-handler' },
+        servesSessionDelete: { severity: 'error', fix: 'transform', transform: 'http-handler' },
         routesAllMethodsToTransport: { severity: 'error', fix: 'manual' },
         opensGetStream: { severity: 'error', fix: 'manual' },
         sendsSessionDelete: { severity: 'error', fix: 'manual' },

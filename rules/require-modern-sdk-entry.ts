@@ -32,9 +32,9 @@ export default createRule<[], MessageIds>({
       spec: specUrls.versioning,
       catalogue: ['P11', 'L12'],
       findings: {
-        connectsStdioTransport: { severity: 'error', fix: 'manual' },
-        hostsStatelessHttpTransport: { severity: 'error', fix: 'manual' },
-        hostsHttpTransport: { severity: 'error', fix: 'manual' },
+        connectsStdioTransport: { severity: 'error', fix: 'transform', transform: 'stdio-serve' },
+        hostsStatelessHttpTransport: { severity: 'error', fix: 'transform', transform: 'http-handler' },
+        hostsHttpTransport: { severity: 'error', fix: 'transform', transform: 'http-handler' },
         clientWithoutNegotiation: { severity: 'error', fix: 'manual' },
         v1Client: { severity: 'error', fix: 'manual' },
       },

@@ -165,7 +165,7 @@ export default createRule<[], MessageIds>({
       description: 'Require hand-rolled MCP servers to handle server/discover, which every MCP 2026-07-28 server must implement',
       spec: specUrls.discover,
       catalogue: ['L1'],
-      findings: { missingServerDiscover: { severity: 'error', fix: 'manual' } },
+      findings: { missingServerDiscover: { severity: 'error', fix: 'transform', transform: 'initialize-to-discover' } },
       // Every report needs an MCP dispatch site, which routes a method only MCP has. Whole names:
       // the prefilter matches the longest token at each place, so a prefix such as 'tools/'
       // would be hidden wherever another rule lists 'tools/list'.

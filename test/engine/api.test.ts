@@ -13,7 +13,7 @@ describe('the programmatic audit()', () => {
       filesParsed: 2,
       filesWithFindings: 2,
       findings: { total: 2, error: 2, warning: 0, info: 0 },
-      byFix: { safe: 1, transform: 0, manual: 1 },
+      byFix: { safe: 1, transform: 1, manual: 0 },
       byRule: { 'no-session-id-header': { error: 1, warning: 0, info: 0, files: 1 } },
     });
   });
