@@ -37,7 +37,22 @@ export const transforms: readonly TransformDescriptor[] = [
     id: 'http-handler',
     description:
       'Serve Streamable HTTP with createMcpHandler(factory) (toNodeHandler on Node) instead of a transport per request or a session-keyed transport map (SDK v2: Express, Node http, fetch-style routes such as Hono); other hosting is marked',
-    resolves: ['require-modern-sdk-entry', 'no-standalone-get-stream', 'no-session-id-header', 'no-initialize-handshake', 'no-stream-resumption'],
+    resolves: ['require-modern-sdk-entry', 'no-session-state', 'no-standalone-get-stream', 'no-session-id-header', 'no-initialize-handshake', 'no-stream-resumption'],
+    // Application state keyed by the session (`sessionKeyedState`) is session-state-handles' part.
+    findings: [
+      'hostsStatelessHttpTransport',
+      'hostsHttpTransport',
+      'generatesSessionIds',
+      'sessionLifecycleCallback',
+      'sessionKeyedTransports',
+      'servesGetStream',
+      'servesSessionDelete',
+      'readsHeader',
+      'readsTransportSessionId',
+      'checksInitializeRequest',
+      'usesEventStore',
+      'configuresResumption',
+    ],
     prefilter: ['StreamableHTTPServerTransport'],
     load: () => import('./http-handler.js'),
   },
