@@ -4,13 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/package-info.js';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { git, jsonReport, runCli } from '../helpers/cli.js';
+import { freePort, RoundRobinBalancer, startNodeServer } from '../helpers/round-robin.js';
 
 /**
  * The whole migration of the bundled legacy example (the one `npm run demo` audits): the official
  * SDK codemod, our transforms, the safe fixes and the markers, then the two promises of issue 4:
  * the result type-checks against the installed v2 packages, and what `audit` still reports is
- * all `manual`, each finding with a marker.
+ * all `manual`, each finding with a marker. Then the migrated server runs: two instances behind a
+ * round-robin balancer serve a client pinned to 2026-07-28 (issue 5's first slice).
  */
 const example = join(packageRoot, 'test', 'fixtures', 'projects', 'legacy-streamable-http');
 const work = mkdtempSync(join(tmpdir(), 'mcp-migrate-e2e-'));
@@ -36,10 +39,11 @@ describe('fix --upgrade-sdk on the bundled legacy example', () => {
     expect(server).not.toContain('@modelcontextprotocol/sdk');
   });
 
-  it('type-checks against the installed v2 packages', () => {
+  it('type-checks against the installed v2 packages, and builds', () => {
     // The example's own dependencies are devDependencies of mcp-migrate, so its node_modules can be ours.
     symlinkSync(join(packageRoot, 'node_modules'), join(project, 'node_modules'), 'dir');
-    const tsc = spawnSync(process.execPath, [join(packageRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.json'], {
+    // Its own build (`tsc -p tsconfig.json`, into dist/): the type-check, and the code the next test runs.
+    const tsc = spawnSync(process.execPath, [join(packageRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], {
       cwd: project,
       encoding: 'utf8',
     });
@@ -56,6 +60,39 @@ describe('fix --upgrade-sdk on the bundled legacy example', () => {
     expect(actionable.length).toBeGreaterThan(0);
     expect(actionable.filter((finding) => !finding.marked).map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual([]);
     expect(report.summary.markers.findings).toBe(actionable.length);
+  });
+
+  it('serves a client pinned to 2026-07-28 from two instances behind a round-robin balancer', async () => {
+    const ports = [await freePort(), await freePort()];
+    const instances = await Promise.all(ports.map((port) => startNodeServer('dist/server.js', project, { PORT: String(port) }, /listening on/)));
+    const balancer = await RoundRobinBalancer.start(ports);
+    const client = new Client({ name: 'e2e', version: '1.0.0' }, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
+    try {
+      // connect() sends server/discover and fails unless the server offers 2026-07-28.
+      await client.connect(new StreamableHTTPClientTransport(new URL(`${balancer.url}/mcp`)));
+      const tools = (await client.listTools()) as Awaited<ReturnType<Client['listTools']>> & { ttlMs?: unknown; cacheScope?: unknown };
+      expect(tools.tools.map((tool) => tool.name)).toContain('add_note');
+      expect(tools.ttlMs).toEqual(expect.any(Number));
+      expect(['public', 'private']).toContain(tools.cacheScope);
+
+      const saved = await client.callTool({ name: 'add_note', arguments: { title: 'e2e', body: 'through the balancer' } });
+      expect(JSON.stringify(saved.content)).toContain('Saved notes://');
+      // A missing resource answers -32602 (Invalid params), no longer -32002.
+      await expect(client.readResource({ uri: 'notes://no-such-note' })).rejects.toMatchObject({ code: -32602 });
+
+      for (const method of ['GET', 'DELETE']) {
+        const answer = await fetch(`${balancer.url}/mcp`, { method, headers: { accept: 'application/json, text/event-stream' } });
+        expect(answer.status, `${method} /mcp`).toBe(405);
+      }
+      const posts = balancer.forwarded.filter((request) => request.method === 'POST');
+      expect(new Set(posts.map((request) => request.instance))).toEqual(new Set([0, 1]));
+      expect(posts.every((request) => request.status === 200)).toBe(true);
+      expect(balancer.forwarded.filter((request) => 'mcp-session-id' in request.responseHeaders)).toEqual([]);
+    } finally {
+      await client.close();
+      await balancer.close();
+      for (const instance of instances) instance.kill();
+    }
   });
 
   it('changes nothing on a second run', () => {
