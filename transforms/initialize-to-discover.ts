@@ -10,11 +10,11 @@ import { containsNode, mcpRoutesOf, sdkRegistrationOf } from '../src/ast/mcp-met
 import { calledLocalFunction, isFunction, propertyKeyName, returnedValues, unwrap, walk } from '../src/ast/nodes.js';
 import { isTestModule } from '../src/ast/test-module.js';
 import { docsOf } from '../src/engine/catalog.js';
-import { modernProtocolVersion } from '../src/mcp/client-wire.js';
+import { modernProtocolVersion, protocolVersionMetaKey } from '../src/mcp/client-wire.js';
 import { discoverMethod, initializedNotification, initializeMethod, serverInfoMetaKey } from '../src/mcp/handshake.js';
 import { insertMarkers, type MarkerRequest } from '../src/transforms/markers.js';
 import { detectQuoteStyle } from '../src/transforms/quote-style.js';
-import { messageRange, nodeAt, offsetOf, runRule } from '../src/transforms/rule-findings.js';
+import { messageRange, nodeAt, offsetOf, runRule, runRules } from '../src/transforms/rule-findings.js';
 import { applyTextEdits, type TextEdit, wholeLines } from '../src/transforms/text-edits.js';
 import type { TransformOptions } from '../src/transforms/types.js';
 
@@ -44,6 +44,10 @@ export const ruleIds = ['no-initialize-handshake', 'require-server-discover'] as
 export const parser = 'ts';
 
 const [handshakeRule, discoverRule] = ruleIds;
+/** The rules whose findings in an `initialize` route mark the calls that mint the session, which the `server/discover` copy leaves out. */
+const sessionRuleIds = ['no-session-state', 'no-session-id-header'] as const;
+/** Objects whose method calls are log lines (`log.info(…)`, `console.error(…)`), which the copy leaves out. */
+const loggers = /^(?:log|logger|console)$/i;
 
 type Node = TSESTree.Node;
 type Code = Readonly<TSESLint.SourceCode>;
@@ -63,6 +67,7 @@ const markerText = {
   keptInitializeResult: `This InitializeResult now only answers 2025 \`${initializeMethod}\` requests: delete it with your 2025 support`,
   unconvertedInitializeResult: `Answer \`${discoverMethod}\` with these values as ${discoverAnswer}; this InitializeResult only answers 2025 clients`,
   gate: `Remove this gate: 2026-07-28 clients never send \`${initializeMethod}\`, so it refuses every modern request that reaches it; if 2025 clients still need it, apply it only to requests without \`params._meta['io.modelcontextprotocol/protocolVersion']\``,
+  narrowedGate: `This gate now holds back only 2025 requests (those without \`params._meta['${protocolVersionMetaKey}']\`): 2026-07-28 requests pass it without whatever \`${initializeMethod}\` set up, so check that the code after it works for them, and remove the gate with your 2025 support`,
   initializedFlag: `2026-07-28 clients never send \`${initializedNotification}\`, so what this route sets stays unset for them: nothing may wait for it, and this route goes with your 2025 support`,
   unconvertedInitialized: `2026-07-28 clients never send \`${initializedNotification}\`: nothing may wait for it; keep this route only while you serve 2025 clients`,
   storedParams: `2026-07-28 clients never send \`${initializeMethod}\`, so what this stores is missing for them: read it from each request's \`params._meta\` ('io.modelcontextprotocol/clientInfo', 'io.modelcontextprotocol/clientCapabilities', 'io.modelcontextprotocol/protocolVersion') where it is used`,
@@ -87,12 +92,16 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
   const handshakeDocs = docsOf(rules[handshakeRule]!).url ?? '';
   const converted = new Set<DispatchSite>();
   const keepMarker = !legacyIntent.test(file.source);
+  // Where the route mints the session (stores it, sends its id): only the handshake does that.
+  const sessionFindings = runRules(sessionRuleIds, file.source, file.path).messages.map((m) => offsetOf(sourceCode, m.line, m.column));
+  const handshakeOnly = (statement: Node) =>
+    statement.type === 'ExpressionStatement' && statement.expression.type === 'CallExpression' && sessionFindings.some((offset) => containsOffset(statement, offset));
 
   for (const message of findings.filter((m) => m.messageId === 'handlesInitialize')) {
     const range = messageRange(sourceCode, message);
     const route = mcpRoutesOf(initializeMethod, code).find(({ at }) => at.range[0] === range[0] && at.range[1] === range[1]);
     if (!route || converted.has(route.site)) continue;
-    const conversion = convertRoute(code, route.site, route.at, results.filter((r): r is TSESTree.ObjectExpression => r !== undefined), quote);
+    const conversion = convertRoute(code, route.site, route.at, results.filter((r): r is TSESTree.ObjectExpression => r !== undefined), quote, handshakeOnly);
     if (!conversion) continue;
     edits.push(conversion.edit);
     converted.add(route.site);
@@ -105,6 +114,15 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
     const initialized = route.site.methods.get(initializedNotification);
     if (initialized && setsFlag(code, route.site, initialized)) {
       extra.push({ ruleId: handshakeRule, text: markerText.initializedFlag, docsUrl: handshakeDocs, ...clauseOffset(route.site, initialized) });
+    }
+  }
+
+  // With a `server/discover` route, a gate refusing all but `initialize` now holds back only 2025 requests.
+  if (converted.size > 0) {
+    for (const message of findings.filter((m) => m.messageId === 'gatesOnHandshake')) {
+      const gate = nodeAt(code, messageRange(sourceCode, message));
+      const narrowed = gate && narrowGate(code, gate, quote);
+      if (narrowed) edits.push(narrowed);
     }
   }
 
@@ -153,8 +171,11 @@ function shift(edits: readonly TextEdit[], offset: number): number {
 function markerFor(sourceCode: SourceCode, code: Code, message: Linter.LintMessage, dualEra: boolean): { text: string; offset: number; placement?: 'line' } | undefined {
   const offset = offsetOf(sourceCode, message.line, message.column);
   switch (message.messageId) {
-    case 'gatesOnHandshake':
-      return { text: markerText.gate, offset };
+    case 'gatesOnHandshake': {
+      const gate = nodeAt(code, messageRange(sourceCode, message));
+      const narrowed = gate !== undefined && code.getText(gate.parent ?? gate).includes(protocolVersionMetaKey);
+      return { text: narrowed ? markerText.narrowedGate : markerText.gate, offset };
+    }
     case 'returnsInitializeResult':
       return { text: dualEra ? markerText.keptInitializeResult : markerText.unconvertedInitializeResult, offset, placement: 'line' };
     case 'handlesInitialize':
@@ -307,7 +328,14 @@ function helperOf(code: Code, call: TSESTree.CallExpression): { fn: TSESTree.Fun
  * The `server/discover` route made from an `initialize` route, inserted before it, and the
  * route's body; undefined when the route has a shape this rewrite does not follow.
  */
-function convertRoute(code: Code, site: DispatchSite, at: Node, results: readonly TSESTree.ObjectExpression[], quote: string): { edit: TextEdit; branch: Node } | undefined {
+function convertRoute(
+  code: Code,
+  site: DispatchSite,
+  at: Node,
+  results: readonly TSESTree.ObjectExpression[],
+  quote: string,
+  handshakeOnly: (statement: Node) => boolean,
+): { edit: TextEdit; branch: Node } | undefined {
   if (site.kind === 'registry' && at.parent?.type === 'CallExpression' && sdkRegistrationOf(at.parent, code)) return undefined;
   const body = routeBody(site, at);
   if (!body) return undefined;
@@ -333,9 +361,13 @@ function convertRoute(code: Code, site: DispatchSite, at: Node, results: readonl
 
   let kept: Node[] = body.expression ? [body.expression] : [];
   if (body.statements) {
-    const keptSet = keptStatements(code, body.statements, answer);
+    const keptSet = keptStatements(code, body.statements, answer, handshakeOnly);
     if (!keptSet) return undefined;
-    for (const statement of body.statements) if (!keptSet.has(statement)) inner.push({ range: wholeLines(text, statement.range), text: '' });
+    for (const statement of body.statements) if (!keptSet.has(statement)) inner.push({ range: wholeLines(text, withTrailingComment(code, statement)), text: '' });
+    // A comment on the `case …: {` line speaks of the `initialize` route, not of the copy.
+    const opening = body.holder.type === 'BlockStatement' ? body.holder : undefined;
+    const openingComment = opening && trailingComment(code, code.getFirstToken(opening)!);
+    if (openingComment) inner.push({ range: [code.getFirstToken(opening)!.range[1], openingComment.range[1]], text: '' });
     kept = body.statements.filter((s) => keptSet.has(s));
     // A copied `case` must not fall through into the `initialize` case after it, nor declare
     // its names a second time in the switch's one scope (`case x: const info = …`).
@@ -377,6 +409,37 @@ function convertRoute(code: Code, site: DispatchSite, at: Node, results: readonl
   return { edit: { range: [insertAt, insertAt], text: insertion }, branch: body.holder };
 }
 
+/** `log.info(`session ${id} opened by ${clientInfo.name}`)`: a log line about the handshake. */
+function isLogLine(statement: TSESTree.ExpressionStatement): boolean {
+  const call = statement.expression.type === 'CallExpression' ? statement.expression : undefined;
+  const callee = call && unwrap(call.callee);
+  if (callee?.type !== 'MemberExpression' || callee.computed) return false;
+  const object = unwrap(callee.object);
+  const name = object.type === 'Identifier' ? object.name : object.type === 'MemberExpression' && !object.computed && object.property.type === 'Identifier' ? object.property.name : undefined;
+  return name !== undefined && loggers.test(name);
+}
+
+/**
+ * `if (message.method !== 'initialize') return refuse(…)` → `if (message.method !== 'initialize'
+ * && Object(Object(message.params)._meta)['io.modelcontextprotocol/protocolVersion'] === undefined)`:
+ * the gate keeps refusing 2025 requests made before the handshake and lets 2026-07-28 requests
+ * (which carry the `_meta` protocol version) through. `Object(…)` reads the key whatever `params`
+ * is typed as, and whether or not it is there. Only a comparison that is the `if`'s whole test or
+ * one side of `&&` is narrowed (adding `&& …` keeps its meaning); a flag gate (`!initialized`) is not.
+ */
+function narrowGate(code: Code, gate: Node, quote: string): TextEdit | undefined {
+  if (gate.type !== 'BinaryExpression' || (gate.operator !== '!==' && gate.operator !== '!=')) return undefined;
+  const tested = [gate.left, gate.right].map((side) => unwrap(side)).find((side) => side.type === 'MemberExpression');
+  if (tested?.type !== 'MemberExpression' || tested.computed || tested.property.type !== 'Identifier' || tested.property.name !== 'method') return undefined;
+  const parent = gate.parent;
+  const inIf = parent?.type === 'IfStatement' && parent.test === gate;
+  const inAnd = parent?.type === 'LogicalExpression' && parent.operator === '&&';
+  if (!inIf && !inAnd) return undefined;
+  const message = code.getText(tested.object);
+  const check = `Object(Object(${message}.params)._meta)[${quote}${protocolVersionMetaKey}${quote}] === undefined`;
+  return { range: [gate.range[1], gate.range[1]], text: ` && ${check}` };
+}
+
 /** `message.method === 'initialize'` alone, not one side of `||`/`&&`. */
 function isLoneComparison(test: Node, at: Node): boolean {
   let inner = test;
@@ -396,7 +459,7 @@ function groupStart(code: Code, clause: TSESTree.SwitchCase): number {
   return leadingStart(code, cases[first]!);
 }
 
-/** Where a node's own leading comments begin (a comment on the line before it goes with it). */
+/** Where a node's own leading comments begin (a comment on the line before it goes with it, unless it trails code there). */
 function leadingStart(code: Code, node: Node): number {
   const comments = code.getCommentsBefore(node);
   let start = node.range[0];
@@ -404,9 +467,24 @@ function leadingStart(code: Code, node: Node): number {
     const comment = comments[i]!;
     const between = code.text.slice(comment.range[1], start);
     if (!/^\s*$/.test(between) || (between.match(/\n/g)?.length ?? 0) > 1) break;
+    const lineStart = code.text.lastIndexOf('\n', comment.range[0] - 1) + 1;
+    if (!/^[ \t]*$/.test(code.text.slice(lineStart, comment.range[0]))) break;
     start = comment.range[0];
   }
   return start;
+}
+
+/** A `// …` comment after a token on the same line, with nothing but blanks between. */
+function trailingComment(code: Code, token: TSESTree.Token | Node): TSESTree.Comment | undefined {
+  const comment = code.getCommentsAfter(token)[0];
+  if (!comment || comment.type !== 'Line') return undefined;
+  return /^[ \t]*$/.test(code.text.slice(token.range[1], comment.range[0])) ? comment : undefined;
+}
+
+/** A statement's range with the `// …` comment that trails it on its line: removing the statement removes its comment. */
+function withTrailingComment(code: Code, statement: Node): [number, number] {
+  const comment = trailingComment(code, statement);
+  return [statement.range[0], comment ? comment.range[1] : statement.range[1]];
 }
 
 /**
@@ -414,7 +492,7 @@ function leadingStart(code: Code, node: Node): number {
  * is kept reads, and a closing `break`/`return`. Assignments (flags, stored client details) stay
  * behind in the `initialize` route; anything else makes the route too involved to copy.
  */
-function keptStatements(code: Code, statements: readonly TSESTree.Statement[], answer: Answer): Set<Node> | undefined {
+function keptStatements(code: Code, statements: readonly TSESTree.Statement[], answer: Answer, handshakeOnly: (statement: Node) => boolean): Set<Node> | undefined {
   const main = statements.find((s) => containsNode(s, answer.target));
   if (!main) return undefined;
   const kept = new Set<Node>([main]);
@@ -424,6 +502,7 @@ function keptStatements(code: Code, statements: readonly TSESTree.Statement[], a
     if (statement === main) continue;
     if (statement.type === 'VariableDeclaration') declarations.push(statement);
     else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') continue;
+    else if (statement.type === 'ExpressionStatement' && (handshakeOnly(statement) || isLogLine(statement))) continue;
     else if (index < mainIndex && isVersionGuard(code, statement, declarations)) continue;
     else if (index > mainIndex && exits(statement) && !('argument' in statement && statement.argument)) kept.add(statement);
     else return undefined;
