@@ -66,8 +66,9 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Starts `node <script>` with `env` and resolves once its stdout prints `ready` (a line the
- * server writes when it listens); rejects with its output if it exits or stays silent.
+ * Starts `node <script>` with `env` and resolves once its output (stdout, or stderr where a
+ * server logs) prints `ready` (a line the server writes when it listens); rejects with its
+ * output if it exits or stays silent.
  */
 export function startNodeServer(script: string, cwd: string, env: Record<string, string>, ready: RegExp, timeoutMs = 20_000): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
@@ -85,7 +86,7 @@ export function startNodeServer(script: string, cwd: string, env: Record<string,
       }
     };
     child.stdout.on('data', onData);
-    child.stderr.on('data', (chunk: Buffer) => void (output += chunk.toString()));
+    child.stderr.on('data', onData);
     child.on('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`${script} exited with ${code} before it was ready:\n${output}`));
