@@ -25,6 +25,9 @@ const messageKeys: readonly string[] = ['jsonrpc', 'error'];
 
 const complete = "resultType: 'complete'";
 
+/** The value of each result field that changes nothing for today's clients. */
+const conservativeValues: Readonly<Record<string, string>> = { resultType: "'complete'", ttlMs: '0', cacheScope: "'private'" };
+
 interface ResultSite {
   object: TSESTree.ObjectExpression;
   method: string;
@@ -41,8 +44,8 @@ export default createRule<[], MessageIds>({
       catalogue: ['K1', 'K2'],
       findings: {
         missingResultType: { severity: 'error', fix: 'safe' },
-        missingCacheHints: { severity: 'error', fix: 'manual' },
-        missingResultTypeAndCacheHints: { severity: 'error', fix: 'manual' },
+        missingCacheHints: { severity: 'error', fix: 'safe' },
+        missingResultTypeAndCacheHints: { severity: 'error', fix: 'safe' },
       },
       // Reports need a hand-rolled MCP dispatch site, which routes a method only MCP has (whole
       // names, which other rules' longer tokens cannot hide).
@@ -51,8 +54,8 @@ export default createRule<[], MessageIds>({
     messages: {
       missingResultType: `The \`{{method}}\` result has no \`resultType\`, which MCP 2026-07-28 requires on every result: add \`${complete}\` (an empty acknowledgement becomes \`{ ${complete} }\`).`,
       missingCacheHints:
-        "The `{{method}}` result lacks {{missing}}, which MCP 2026-07-28 requires on cacheable results: add `ttlMs` and `cacheScope` (the conservative default is `ttlMs: 0, cacheScope: 'private'`; use `'public'` only when the result holds no per-user data).",
-      missingResultTypeAndCacheHints: `The \`{{method}}\` result lacks {{missing}}, which MCP 2026-07-28 requires on this cacheable result: add them (\`${complete}\`; the conservative cache hints are \`ttlMs: 0, cacheScope: 'private'\`, and \`'public'\` only when the result holds no per-user data).`,
+        "The `{{method}}` result lacks {{missing}}, which MCP 2026-07-28 requires on cacheable results: add them; the fix adds the conservative default, `ttlMs: 0, cacheScope: 'private'` (no caching, as before); raise `ttlMs`, or use `'public'` when the result holds no per-user data.",
+      missingResultTypeAndCacheHints: `The \`{{method}}\` result lacks {{missing}}, which MCP 2026-07-28 requires on this cacheable result: add them; the fix adds \`${complete}\` and the conservative cache hints, \`ttlMs: 0, cacheScope: 'private'\` (no caching, as before); raise \`ttlMs\`, or use \`'public'\` when the result holds no per-user data.`,
     },
     schema: [],
   },
@@ -85,13 +88,10 @@ export default createRule<[], MessageIds>({
       // Only complete results are cacheable; an `input_required` or extension result carries no hints.
       const isComplete = !resultType || staticValue(resultType, sourceCode.getScope(resultType))?.value === 'complete';
       const lacksCacheHints = isComplete && cacheableMethods.has(method) ? ['ttlMs', 'cacheScope'].filter((key) => !has(key)) : [];
-      if (!has('resultType') && lacksCacheHints.length === 0) {
-        context.report({ node: object, messageId: 'missingResultType', data: { method }, fix: (fixer) => addResultType(fixer, object) });
-      } else if (!has('resultType')) {
-        context.report({ node: object, messageId: 'missingResultTypeAndCacheHints', data: { method, missing: listOf(['resultType', ...lacksCacheHints]) } });
-      } else if (lacksCacheHints.length > 0) {
-        context.report({ node: object, messageId: 'missingCacheHints', data: { method, missing: listOf(lacksCacheHints) } });
-      }
+      const missing = [...(has('resultType') ? [] : ['resultType']), ...lacksCacheHints];
+      if (missing.length === 0) return;
+      const messageId = lacksCacheHints.length === 0 ? 'missingResultType' : has('resultType') ? 'missingCacheHints' : 'missingResultTypeAndCacheHints';
+      context.report({ node: object, messageId, data: { method, missing: listOf(missing) }, fix: (fixer) => addFields(fixer, object, missing) });
     }
 
     /**
@@ -109,16 +109,30 @@ export default createRule<[], MessageIds>({
       });
     }
 
-    /** `resultType: 'complete'` as the first property, on its own line when the properties are. */
-    function addResultType(fixer: TSESLint.RuleFixer, object: TSESTree.ObjectExpression): TSESLint.RuleFix {
+    /**
+     * The missing fields, with the values that keep today's behaviour (`resultType: 'complete'`;
+     * `ttlMs: 0, cacheScope: 'private'`: nothing is cached, reference §5's conservative default),
+     * as the first properties, each on its own line when the properties are.
+     */
+    function addFields(fixer: TSESLint.RuleFixer, object: TSESTree.ObjectExpression, missing: readonly string[]): TSESLint.RuleFix {
+      const fields = missing.map((key) => `${key}: ${conservativeValues[key]}`);
+      const newline = sourceCode.text.includes('\r\n') ? '\r\n' : '\n';
+      // Cache hints go right after an existing `resultType`, where a reader looks for them.
+      const resultType = object.properties.find((p) => p.type === AST_NODE_TYPES.Property && propertyKeyName(p) === 'resultType');
+      if (resultType) {
+        const next = object.properties[object.properties.indexOf(resultType) + 1];
+        if (!next || next.loc.start.line === resultType.loc.end.line) return fixer.insertTextAfter(resultType, fields.map((field) => `, ${field}`).join(''));
+        const indent = sourceCode.lines[resultType.loc.start.line - 1]!.slice(0, resultType.loc.start.column);
+        const comma = sourceCode.getTokenAfter(resultType)!;
+        return fixer.insertTextAfter(comma, fields.map((field) => `${newline}${indent}${field},`).join(''));
+      }
       const first = object.properties[0];
-      if (!first) return fixer.replaceText(object, `{ ${complete} }`);
+      if (!first) return fixer.replaceText(object, `{ ${fields.join(', ')} }`);
       const firstToken = sourceCode.getFirstToken(first)!;
       const openingBrace = sourceCode.getFirstToken(object)!;
-      if (firstToken.loc.start.line === openingBrace.loc.end.line) return fixer.insertTextBefore(firstToken, `${complete}, `);
+      if (firstToken.loc.start.line === openingBrace.loc.end.line) return fixer.insertTextBefore(firstToken, `${fields.join(', ')}, `);
       const indent = sourceCode.lines[firstToken.loc.start.line - 1]!.slice(0, firstToken.loc.start.column);
-      const newline = sourceCode.text.includes('\r\n') ? '\r\n' : '\n';
-      return fixer.insertTextBefore(firstToken, `${complete},${newline}${indent}`);
+      return fixer.insertTextBefore(firstToken, fields.map((field) => `${field},${newline}${indent}`).join(''));
     }
 
     /** The result fields the file adds to results generically (computed once, on the first result). */

@@ -266,17 +266,20 @@ ruleTester.run('require-result-fields', rule, {
         export async function handle(method: string, params: any): Promise<unknown> {
           switch (method) {
             case 'tools/list':
-              return { tools: TOOLS };
+              return { resultType: 'complete', ttlMs: 0, cacheScope: 'private', tools: TOOLS };
             case 'tools/call': {
               const result: CallToolResult = { content: [{ type: 'text', text: await run(params) }] };
               return { resultType: 'complete', content: [{ type: 'text', text: await run(params) }], isError: false };
             }
             case 'prompts/list':
-              return { resultType: 'complete', prompts: PROMPTS };
+              return { resultType: 'complete', ttlMs: 0, cacheScope: 'private', prompts: PROMPTS };
             case 'resources/list':
-              return { resultType: 'complete', resources: RESOURCES, ttlMs: 60_000 };
+              return { resultType: 'complete', cacheScope: 'private', resources: RESOURCES, ttlMs: 60_000 };
             case 'resources/read':
               return {
+                resultType: 'complete',
+                ttlMs: 0,
+                cacheScope: 'private',
                 contents: [{ uri: params.uri, text: await read(params.uri) }],
               };
           }
@@ -298,7 +301,40 @@ ruleTester.run('require-result-fields', rule, {
         { messageId: 'missingResultTypeAndCacheHints', at: '{ tools: cached }', data: { method: 'tools/list', missing: all } },
         { messageId: 'missingResultTypeAndCacheHints', at: '{ tools: load() }', data: { method: 'tools/list', missing: all } },
       ],
-      null,
+      code`
+        export function answer(method: string) {
+          if (method === 'server/discover') {
+            return { resultType: 'complete', ttlMs: 0, cacheScope: 'private', supportedVersions: ['2026-07-28'], capabilities: { tools: {} } };
+          }
+          if (method === 'tools/list') return cached ? { resultType: 'complete', ttlMs: 0, cacheScope: 'private', tools: cached } : { resultType: 'complete', ttlMs: 0, cacheScope: 'private', tools: load() };
+        }
+      `,
+    ),
+    invalid(
+      'cache hints go on their own lines after a resultType that has its own line',
+      code`
+        export function answer(method: string) {
+          if (method === 'tools/list') {
+            return {
+              resultType: 'complete',
+              tools: TOOLS,
+            };
+          }
+        }
+      `,
+      [{ messageId: 'missingCacheHints', at: "{\n      resultType: 'complete',\n      tools: TOOLS,\n    }", data: { method: 'tools/list', missing: both } }],
+      code`
+        export function answer(method: string) {
+          if (method === 'tools/list') {
+            return {
+              resultType: 'complete',
+              ttlMs: 0,
+              cacheScope: 'private',
+              tools: TOOLS,
+            };
+          }
+        }
+      `,
     ),
     invalid(
       'a wrapper that adds only resultType: cacheable results still lack their cache hints',
@@ -316,7 +352,16 @@ ruleTester.run('require-result-fields', rule, {
         { messageId: 'missingCacheHints', at: '{ tools: TOOLS }', data: { method: 'tools/list', missing: both } },
         { messageId: 'missingCacheHints', at: '{ prompts: PROMPTS }', data: { method: 'prompts/list', missing: both } },
       ],
-      null,
+      code`
+        const complete = (result: object) => ({ resultType: 'complete', ...result });
+
+        export const handlers = {
+          'tools/list': () => ({ ttlMs: 0, cacheScope: 'private', tools: TOOLS }),
+          'tools/call': (params: CallParams) => ({ content: run(params) }),
+          'prompts/list': () => ({ ttlMs: 0, cacheScope: 'private', prompts: PROMPTS }),
+        };
+        export const dispatch = (method: keyof typeof handlers, params: CallParams) => complete(handlers[method](params));
+      `,
     ),
     // ---------------------------------------------------------------------------------
     // Results inside response messages.
@@ -426,7 +471,7 @@ ruleTester.run('require-result-fields', rule, {
       ],
       code`
         export function onMessage(message: JsonRpcRequest) {
-          if (message.method === 'resources/templates/list') reply(message.id, { resourceTemplates: TEMPLATES });
+          if (message.method === 'resources/templates/list') reply(message.id, { resultType: 'complete', ttlMs: 0, cacheScope: 'private', resourceTemplates: TEMPLATES });
           else if (message.method === 'tools/call') reply(message.id, { resultType: 'complete', content: [{ type: 'text', text: 'done' }] });
         }
       `,
@@ -480,7 +525,7 @@ ruleTester.run('require-result-fields', rule, {
         export const handlers = {
           'tools/call': callTool,
           'prompts/get': getPrompt,
-          'prompts/list': async () => ({ prompts: PROMPTS }),
+          'prompts/list': async () => ({ resultType: 'complete', ttlMs: 0, cacheScope: 'private', prompts: PROMPTS }),
         };
       `,
     ),
@@ -507,7 +552,7 @@ ruleTester.run('require-result-fields', rule, {
         import * as types from '@modelcontextprotocol/sdk/types.js';
 
         const rpc = new JSONRPCServer();
-        rpc.addMethod('tools/list', () => ({ tools: TOOLS, nextCursor: undefined }));
+        rpc.addMethod('tools/list', () => ({ resultType: 'complete', ttlMs: 0, cacheScope: 'private', tools: TOOLS, nextCursor: undefined }));
         rpc.addMethod('completion/complete', complete);
 
         function complete(params: types.CompleteRequest['params']) {
@@ -585,7 +630,26 @@ ruleTester.run('require-result-fields', rule, {
         });
       `,
       [{ messageId: 'missingResultTypeAndCacheHints', at: '{ tools: [] }', data: { method: 'tools/list', missing: all } }],
-      null,
+      code`
+        import { expect, it, vi } from 'vitest';
+
+        it('lists tools from a modern server', async () => {
+          const fetchFn = vi.fn(async (_url: string, init: RequestInit) => {
+            const message = JSON.parse(String(init.body));
+            if (message.method === 'server/discover') {
+              return Response.json({ jsonrpc: '2.0', id: message.id, result: { resultType: 'complete', supportedVersions: ['2026-07-28'], capabilities: { tools: {} }, ttlMs: 0, cacheScope: 'public' } });
+            }
+            if (message.method === 'initialize') {
+              return Response.json({ jsonrpc: '2.0', id: message.id, error: { code: -32022, message: 'Unsupported protocol version' } });
+            }
+            if (message.method === 'tools/list') {
+              return Response.json({ jsonrpc: '2.0', id: message.id, result: { resultType: 'complete', ttlMs: 0, cacheScope: 'private', tools: [] } });
+            }
+            return new Response(null, { status: 202 });
+          });
+          expect(await listToolsWith(fetchFn)).toEqual([]);
+        });
+      `,
     ),
     invalid(
       'a 2025 server outside tests (initialize, no server/discover) and a resource read with contents is still reported',
@@ -600,7 +664,16 @@ ruleTester.run('require-result-fields', rule, {
         }
       `,
       [{ messageId: 'missingResultTypeAndCacheHints', at: '{ contents: [{ uri: message.params.uri, text: read(message.params.uri) }] }', data: { method: 'resources/read', missing: all } }],
-      null,
+      code`
+        export function handle(message: { id: number; method: string; params: { uri: string } }) {
+          switch (message.method) {
+            case 'initialize':
+              return { protocolVersion: '2025-06-18', capabilities: { resources: {} }, serverInfo: { name: 'notes', version: '1' } };
+            case 'resources/read':
+              return { resultType: 'complete', ttlMs: 0, cacheScope: 'private', contents: [{ uri: message.params.uri, text: read(message.params.uri) }] };
+          }
+        }
+      `,
     ),
     // ---------------------------------------------------------------------------------
     // Dual-era: results kept for 2025 clients behind a legacy gate.
