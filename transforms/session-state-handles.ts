@@ -38,6 +38,13 @@ import type { TransformOptions } from '../src/transforms/types.js';
  * - the store's declaration gets a marker: in-memory state must move to a shared store when more
  *   than one instance serves requests (and, with no minting tool, that one must be added).
  *
+ * A store that already lives outside the process is re-keyed the same way: a binding imported
+ * from another module (`import { redis } from './redis.js'`), or a module constant made by an
+ * imported function or class (`const drafts = sharedStore<Draft>('drafts')`, `new Redis(url)`),
+ * when every session-keyed access is awaited (`await drafts.get(extra.sessionId!)`), the sign of
+ * a store behind I/O. It gets no marker (only when no tool mints the handle). In-process caches
+ * (`lru-cache`, `node-cache`, …) and sync access stay as they were: marked.
+ *
  * Every other context-sourced finding (keys built into strings, per-session stores, record
  * filters, ids passed to helpers, ids used for log correlation) gets a marker. Findings about
  * transports and ids from the transport or the header belong to `http-handler` and `session-header`.
@@ -95,7 +102,12 @@ interface Store {
   declaration: Node;
   name: string;
   accesses: Access[];
+  /** `memory`: a collection in this process; `shared`: a store behind I/O (imported, awaited). */
+  kind: 'memory' | 'shared';
 }
+
+/** Packages whose stores live in the process's memory, however they are called. */
+const inProcessCaches: ReadonlySet<string> = new Set(['lru-cache', 'quick-lru', 'node-cache', 'memory-cache', 'mnemonist', 'tiny-lru', 'node-cache-manager']);
 
 export default function transform(file: FileInfo, api: API, options: TransformOptions = {}): string | undefined {
   if (!file.source.includes('sessionId')) return undefined;
@@ -203,11 +215,9 @@ function rewritableStores(code: Code, sourceCode: SourceCode, findings: Linter.L
 
 /** A store every session-keyed access of which this transform can rewrite, or undefined. */
 function storeOf(code: Code, variable: Variable): Store | undefined {
-  const def = variable.defs[0];
-  if (variable.defs.length !== 1 || def?.type !== 'Variable' || def.node.type !== 'VariableDeclarator' || def.node.id !== def.name) return undefined;
-  const declaration = def.node.parent;
-  if (declaration?.type !== 'VariableDeclaration' || declaration.parent?.type === 'ExportNamedDeclaration') return undefined;
-  if (!isInMemoryCollection(def.node.init)) return undefined;
+  const declared = declarationOf(code, variable);
+  if (!declared) return undefined;
+  const { declaration, kind } = declared;
   const accesses: Access[] = [];
   for (const reference of variable.references) {
     if (reference.init) continue;
@@ -224,10 +234,58 @@ function storeOf(code: Code, variable: Variable): Store | undefined {
     if (source !== 'context') return undefined;
     const handler = toolHandlerAround(code, access);
     if (!handler || !keyBelongsTo(code, key, handler.fn)) return undefined;
+    if (kind === 'shared' && !isAwaited(access)) return undefined;
     accesses.push({ key, handler, write: isWrite(access) });
   }
   if (accesses.length === 0) return undefined;
-  return { variable, declaration, name: variable.name, accesses };
+  return { variable, declaration, name: variable.name, accesses, kind };
+}
+
+/**
+ * Where the store is declared, and whether it lives in memory: an in-memory collection declared
+ * in this file, or a store behind I/O (a binding imported from another module, or a module
+ * constant made by an imported function or class). Undefined for anything else.
+ */
+function declarationOf(code: Code, variable: Variable): { declaration: Node; kind: Store['kind'] } | undefined {
+  const def = variable.defs[0];
+  if (variable.defs.length !== 1 || !def) return undefined;
+  if (def.type === 'ImportBinding') {
+    const statement = def.parent;
+    if (statement?.type !== 'ImportDeclaration' || statement.importKind === 'type' || isTypeOnlySpecifier(def.node)) return undefined;
+    return isInProcessCache(statement.source.value) ? undefined : { declaration: statement, kind: 'shared' };
+  }
+  if (def.type !== 'Variable' || def.node.type !== 'VariableDeclarator' || def.node.id !== def.name) return undefined;
+  const declaration = def.node.parent;
+  if (declaration?.type !== 'VariableDeclaration' || declaration.parent?.type === 'ExportNamedDeclaration') return undefined;
+  if (isInMemoryCollection(def.node.init)) return { declaration, kind: 'memory' };
+  const source = declaration.kind === 'const' && declaration.parent?.type === 'Program' ? importedFactorySource(code, def.node.init) : undefined;
+  return source !== undefined && !isInProcessCache(source) ? { declaration, kind: 'shared' } : undefined;
+}
+
+function isTypeOnlySpecifier(node: Node): boolean {
+  return node.type === 'ImportSpecifier' && node.importKind === 'type';
+}
+
+function isInProcessCache(source: string): boolean {
+  return inProcessCaches.has(source) || [...inProcessCaches].some((name) => source.startsWith(`${name}/`));
+}
+
+/** The module of the imported function or class that makes the value: `sharedStore(…)`, `new Redis(…)`, `redis.createClient(…)`. */
+function importedFactorySource(code: Code, init: TSESTree.Expression | null): string | undefined {
+  const value = init ? unwrap(init) : undefined;
+  if (value?.type !== 'CallExpression' && value?.type !== 'NewExpression') return undefined;
+  let root: Node = unwrap(value.callee);
+  while (root.type === 'MemberExpression' && !root.computed) root = unwrap(root.object);
+  if (root.type !== 'Identifier') return undefined;
+  const def = ASTUtils.findVariable(code.getScope(root), root)?.defs[0];
+  return def?.type === 'ImportBinding' && def.parent?.type === 'ImportDeclaration' && def.parent.importKind !== 'type' ? def.parent.source.value : undefined;
+}
+
+/** `await drafts.get(k)`: the access's value is awaited where it is made. */
+function isAwaited(access: Node): boolean {
+  let node: Node = access;
+  while (node.parent && ['ChainExpression', 'TSNonNullExpression', 'TSAsExpression'].includes(node.parent.type)) node = node.parent;
+  return node.parent?.type === 'AwaitExpression';
 }
 
 function isInMemoryCollection(init: TSESTree.Expression | null): boolean {
@@ -424,8 +482,9 @@ function planEdits(code: Code, stores: Store[], v2: boolean, quote: string): { e
 
     for (const store of group) {
       const shared = `\`${store.name}\` lives in this process's memory: when more than one server instance serves requests, move it to a shared store (Redis, a database) keyed by ${name}, give entries a lifetime, and answer an unknown or expired ${name} with isError: true`;
-      const noMint = ` No tool creates ${name} yet: add one that stores a new entry under randomUUID() and returns the id in its result`;
-      markers.push({ offset: store.declaration.range[0], text: mint ? shared : `${shared}.${noMint}` });
+      const noMint = `No tool creates ${name} yet: add one that stores a new entry under randomUUID() and returns the id in its result`;
+      if (store.kind === 'memory') markers.push({ offset: store.declaration.range[0], text: mint ? shared : `${shared}. ${noMint}` });
+      else if (!mint) markers.push({ offset: store.declaration.range[0], text: `\`${store.name}\` is now keyed by ${name}. ${noMint}` });
     }
   }
 
@@ -493,7 +552,7 @@ function storeGroups(stores: Store[]): Store[][] {
 function singularOf(name: string): string | undefined {
   let words = name.replace(/^(per)?sessions?(?=[A-Z_]|$)|(By|Per|For|_by|_per|_for)?_?Sessions?(Id)?$|(Store|Map|Cache|Registry)$/gi, '');
   words = words.replace(/^_+|_+$/g, '');
-  if (!words || /^(sessions?|state|data|store|map|cache)$/i.test(words)) return undefined;
+  if (!words || /^(sessions?|state|data|store|map|cache|redis|keyv|kv|db|database|client|storage)$/i.test(words)) return undefined;
   words = words[0]!.toLowerCase() + words.slice(1);
   if (/ies$/.test(words)) return `${words.slice(0, -3)}y`;
   if (/(ss|x)es$/.test(words)) return words.slice(0, -2);

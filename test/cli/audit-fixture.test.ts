@@ -94,7 +94,7 @@ describe('the JSON report', () => {
   });
 
   it('summarises what it scanned', () => {
-    expect(report.summary.filesDiscovered).toBe(7);
+    expect(report.summary.filesDiscovered).toBe(8);
     expect(report.summary.filesParsed).toBeGreaterThanOrEqual(4);
     expect(report.summary.findings.total).toBe(report.findings.length);
   });

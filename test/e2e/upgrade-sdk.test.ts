@@ -64,7 +64,11 @@ describe('fix --upgrade-sdk on the bundled legacy example', () => {
 
   it('serves a client pinned to 2026-07-28 from two instances behind a round-robin balancer', async () => {
     const ports = [await freePort(), await freePort()];
-    const instances = await Promise.all(ports.map((port) => startNodeServer('dist/server.js', project, { PORT: String(port) }, /listening on/)));
+    // Both instances share one store (the example's stand-in for Redis), as a deployment's instances do.
+    const store = join(work, 'shared-store.json');
+    const instances = await Promise.all(
+      ports.map((port) => startNodeServer('dist/server.js', project, { PORT: String(port), NOTES_STORE_FILE: store }, /listening on/)),
+    );
     const balancer = await RoundRobinBalancer.start(ports);
     const client = new Client({ name: 'e2e', version: '1.0.0' }, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
     try {
@@ -79,6 +83,26 @@ describe('fix --upgrade-sdk on the bundled legacy example', () => {
       expect(JSON.stringify(saved.content)).toContain('Saved notes://');
       // A missing resource answers -32602 (Invalid params), no longer -32002.
       await expect(client.readResource({ uri: 'notes://no-such-note' })).rejects.toMatchObject({ code: -32602 });
+
+      // The draft flow kept its state under the session id; now start_draft mints a handle that
+      // the later calls pass back, and the state sits in the shared store, so it holds even though
+      // each call lands on the other instance.
+      const callsOf = (tools: string[]) => balancer.forwarded.filter((request) => tools.includes(String(request.requestHeaders['mcp-name'])));
+      const started = await client.callTool({ name: 'start_draft', arguments: { title: 'Across instances' } });
+      const { draftId } = started.structuredContent as { draftId: string };
+      expect(draftId).toMatch(/^[0-9a-f-]{36}$/);
+      const firstLine = await client.callTool({ name: 'draft_note', arguments: { draftId, text: 'one' } });
+      expect(firstLine.content).toEqual([{ type: 'text', text: 'Draft "Across instances": 3 characters' }]);
+      const secondLine = await client.callTool({ name: 'draft_note', arguments: { draftId, text: 'two' } });
+      expect(secondLine.content).toEqual([{ type: 'text', text: 'Draft "Across instances": 7 characters' }]);
+      const published = await client.callTool({ name: 'publish_draft', arguments: { draftId } });
+      expect(published.isError).toBeFalsy();
+      expect(JSON.stringify(published.content)).toContain('Published notes://');
+      const republished = await client.callTool({ name: 'publish_draft', arguments: { draftId } });
+      expect(republished.isError).toBe(true);
+      const draftCalls = callsOf(['start_draft', 'draft_note', 'publish_draft']).map((request) => request.instance);
+      expect(draftCalls).toHaveLength(5);
+      draftCalls.slice(1).forEach((instance, index) => expect(instance, `call ${index + 2} of the draft flow`).not.toBe(draftCalls[index]));
 
       for (const method of ['GET', 'DELETE']) {
         const answer = await fetch(`${balancer.url}/mcp`, { method, headers: { accept: 'application/json, text/event-stream' } });

@@ -8,6 +8,8 @@ export interface ForwardedRequest {
   path: string;
   instance: number;
   status: number;
+  /** The request's headers as the client sent them (2026-07-28 clients name the call in `mcp-method` and `mcp-name`). */
+  requestHeaders: IncomingHttpHeaders;
   responseHeaders: IncomingHttpHeaders;
 }
 
@@ -27,7 +29,7 @@ export class RoundRobinBalancer {
       const upstream = request(
         { host: '127.0.0.1', port: this.ports[instance], method: req.method, path: req.url, headers: req.headers },
         (answer) => {
-          this.forwarded.push({ method: req.method ?? '', path: req.url ?? '', instance, status: answer.statusCode ?? 0, responseHeaders: answer.headers });
+          this.forwarded.push({ method: req.method ?? '', path: req.url ?? '', instance, status: answer.statusCode ?? 0, requestHeaders: req.headers, responseHeaders: answer.headers });
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(res);
         },
