@@ -9,8 +9,9 @@ import { calleeName, isFunction, propertyKeyName, unwrap } from '../src/ast/node
 import { handlerContextParameter, handlerContextSlot } from '../src/ast/sdk.js';
 import { docsOf } from '../src/engine/catalog.js';
 import { elicitationMethod, rootsMethod, samplingMethod } from '../src/mcp/client-features.js';
+import { clientCapabilitiesMetaKey } from '../src/mcp/client-wire.js';
 import { requestSchemaMethods } from '../src/mcp/methods.js';
-import { inputRequiredMethods } from '../src/mcp/multi-round-trip.js';
+import { capabilityOfInputRequest, inputRequiredMethods } from '../src/mcp/multi-round-trip.js';
 import { sdkMajorOfSource, v2ServerEntry } from '../src/mcp/packages.js';
 import { addContextParameter, freeName } from '../src/transforms/context-parameter.js';
 import { insertMarkers, type MarkerRequest } from '../src/transforms/markers.js';
@@ -41,9 +42,17 @@ import type { TransformOptions } from '../src/transforms/types.js';
  *       return inputRequired({ inputRequests: { answer: inputRequired.elicit(params) } });
  *     }
  *
- * The handler runs again from the top on the retry, so only pure statements may come before it,
- * and each retry carries the answers of its own round only, so a handler with more than one
- * request needs `requestState`: those, and every other shape, get a marker. On SDK v1 the calls
+ * The statement may also open the block of an `if` of the handler's body that tests the client's
+ * capability for the request (`if (server.server.getClientCapabilities()?.elicitation) { const
+ * answer = await … }`, or the envelope read `client-info-meta` writes): on 2026-07-28 the
+ * capabilities come with each request, so the retry takes the same branch and the guard goes
+ * inside it.
+ *
+ * The handler runs again from the top on the retry, so only statements safe to repeat may come
+ * before it: pure ones, reads of a keyed collection (`notes.get(id)`), and guards whose test is
+ * one of those and whose branch only returns or throws (it cannot have run on the first pass,
+ * which went on to ask). Each retry carries the answers of its own round only, so a handler with
+ * more than one request needs `requestState`: those, and every other shape, get a marker. On SDK v1 the calls
  * are left as they are and the file is reported (v1 has no `inputRequired`); hand-rolled
  * `elicitation/create` requests get a marker on any SDK.
  */
@@ -131,6 +140,8 @@ interface Plan {
   finding: Finding;
   statement: TSESTree.VariableDeclaration;
   fn: TSESTree.FunctionLike;
+  /** The capability test around the statement, when it sits in one (its indentation sets the guard's). */
+  guard: TSESTree.IfStatement | undefined;
   /** The answer's binding: a name, or a destructuring pattern (`const { roots } = …`). */
   binding: TSESTree.Identifier | TSESTree.ObjectPattern;
   params: Node | undefined;
@@ -307,9 +318,13 @@ function analyse(code: Code, finding: Finding, perHandler: Map<Node, number>): A
     statement.kind !== 'const' ||
     statement.declarations.length !== 1 ||
     (declarator.id.type !== 'Identifier' && declarator.id.type !== 'ObjectPattern') ||
-    fn.body?.type !== 'BlockStatement' ||
-    statement.parent !== fn.body
+    fn.body?.type !== 'BlockStatement'
   ) {
+    return { reason: enclosingFunction(call) === fn ? reasons.shape(kind) : reasons.notInHandler(kind) };
+  }
+  // A statement of the handler's body, or of the block of a capability test that is one.
+  const guard = statement.parent === fn.body ? undefined : capabilityGuardAround(code, statement, fn, kind);
+  if (statement.parent !== fn.body && !guard) {
     return { reason: enclosingFunction(call) === fn ? reasons.shape(kind) : reasons.notInHandler(kind) };
   }
   const params = requestParams(code, finding, call);
@@ -318,8 +333,67 @@ function analyse(code: Code, finding: Finding, perHandler: Map<Node, number>): A
   const id = declarator.id;
   if (id.typeAnnotation || !usesOnlyViewFields(code, id, kind)) return { reason: reasons.wholeAnswer(kind) };
   const body = fn.body.body;
-  if (!body.slice(0, body.indexOf(statement)).every((s) => isPureStatement(code, s))) return { reason: reasons.sideEffects(kind) };
-  return { plan: { finding, statement, fn, binding: id, params } };
+  const before = guard
+    ? [...body.slice(0, body.indexOf(guard)), ...(guard.consequent as TSESTree.BlockStatement).body.slice(0, (guard.consequent as TSESTree.BlockStatement).body.indexOf(statement))]
+    : body.slice(0, body.indexOf(statement));
+  if (!before.every((s) => isPureStatement(code, s))) return { reason: reasons.sideEffects(kind) };
+  return { plan: { finding, statement, fn, guard, binding: id, params } };
+}
+
+/**
+ * `if (<the client's capability for this kind>) { …statement… }` as a statement of the handler's
+ * body, with no `else`: the `if` the statement's block belongs to, or undefined.
+ */
+function capabilityGuardAround(code: Code, statement: Node, fn: TSESTree.FunctionLike, kind: Kind): TSESTree.IfStatement | undefined {
+  const block = statement.parent;
+  const guard = block?.parent;
+  if (block?.type !== 'BlockStatement' || guard?.type !== 'IfStatement' || guard.consequent !== block || guard.alternate) return undefined;
+  if (guard.parent !== fn.body) return undefined;
+  return isCapabilityTest(code, guard.test, capabilityOf[kind]) ? guard : undefined;
+}
+
+const capabilityOf: Record<Kind, string> = {
+  elicit: capabilityOfInputRequest[elicitationMethod]!,
+  sampling: capabilityOfInputRequest[samplingMethod]!,
+  roots: capabilityOfInputRequest[rootsMethod]!,
+};
+
+/** `<capabilities>?.elicitation` (or `['elicitation']`), where the capabilities are the request's or the session's. */
+function isCapabilityTest(code: Code, test: Node, capability: string): boolean {
+  const read = unwrapExpression(test);
+  if (read.type !== 'MemberExpression') return false;
+  const name = read.computed ? staticString(read.property, code) : read.property.type === 'Identifier' ? read.property.name : undefined;
+  return name === capability && isClientCapabilities(code, read.object);
+}
+
+/**
+ * The client's declared capabilities: `server.getClientCapabilities()` (the session's, on 2025),
+ * the request envelope's `[CLIENT_CAPABILITIES_META_KEY]` (or the literal key) read off a pure
+ * object, or one of those falling back to another with `??` / `||`.
+ */
+function isClientCapabilities(code: Code, node: Node): boolean {
+  const value = unwrapExpression(node);
+  if (value.type === 'LogicalExpression' && (value.operator === '??' || value.operator === '||')) {
+    return isClientCapabilities(code, value.left) && isClientCapabilities(code, value.right);
+  }
+  if (value.type === 'CallExpression') {
+    const callee = unwrapExpression(value.callee);
+    return value.arguments.length === 0 && callee.type === 'MemberExpression' && calleeName(value) === 'getClientCapabilities' && isPure(code, callee.object);
+  }
+  if (value.type === 'MemberExpression' && value.computed) {
+    const key = value.property.type === 'Identifier' && value.property.name === 'CLIENT_CAPABILITIES_META_KEY' ? clientCapabilitiesMetaKey : staticString(value.property, code);
+    return key === clientCapabilitiesMetaKey && isPure(code, value.object);
+  }
+  return false;
+}
+
+/** The expression under parentheses, `?.` chains, `!` assertions and type casts. */
+function unwrapExpression(node: Node): Node {
+  let current = unwrap(node);
+  while (['ChainExpression', 'TSNonNullExpression', 'TSAsExpression', 'TSSatisfiesExpression'].includes(current.type)) {
+    current = unwrap((current as TSESTree.ChainExpression | TSESTree.TSNonNullExpression | TSESTree.TSAsExpression | TSESTree.TSSatisfiesExpression).expression);
+  }
+  return current;
 }
 
 function insideLoop(node: Node, fn: Node): boolean {
@@ -414,7 +488,7 @@ const pureCallees: ReadonlySet<string> = new Set([
   'Array.isArray',
   'encodeURIComponent',
 ]);
-/** String, number and array methods that only compute a value (`env.trim().toLowerCase()`), called with plain arguments. */
+/** String, number and array methods that only compute a value (`env.trim().toLowerCase()`), and collection reads, called with plain arguments. */
 const pureMethods: ReadonlySet<string> = new Set([
   'trim',
   'trimStart',
@@ -437,6 +511,9 @@ const pureMethods: ReadonlySet<string> = new Set([
   'toString',
   'at',
   'concat',
+  // Reads of a keyed collection (`notes.get(id)`, `seen.has(uri)`): safe to repeat.
+  'get',
+  'has',
 ]);
 /** Schema builders: `z.object({ … })`, `z.string().describe(…)`. */
 const schemaModules: ReadonlySet<string> = new Set(['zod', 'zod/v4', 'zod/v3', 'zod/mini', 'zod/v4-mini']);
@@ -457,7 +534,8 @@ function isPureStatement(code: Code, statement: Node): boolean {
     case 'ExpressionStatement':
       return isPure(code, statement.expression);
     case 'IfStatement':
-      return isPure(code, statement.test) && isPureStatement(code, statement.consequent) && (!statement.alternate || isPureStatement(code, statement.alternate));
+      // A branch that only returns or throws did not run on the pass that went on to ask: what it computes runs at most once.
+      return isPure(code, statement.test) && (isExit(statement.consequent) || isPureStatement(code, statement.consequent)) && (!statement.alternate || isPureStatement(code, statement.alternate));
     case 'BlockStatement':
       return statement.body.every((s) => isPureStatement(code, s));
     case 'ReturnStatement':
@@ -467,6 +545,12 @@ function isPureStatement(code: Code, statement: Node): boolean {
     default:
       return false;
   }
+}
+
+/** `return …;`, `throw …;`, or a block of only that. */
+function isExit(statement: Node): boolean {
+  const only = statement.type === 'BlockStatement' && statement.body.length === 1 ? statement.body[0]! : statement;
+  return only.type === 'ReturnStatement' || only.type === 'ThrowStatement';
 }
 
 function isPure(code: Code, node: Node): boolean {
@@ -607,7 +691,7 @@ function rewriteEdits(
   const lineStart = text.lastIndexOf('\n', statement.range[0] - 1) + 1;
   const indent = text.slice(lineStart, statement.range[0]);
   if (!/^[ \t]*$/.test(indent)) return undefined;
-  const unit = indentUnit(text, fn, indent);
+  const unit = indentUnit(text, plan.guard ?? fn, indent);
   // The key is the answer's name; the view takes that name too unless the answer must be rebound from it.
   const name = binding.type === 'Identifier' ? binding.name : patternKey[kind];
   const rebind = kind === 'sampling' || binding.type === 'ObjectPattern';
@@ -645,8 +729,8 @@ function mcpReqOf(code: Code, fn: TSESTree.FunctionLike, edits: TextEdit[]): str
   return `${name}.mcpReq`;
 }
 
-/** One level of indentation: the handler body's statements against the line the handler starts on. */
-function indentUnit(text: string, fn: TSESTree.FunctionLike, indent: string): string {
+/** One level of indentation: the statement's line against the line its handler (or its capability test) starts on. */
+function indentUnit(text: string, fn: Node, indent: string): string {
   const fnLine = text.slice(text.lastIndexOf('\n', fn.range[0] - 1) + 1);
   const fnIndent = /^[ \t]*/.exec(fnLine)![0];
   if (indent.startsWith(fnIndent) && indent.length > fnIndent.length) return indent.slice(fnIndent.length);

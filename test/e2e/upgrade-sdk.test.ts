@@ -13,7 +13,10 @@ import { freePort, RoundRobinBalancer, startNodeServer } from '../helpers/round-
  * SDK codemod, our transforms, the safe fixes and the markers, then the two promises of issue 4:
  * the result type-checks against the installed v2 packages, and what `audit` still reports is
  * all `manual`, each finding with a marker. Then the migrated server runs: two instances behind a
- * round-robin balancer serve a client pinned to 2026-07-28 (issue 5's first slice).
+ * round-robin balancer serve a client pinned to 2026-07-28 (issue 5): discovery, cached tool
+ * lists, the -32602 of a missing resource, the per-session draft flow on a minted handle across
+ * both instances, the delete confirmation through input_required and a retry, 405 on GET and
+ * DELETE, and no Mcp-Session-Id anywhere.
  */
 const example = join(packageRoot, 'test', 'fixtures', 'projects', 'legacy-streamable-http');
 const work = mkdtempSync(join(tmpdir(), 'mcp-migrate-e2e-'));
@@ -70,7 +73,17 @@ describe('fix --upgrade-sdk on the bundled legacy example', () => {
       ports.map((port) => startNodeServer('dist/server.js', project, { PORT: String(port), NOTES_STORE_FILE: store }, /listening on/)),
     );
     const balancer = await RoundRobinBalancer.start(ports);
-    const client = new Client({ name: 'e2e', version: '1.0.0' }, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
+    const client = new Client(
+      { name: 'e2e', version: '1.0.0' },
+      { capabilities: { elicitation: { form: {} } }, versionNegotiation: { mode: { pin: '2026-07-28' } } },
+    );
+    // The user's answers to delete_note's confirmation: the client fulfils an input_required result through this handler, then retries.
+    const asked: string[] = [];
+    let confirm = false;
+    client.setRequestHandler('elicitation/create', async (request) => {
+      asked.push(request.params.message);
+      return { action: 'accept', content: { confirm } };
+    });
     try {
       // connect() sends server/discover and fails unless the server offers 2026-07-28.
       await client.connect(new StreamableHTTPClientTransport(new URL(`${balancer.url}/mcp`)));
@@ -103,6 +116,20 @@ describe('fix --upgrade-sdk on the bundled legacy example', () => {
       const draftCalls = callsOf(['start_draft', 'draft_note', 'publish_draft']).map((request) => request.instance);
       expect(draftCalls).toHaveLength(5);
       draftCalls.slice(1).forEach((instance, index) => expect(instance, `call ${index + 2} of the draft flow`).not.toBe(draftCalls[index]));
+
+      // delete_note asked the user with a server-to-client elicitation; now it answers input_required,
+      // the client asks its user and retries the call with the answer, and the retry lands on the
+      // other instance, which reads the answer from the retry itself. Declined first, then accepted.
+      const kept = await client.callTool({ name: 'delete_note', arguments: { id: 'welcome' } });
+      expect(kept.content).toEqual([{ type: 'text', text: 'Kept notes://welcome' }]);
+      confirm = true;
+      const deleted = await client.callTool({ name: 'delete_note', arguments: { id: 'welcome' } });
+      expect(deleted.content).toEqual([{ type: 'text', text: 'Deleted notes://welcome' }]);
+      expect(asked).toEqual(['Delete "Welcome"? This cannot be undone.', 'Delete "Welcome"? This cannot be undone.']);
+      const deleteCalls = callsOf(['delete_note']).map((request) => request.instance);
+      expect(deleteCalls, 'each delete_note is the call and its retry').toHaveLength(4);
+      expect(deleteCalls[1]).not.toBe(deleteCalls[0]);
+      expect(deleteCalls[3]).not.toBe(deleteCalls[2]);
 
       for (const method of ['GET', 'DELETE']) {
         const answer = await fetch(`${balancer.url}/mcp`, { method, headers: { accept: 'application/json, text/event-stream' } });
