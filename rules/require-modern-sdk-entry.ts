@@ -35,7 +35,7 @@ export default createRule<[], MessageIds>({
         connectsStdioTransport: { severity: 'error', fix: 'transform', transform: 'stdio-serve' },
         hostsStatelessHttpTransport: { severity: 'error', fix: 'transform', transform: 'http-handler' },
         hostsHttpTransport: { severity: 'error', fix: 'transform', transform: 'http-handler' },
-        clientWithoutNegotiation: { severity: 'error', fix: 'manual' },
+        clientWithoutNegotiation: { severity: 'error', fix: 'transform', transform: 'client-negotiation' },
         v1Client: { severity: 'error', fix: 'manual' },
       },
       // Every report traces `StdioServerTransport`, a `…StreamableHTTPServerTransport` or `Client`

@@ -115,6 +115,14 @@ export const transforms: readonly TransformDescriptor[] = [
     prefilter: ['sendLoggingMessage', 'logging', 'SetLevelRequestSchema'],
     load: () => import('./logging-to-request-log.js'),
   },
+  {
+    id: 'client-negotiation',
+    description: "Give SDK v2 clients versionNegotiation: { mode: 'auto' }, so they speak 2026-07-28 (server/discover, no initialize) and still fall back to 2025 servers",
+    resolves: ['require-modern-sdk-entry'],
+    findings: ['clientWithoutNegotiation'],
+    prefilter: ['Client'],
+    load: () => import('./client-negotiation.js'),
+  },
   // The last two run every rule, so they see what the transforms above left.
   {
     id: 'rule-fixes',

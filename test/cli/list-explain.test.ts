@@ -30,6 +30,7 @@ describe('mcp-migrate list', () => {
       'tasks-extension',
       'push-to-input-required',
       'logging-to-request-log',
+      'client-negotiation',
       'rule-fixes',
       'mark-remaining',
     ]);
