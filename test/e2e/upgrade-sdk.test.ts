@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { packageRoot } from '../../src/package-info.js';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { git, jsonReport, runCli } from '../helpers/cli.js';
+import { jsonReport, runCli } from '../helpers/cli.js';
+import { buildProject, copyFixtureProject } from '../helpers/migrated-project.js';
 import { freePort, RoundRobinBalancer, startNodeServer } from '../helpers/round-robin.js';
 
 /**
@@ -18,16 +17,11 @@ import { freePort, RoundRobinBalancer, startNodeServer } from '../helpers/round-
  * both instances, the delete confirmation through input_required and a retry, 405 on GET and
  * DELETE, and no Mcp-Session-Id anywhere.
  */
-const example = join(packageRoot, 'test', 'fixtures', 'projects', 'legacy-streamable-http');
 const work = mkdtempSync(join(tmpdir(), 'mcp-migrate-e2e-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('fix --upgrade-sdk on the bundled legacy example', () => {
-  const project = join(work, 'project');
-  cpSync(example, project, { recursive: true });
-  git(project, 'init', '-q');
-  git(project, 'add', '-A');
-  git(project, '-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'v1 server');
+  const project = copyFixtureProject('legacy-streamable-http', work);
 
   it('moves package.json and the code to the v2 packages', () => {
     const run = runCli(['fix', '--upgrade-sdk', '--format', 'json'], { cwd: project });
@@ -43,14 +37,9 @@ describe('fix --upgrade-sdk on the bundled legacy example', () => {
   });
 
   it('type-checks against the installed v2 packages, and builds', () => {
-    // The example's own dependencies are devDependencies of mcp-migrate, so its node_modules can be ours.
-    symlinkSync(join(packageRoot, 'node_modules'), join(project, 'node_modules'), 'dir');
-    // Its own build (`tsc -p tsconfig.json`, into dist/): the type-check, and the code the next test runs.
-    const tsc = spawnSync(process.execPath, [join(packageRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], {
-      cwd: project,
-      encoding: 'utf8',
-    });
-    expect(tsc.stdout + tsc.stderr).toBe('');
+    // Its own build (node_modules linked to ours): the type-check, and the code the next test runs.
+    const tsc = buildProject(project);
+    expect(tsc.output).toBe('');
     expect(tsc.status).toBe(0);
   });
 

@@ -11,12 +11,15 @@ export interface ForwardedRequest {
   /** The request's headers as the client sent them (2026-07-28 clients name the call in `mcp-method` and `mcp-name`). */
   requestHeaders: IncomingHttpHeaders;
   responseHeaders: IncomingHttpHeaders;
+  /** The JSON-RPC `method` of each message in the request body (a batch has several; a response or a non-JSON body none). */
+  rpcMethods: string[];
 }
 
 /**
  * A small round-robin HTTP balancer on loopback, like a load balancer without session pinning:
  * request N goes to instance N mod k, so consecutive requests of one client land on different
- * server instances. It records every request, for assertions on routing and response headers.
+ * server instances. It records every request, for assertions on routing, headers and the JSON-RPC
+ * methods that reached the servers.
  */
 export class RoundRobinBalancer {
   readonly forwarded: ForwardedRequest[] = [];
@@ -26,10 +29,21 @@ export class RoundRobinBalancer {
   private constructor(private readonly ports: readonly number[]) {
     this.server = createServer((req, res) => {
       const instance = this.next++ % this.ports.length;
+      const body: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => body.push(chunk));
       const upstream = request(
         { host: '127.0.0.1', port: this.ports[instance], method: req.method, path: req.url, headers: req.headers },
         (answer) => {
-          this.forwarded.push({ method: req.method ?? '', path: req.url ?? '', instance, status: answer.statusCode ?? 0, requestHeaders: req.headers, responseHeaders: answer.headers });
+          this.forwarded.push({
+            method: req.method ?? '',
+            path: req.url ?? '',
+            instance,
+            status: answer.statusCode ?? 0,
+            responseHeaders: answer.headers,
+            requestHeaders: req.headers,
+            // The servers answer a POST once they have read its body, so the body is complete here.
+            rpcMethods: rpcMethodsOf(Buffer.concat(body).toString('utf8')),
+          });
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(res);
         },
@@ -56,6 +70,17 @@ export class RoundRobinBalancer {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
+}
+
+function rpcMethodsOf(body: string): string[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return [];
+  }
+  const messages = Array.isArray(parsed) ? parsed : [parsed];
+  return messages.flatMap((message) => (message && typeof message === 'object' && typeof (message as { method?: unknown }).method === 'string' ? [(message as { method: string }).method] : []));
 }
 
 /** A port free on loopback right now (the OS picks it; it is released before returning). */

@@ -1,0 +1,166 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { jsonReport, runCli } from '../helpers/cli.js';
+import { buildProjectAsync, copyFixtureProject, runCliAsync } from '../helpers/migrated-project.js';
+import { freePort, RoundRobinBalancer, startNodeServer } from '../helpers/round-robin.js';
+
+/**
+ * Issue 5, item 3: after `fix --upgrade-sdk`, the clients of the legacy-clients example talk to a
+ * migrated 2026-07-28 server (the Express example, migrated the same way, two instances behind a
+ * round-robin balancer) and complete a tool call without `initialize`.
+ *
+ * - `src/run-tool.ts`, an SDK v1 `Client`, becomes an SDK v2 `Client` with
+ *   `versionNegotiation: { mode: 'auto' }` (the codemod, then `client-negotiation`): it runs here.
+ * - `src/companion.ts` gets the same rewrite, but it is an interactive prompt that needs the runbook
+ *   server's task tools: only its rewrite is checked.
+ * - `src/smoke.ts`, the hand-rolled `fetch` client, is left as it was with a marker at each 2025
+ *   shape (the handshake, requests without `_meta`, the missing headers, the session, the GET
+ *   stream): rewriting hand-rolled transport code is not certain, so the markers are what `fix`
+ *   promises there, and they are what is checked.
+ */
+const work = mkdtempSync(join(tmpdir(), 'mcp-migrate-e2e-clients-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+interface FixReport {
+  files: { file: string; edits: Record<string, number> }[];
+  failed: unknown[];
+}
+
+/** Runs `node <script> ...args` in `cwd` with `env`; resolves with its exit code and output. */
+function runNode(script: string, args: string[], cwd: string, env: Record<string, string>, timeoutMs = 20_000): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`${script} did not finish within ${timeoutMs} ms:\n${stdout}${stderr}`));
+    }, timeoutMs);
+    child.stdout.on('data', (chunk: Buffer) => void (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
+describe('fix --upgrade-sdk on the legacy clients, run against a migrated server', () => {
+  const clients = copyFixtureProject('legacy-clients', work);
+  const server = copyFixtureProject('legacy-streamable-http', work);
+  const fixes: Record<string, FixReport> = {};
+
+  beforeAll(async () => {
+    // Both migrations at once: each spends much of its time in the official codemod's child process.
+    const runs = await Promise.all([clients, server].map((project) => runCliAsync(['fix', '--upgrade-sdk', '--format', 'json'], project)));
+    for (const [index, project] of [clients, server].entries()) {
+      const run = runs[index]!;
+      if (run.status !== 0) throw new Error(`fix --upgrade-sdk failed in ${project}:\n${run.stdout}\n${run.stderr}`);
+      fixes[project] = JSON.parse(run.stdout) as FixReport;
+    }
+  }, 120_000);
+
+  it('moves both SDK clients to SDK v2 with versionNegotiation', () => {
+    expect(fixes[clients]!.failed).toEqual([]);
+    const edited = Object.fromEntries(fixes[clients]!.files.map((file) => [file.file, file.edits]));
+    expect(edited['src/run-tool.ts']).toMatchObject({ 'upgrade-sdk': expect.any(Number), 'client-negotiation': 1 });
+    expect(edited['src/companion.ts']).toMatchObject({ 'client-negotiation': 1 });
+    const runTool = readFileSync(join(clients, 'src', 'run-tool.ts'), 'utf8');
+    expect(runTool).not.toContain('@modelcontextprotocol/sdk');
+    expect(runTool).toContain("new Client({ name: 'ops-run-tool', version: '1.4.0' }, { versionNegotiation: { mode: 'auto' } });");
+    expect(readFileSync(join(clients, 'src', 'companion.ts'), 'utf8')).toMatch(/elicitation: \{ form: \{\}, url: \{\} \},\n {6}\},\n {6}versionNegotiation: \{ mode: 'auto' \},\n/);
+  });
+
+  it('builds the migrated server cleanly and the clients with only the marked Tasks API left', async () => {
+    const [serverBuild, clientBuild] = await Promise.all([buildProjectAsync(server), buildProjectAsync(clients)]);
+    expect(serverBuild.output).toBe('');
+    expect(serverBuild.status).toBe(0);
+    // SDK v2 has no Tasks runtime (`client.experimental.tasks`): tasks-extension marks those calls
+    // for a person, and they are the only type errors. tsc still writes dist/.
+    const errors = clientBuild.output.split('\n').filter((line) => line.includes('error TS'));
+    expect(errors.length).toBeGreaterThan(0);
+    const companion = readFileSync(join(clients, 'src', 'companion.ts'), 'utf8').split('\n');
+    for (const error of errors) {
+      const match = /^src\/companion\.ts\((\d+),\d+\): error TS2339: Property 'experimental' does not exist on type 'Client'\.$/.exec(error);
+      expect(match, error).not.toBeNull();
+      expect(companion[Number(match![1]) - 2], `a marker above line ${match![1]}`).toContain('/* mcp-migrate(no-legacy-tasks-api)');
+    }
+    expect(existsSync(join(clients, 'dist', 'run-tool.js'))).toBe(true);
+  });
+
+  it('leaves the hand-rolled fetch client on 2025, with a marker at each shape to change', () => {
+    const report = jsonReport(runCli(['audit', '--format', 'json', '--fail-on', 'none'], { cwd: clients }));
+    expect(report.errors).toEqual([]);
+    // Nothing left for the SDK clients' construction: the negotiation was the transform's to add.
+    expect(report.findings.filter((finding) => finding.ruleId === 'require-modern-sdk-entry')).toEqual([]);
+    const smoke = report.findings.filter((finding) => finding.file === 'src/smoke.ts');
+    expect(new Set(smoke.map((finding) => finding.ruleId))).toEqual(
+      new Set([
+        'no-initialize-handshake',
+        'require-request-meta',
+        'require-http-request-headers',
+        'no-legacy-protocol-version',
+        'no-session-id-header',
+        'no-standalone-get-stream',
+        'no-stream-resumption',
+        'no-legacy-cancellation',
+        'no-ping',
+        'no-legacy-subscriptions',
+      ]),
+    );
+    expect(smoke.filter((finding) => finding.fix !== 'manual' || !finding.marked).map((f) => `${f.line} ${f.ruleId}`)).toEqual([]);
+    const source = readFileSync(join(clients, 'src', 'smoke.ts'), 'utf8');
+    expect(source).toContain("request('initialize', {");
+    expect(source).toMatch(/\/\* mcp-migrate\(no-initialize-handshake\): Sends the 2025 `initialize` handshake message[^\n]*\n\s*const message = request\('initialize'/);
+  });
+
+  it('completes a tool call through the balancer with server/discover and no initialize', async () => {
+    const ports = [await freePort(), await freePort()];
+    const instances: Awaited<ReturnType<typeof startNodeServer>>[] = [];
+    let balancer: RoundRobinBalancer | undefined;
+    try {
+      for (const port of ports) instances.push(await startNodeServer('dist/server.js', server, { PORT: String(port) }, /listening on/));
+      balancer = await RoundRobinBalancer.start(ports);
+      const env = { RUNBOOK_MCP_URL: `${balancer.url}/mcp` };
+
+      const call = await runNode('dist/run-tool.js', ['add_note', JSON.stringify({ title: 'e2e', body: 'from the migrated client' })], clients, env);
+      expect(call.stderr).toBe('');
+      expect(call.status).toBe(0);
+      expect(call.stdout).toMatch(/^Saved notes:\/\/\S+\n$/);
+
+      const posts = balancer.forwarded.filter((request) => request.method === 'POST');
+      const methods = posts.flatMap((request) => request.rpcMethods);
+      expect(methods).toContain('server/discover');
+      expect(methods).toContain('tools/call');
+      expect(methods).not.toContain('initialize');
+      expect(methods).not.toContain('notifications/initialized');
+      // Every request spoke 2026-07-28 and named its method in the header, as the revision requires.
+      for (const request of posts) {
+        expect(request.status, request.rpcMethods.join()).toBe(200);
+        expect(request.requestHeaders['mcp-protocol-version'], request.rpcMethods.join()).toBe('2026-07-28');
+        expect(request.requestHeaders['mcp-method'], request.rpcMethods.join()).toBe(request.rpcMethods[0]);
+      }
+      expect(new Set(posts.map((request) => request.instance))).toEqual(new Set([0, 1]));
+      expect(balancer.forwarded.filter((request) => 'mcp-session-id' in request.responseHeaders)).toEqual([]);
+
+      // The control: what the official codemod alone leaves, an SDK v2 Client with the default
+      // negotiation, still runs the 2025 handshake against the same server.
+      const before = balancer.forwarded.length;
+      const codemodOnly = new Client({ name: 'codemod-only', version: '1.0.0' });
+      try {
+        await codemodOnly.connect(new StreamableHTTPClientTransport(new URL(`${balancer.url}/mcp`)));
+        expect(balancer.forwarded.slice(before).flatMap((request) => request.rpcMethods)).toContain('initialize');
+      } finally {
+        await codemodOnly.close();
+      }
+    } finally {
+      await balancer?.close();
+      for (const instance of instances) instance.kill();
+    }
+  });
+});
+

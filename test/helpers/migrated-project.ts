@@ -1,0 +1,64 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../../src/package-info.js';
+import { binPath, type CliRun, git } from './cli.js';
+
+/**
+ * Steps the end-to-end tests share: a legacy example project copied out of
+ * test/fixtures/projects, migrated with the CLI, and built with its own tsconfig.
+ */
+
+/** Copies `test/fixtures/projects/<name>` to `<work>/<name>` and commits it (`fix` wants a clean git tree). */
+export function copyFixtureProject(name: string, work: string): string {
+  const project = join(work, name);
+  cpSync(join(packageRoot, 'test', 'fixtures', 'projects', name), project, { recursive: true });
+  git(project, 'init', '-q');
+  git(project, 'add', '-A');
+  git(project, '-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'legacy project');
+  return project;
+}
+
+/** Runs the built CLI in a child process without blocking, so that two projects can migrate side by side. */
+export function runCliAsync(args: string[], cwd: string): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [binPath, ...args], {
+      cwd,
+      env: { ...process.env, CI: 'true', NO_COLOR: '1', FORCE_COLOR: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => void (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/**
+ * The project's own build (`tsc -p tsconfig.json`, into dist/): the type-check, and the code a test
+ * then runs. The examples' dependencies are devDependencies of mcp-migrate, so their node_modules
+ * can be ours. tsc still writes dist/ when it reports errors (no example sets `noEmitOnError`).
+ */
+export function buildProject(project: string): { status: number | null; output: string } {
+  const tsc = spawnSync(process.execPath, tscArgs(project), { cwd: project, encoding: 'utf8' });
+  return { status: tsc.status, output: tsc.stdout + tsc.stderr };
+}
+
+/** {@link buildProject} without blocking, so that two projects can build side by side. */
+export function buildProjectAsync(project: string): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, tscArgs(project), { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => void (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => void (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, output }));
+  });
+}
+
+function tscArgs(project: string): string[] {
+  if (!existsSync(join(project, 'node_modules'))) symlinkSync(join(packageRoot, 'node_modules'), join(project, 'node_modules'), 'dir');
+  return [join(packageRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'];
+}
