@@ -1,9 +1,14 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { Server as V1Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { StreamableHTTPServerTransport as V1Transport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { jsonReport, runCli } from '../helpers/cli.js';
 import { buildProjectAsync, copyFixtureProject, runCliAsync } from '../helpers/migrated-project.js';
 import { freePort, RoundRobinBalancer, startNodeServer } from '../helpers/round-robin.js';
@@ -14,7 +19,8 @@ import { freePort, RoundRobinBalancer, startNodeServer } from '../helpers/round-
  * round-robin balancer) and complete a tool call without `initialize`.
  *
  * - `src/run-tool.ts`, an SDK v1 `Client`, becomes an SDK v2 `Client` with
- *   `versionNegotiation: { mode: 'auto' }` (the codemod, then `client-negotiation`): it runs here.
+ *   `versionNegotiation: { mode: 'auto' }` (the codemod, then `client-negotiation`): it runs here,
+ *   against the migrated server and, to show that 'auto' keeps 2025 servers working, an SDK v1 one.
  * - `src/companion.ts` gets the same rewrite, but it is an interactive prompt that needs the runbook
  *   server's task tools: only its rewrite is checked.
  * - `src/smoke.ts`, the hand-rolled `fetch` client, is left as it was with a marker at each 2025
@@ -47,6 +53,35 @@ function runNode(script: string, args: string[], cwd: string, env: Record<string
       resolve({ status, stdout, stderr });
     });
   });
+}
+
+/**
+ * A 2025 server that cannot speak 2026-07-28: SDK v1, a stateless Streamable HTTP transport per
+ * request, one `add_note` tool. Records the JSON-RPC method of each POST.
+ */
+async function startV1Server(): Promise<{ url: string; methods: string[]; close: () => Promise<void> }> {
+  const methods: string[] = [];
+  const http = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = chunks.length > 0 ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { method?: string }) : undefined;
+    if (body?.method) methods.push(body.method);
+    const server = new V1Server({ name: 'notes-2025', version: '1.0.0' }, { capabilities: { tools: {} } });
+    server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: [{ name: 'add_note', inputSchema: { type: 'object' as const } }] }));
+    server.setRequestHandler(CallToolRequestSchema, async (request) => ({ content: [{ type: 'text' as const, text: `Saved notes://${String(request.params.arguments?.title)}` }] }));
+    const transport = new V1Transport({ sessionIdGenerator: undefined });
+    await server.connect(transport);
+    await transport.handleRequest(req, res, body);
+  });
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/mcp`,
+    methods,
+    close: async () => {
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    },
+  };
 }
 
 describe('fix --upgrade-sdk on the legacy clients, run against a migrated server', () => {
@@ -160,6 +195,19 @@ describe('fix --upgrade-sdk on the legacy clients, run against a migrated server
     } finally {
       await balancer?.close();
       for (const instance of instances) instance.kill();
+    }
+  });
+
+  it("still completes the call against a 2025 server: 'auto' falls back to initialize", async () => {
+    const legacy = await startV1Server();
+    try {
+      const call = await runNode('dist/run-tool.js', ['add_note', JSON.stringify({ title: 'fallback', body: 'to 2025' })], clients, { RUNBOOK_MCP_URL: legacy.url });
+      expect(call.stderr).toBe('');
+      expect(call.status).toBe(0);
+      expect(call.stdout).toBe('Saved notes://fallback\n');
+      expect(legacy.methods).toEqual(['server/discover', 'initialize', 'notifications/initialized', 'tools/call']);
+    } finally {
+      await legacy.close();
     }
   });
 });
