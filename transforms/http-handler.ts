@@ -53,6 +53,7 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
   const edits: TextEdit[] = [];
   const taken = new Set<string>();
   const leftovers: { handler: string; statements: SessionStatement[] }[] = [];
+  const dropped: { handler: string; options: string[] }[] = [];
   for (const report of reports) {
     const call = callAt(sourceCode, report);
     const plan = call && planEndpoint(sourceCode, call, taken);
@@ -60,6 +61,7 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
     if (plan && 'edits' in plan && !plan.edits.some((edit) => edits.some((other) => overlaps(edit.range, other.range)))) {
       edits.push(...plan.edits);
       if (plan.sessionStatements.length > 0) leftovers.push({ handler: plan.handler, statements: plan.sessionStatements });
+      if (plan.droppedOptions.length > 0) dropped.push({ handler: plan.handler, options: plan.droppedOptions });
     }
   }
   let output = applyTextEdits(file.source, edits).output;
@@ -83,6 +85,13 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
       ruleId: sessionRuleId,
       text: sessionMarkerText(statements),
       docsUrl: docsOf(rules[sessionRuleId]!).url ?? '',
+      offset: output.indexOf(`const ${handler} = ${toNodeHandler}(`),
+    })),
+    // Transport options createMcpHandler does not take stop applying: say so at the new handler.
+    ...dropped.map(({ handler, options }) => ({
+      ruleId,
+      text: droppedOptionsText(options),
+      docsUrl: docsOf(rules[ruleId]!).url ?? '',
       offset: output.indexOf(`const ${handler} = ${toNodeHandler}(`),
     })),
   ]);
@@ -115,6 +124,17 @@ function sessionMarkerText(statements: readonly SessionStatement[]): string {
   return `The removed 2025 session code also ran ${ran}: with no sessions in 2026-07-28 this no longer runs, so move what is still needed to the tool handlers or the request (state kept per session has no session to key it) and delete the rest`;
 }
 
+const dnsRebindingOptions = /^(enableDnsRebindingProtection|allowedHosts|allowedOrigins)\b/;
+
+/** The removed transport's options that `createMcpHandler` does not take, and what to do instead. */
+function droppedOptionsText(options: readonly string[]): string {
+  const list = options.map((option) => option.replace(/\s+/g, ' ')).map((option) => `\`${option.length > 80 ? `${option.slice(0, 79)}…` : option}\``).join(', ');
+  const dns = options.some((option) => dnsRebindingOptions.test(option))
+    ? ' For DNS rebinding protection, check each request before the handler with `hostHeaderValidation([...hostnames])` and `originValidation([...hostnames])` from @modelcontextprotocol/node (`if (!validateHost(req, res)) return;`; hostnames without ports).'
+    : '';
+  return `The removed transport was created with ${list}, which \`${createMcpHandler}\` does not take: this handler no longer applies ${options.length > 1 ? 'them' : 'it'}.${dns} Move what is still needed in front of the handler or into the \`${createMcpHandler}\` options, and delete the rest`;
+}
+
 function markerText(sourceCode: SourceCode, report: Report): string {
   const call = callAt(sourceCode, report);
   const plan = call ? planEndpoint(sourceCode, call, new Set()) : { reason: 'the transport is not connected in a route handler' };
@@ -134,7 +154,7 @@ function callAt(sourceCode: SourceCode, report: Report): TSESTree.CallExpression
   return node ?? undefined;
 }
 
-type Plan = { edits: TextEdit[]; handler: string; sessionStatements: SessionStatement[] } | { reason: string };
+type Plan = { edits: TextEdit[]; handler: string; sessionStatements: SessionStatement[]; droppedOptions: string[] } | { reason: string };
 
 /**
  * The endpoint's routes become `const mcpHandler = toNodeHandler(createMcpHandler(() => <factory>))`
@@ -172,7 +192,7 @@ function planEndpoint(sourceCode: SourceCode, call: TSESTree.CallExpression, tak
     return { range: [start, route.statement.range[1]] as [number, number], text: lines.join(`\n${indentOf(sourceCode.text, route.statement.range[0])}`) };
   });
   for (const removal of endpoint.removals) edits.push({ range: removalRange(sourceCode, removal), text: '' });
-  return { edits, handler: name, sessionStatements: endpoint.sessionStatements };
+  return { edits, handler: name, sessionStatements: endpoint.sessionStatements, droppedOptions: endpoint.droppedOptions };
 }
 
 const routeShapeReasons = ['connect() is not in a route handler', 'connect() is not in an Express-style', 'the route handler does not take (req, res)'];
@@ -195,7 +215,7 @@ function planInPlace(sourceCode: SourceCode, endpoint: InPlaceEndpoint, taken: S
     ...endpoint.removals.map((removal) => ({ range: removalRange(sourceCode, removal), text: '' })),
   ];
   if (endpoint.postMethod) edits.push({ range: endpoint.postMethod.range, text: 'all' });
-  return { edits, handler: name, sessionStatements: [] };
+  return { edits, handler: name, sessionStatements: [], droppedOptions: [] };
 }
 
 function overlaps(a: readonly [number, number], b: readonly [number, number]): boolean {

@@ -36,6 +36,8 @@ export interface Endpoint {
   removals: Node[];
   /** What the session callbacks (and requests of a known session) did besides keeping the map: it no longer runs. */
   sessionStatements: SessionStatement[];
+  /** Transport options `createMcpHandler` has no place for (`allowedHosts: […]`, as written): the handler no longer applies them. */
+  droppedOptions: string[];
 }
 
 export interface SessionStatement {
@@ -202,7 +204,22 @@ export function endpointOf(sourceCode: SourceCode, connect: TSESTree.CallExpress
   if (usesLocals(sourceCode, factory.node, handler)) {
     return { reason: 'the server is built from values of the request; build it from the factory\'s context (`({ authInfo, requestInfo }) => …`) instead' };
   }
-  return { post, others, factory: factory.node, req: reqParam.name, res: resParam.name, parsedBody: parsedBodyOf(post.handler, reqParam.name), removals, sessionStatements: extras };
+  const droppedOptions = transportOptions(scanned).flatMap((options) =>
+    options.properties.filter((property) => !(property.type === 'Property' && !property.computed && handledOptions.has(propertyName(property) ?? ''))).map((property) => textOf(sourceCode, property)),
+  );
+  return { post, others, factory: factory.node, req: reqParam.name, res: resParam.name, parsedBody: parsedBodyOf(post.handler, reqParam.name), removals, sessionStatements: extras, droppedOptions };
+}
+
+/**
+ * Transport options the rewrite accounts for: sessions and resumption go with 2025, and
+ * `enableJsonResponse` is what `createMcpHandler` does by default (JSON unless the handler sends
+ * something before its result). Any other option (DNS rebinding protection, keep-alive, size
+ * limits) would stop applying unseen, so it is listed in a marker.
+ */
+const handledOptions = new Set(['sessionIdGenerator', 'onsessioninitialized', 'onsessionclosed', 'eventStore', 'enableJsonResponse']);
+
+function propertyName(property: TSESTree.Property): string | undefined {
+  return property.key.type === 'Identifier' ? property.key.name : property.key.type === 'Literal' ? String(property.key.value) : undefined;
 }
 
 /** A function declared on its own at statement level (`function transportFor(req) {…}`, `const f = () => …`). */
