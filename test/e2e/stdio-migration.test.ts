@@ -1,0 +1,220 @@
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Client } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { packageRoot } from '../../src/package-info.js';
+import { git, jsonReport, runCli } from '../helpers/cli.js';
+
+/**
+ * The migration of the bundled stdio example (roots, sampling, logging, a 2025 task tool), run
+ * the way a user runs it: `fix --upgrade-sdk`, the one step its markers leave to a person before
+ * the code builds (the SDK Tasks API, which SDK v2 does not have), `fix` again for the
+ * transforms that need SDK v2, then the build, the audit, and the built server spawned over stdio
+ * by a `@modelcontextprotocol/client` 2.x client pinned to 2026-07-28 (issue 5, stdio slice).
+ */
+const example = join(packageRoot, 'test', 'fixtures', 'projects', 'legacy-stdio');
+const work = mkdtempSync(join(tmpdir(), 'mcp-migrate-e2e-stdio-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+interface FixReport {
+  files: { file: string; edits: Record<string, number> }[];
+  failed: unknown[];
+}
+
+function fix(cwd: string): FixReport {
+  const run = runCli(['fix', '--upgrade-sdk', '--format', 'json'], { cwd });
+  expect(run.status, run.stderr).toBe(0);
+  const report = JSON.parse(run.stdout) as FixReport;
+  expect(report.failed).toEqual([]);
+  return report;
+}
+
+/** `tsc -p tsconfig.json` of the project (its build, into dist/), as `file(line,col): error TS…` lines. */
+function build(cwd: string): { status: number | null; output: string } {
+  const tsc = spawnSync(process.execPath, [join(packageRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], {
+    cwd,
+    encoding: 'utf8',
+  });
+  return { status: tsc.status, output: tsc.stdout + tsc.stderr };
+}
+
+function edit(path: string, change: (source: string) => string): void {
+  const before = readFileSync(path, 'utf8');
+  const after = change(before);
+  expect(after, `${path} unchanged`).not.toBe(before);
+  writeFileSync(path, after);
+}
+
+/**
+ * What the no-legacy-tasks-api markers ask of a person, done the simplest way they offer: "register
+ * the tool with `registerTool` and finish within the call", and drop the SDK task store, its import
+ * and the `tasks` capability (with their markers and the SDK codemod's notes on them).
+ */
+function makeIndexToolSynchronous(project: string): void {
+  edit(join(project, 'src', 'index.ts'), (source) =>
+    source
+      .split('\n')
+      .filter(
+        (line) =>
+          !/InMemoryTaskStore|^\s*taskStore, |^\s*tasks: \{|mcp-migrate\(no-legacy-tasks-api\)/.test(line) &&
+          !/@mcp-codemod-error .*(?:tasks|taskStore)/.test(line),
+      )
+      .join('\n'),
+  );
+  edit(join(project, 'src', 'tasks.ts'), (source) => {
+    const start = source.indexOf('export function registerIndexTool');
+    expect(start).toBeGreaterThan(0);
+    return `${source.slice(0, start)}export function registerIndexTool(server: McpServer, projects: () => Promise<string[]>): void {
+  server.registerTool(
+    'index_workspace',
+    {
+      title: 'Index workspace notes',
+      description: 'Rebuild .notes/INDEX.md (a table of contents of every note) in each open project.',
+      inputSchema: z.object({ project: z.string().optional().describe('Only this project (folder name); all by default') }),
+    },
+    async ({ project }) => buildIndex((await projects()).filter((dir) => !project || projectName(dir) === project)),
+  );
+}
+`;
+  });
+}
+
+type ToolResult = Awaited<ReturnType<Client['callTool']>>;
+const textOf = (result: ToolResult) => JSON.stringify(result.content);
+
+describe('fix --upgrade-sdk on the bundled legacy stdio example', () => {
+  const project = join(work, 'workspace-notes');
+  cpSync(example, project, { recursive: true });
+  git(project, 'init', '-q');
+  git(project, 'add', '-A');
+  git(project, '-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'v1 server');
+
+  it('moves package.json and the code to the v2 server package', () => {
+    const report = fix(project);
+    expect(report.files.map((f) => f.file)).toEqual(expect.arrayContaining(['package.json', 'src/index.ts', 'src/tasks.ts']));
+    const manifest = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect(Object.keys(manifest.dependencies)).toContain('@modelcontextprotocol/server');
+    expect(manifest.dependencies).not.toHaveProperty('@modelcontextprotocol/sdk');
+    expect(readFileSync(join(project, 'src', 'tasks.ts'), 'utf8')).not.toContain('@modelcontextprotocol/sdk');
+  });
+
+  it('leaves the SDK Tasks API to a person, and nothing else keeps it from type-checking', () => {
+    // The example's own dependencies are devDependencies of mcp-migrate, so its node_modules can be ours.
+    symlinkSync(join(packageRoot, 'node_modules'), join(project, 'node_modules'), 'dir');
+    // The example ignores `node_modules/`, a pattern a symlink does not match.
+    appendFileSync(join(project, '.git', 'info', 'exclude'), 'node_modules\n');
+    const index = readFileSync(join(project, 'src', 'index.ts'), 'utf8').split('\n');
+    // The one v1 import left (v2 has no task store), marked; it keeps index.ts on v1 for the next transforms.
+    expect(index.filter((line) => line.includes('@modelcontextprotocol/sdk') && line.startsWith('import'))).toEqual([
+      expect.stringContaining('InMemoryTaskStore'),
+    ]);
+    const { status, output } = build(project);
+    expect(status).not.toBe(0);
+    const errors = output.split('\n').filter((line) => / error TS\d+/.test(line));
+    expect(errors.length).toBeGreaterThan(0);
+    const outsideTasks = errors.filter((line) => {
+      const at = /^src\/(\w+)\.ts\((\d+),/.exec(line);
+      if (at?.[1] === 'tasks') return false; // server.experimental.tasks.registerToolTask and its callbacks
+      return !(at?.[1] === 'index' && /^\s*taskStore, /.test(index[Number(at[2]) - 1] ?? ''));
+    });
+    expect(outsideTasks).toEqual([]);
+  });
+
+  it('finishes on a second fix once the task tool is synchronous, and builds with no tsc output', () => {
+    makeIndexToolSynchronous(project);
+    git(project, 'add', '-A');
+    git(project, '-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'fix --upgrade-sdk, and index_workspace without the SDK Tasks API');
+    const report = fix(project);
+    const index = report.files.find((f) => f.file === 'src/index.ts');
+    // Now on v2 only, index.ts gets the transforms that need SDK v2.
+    expect(index?.edits).toMatchObject({ 'stdio-serve': 1, 'logging-to-request-log': expect.any(Number), 'client-info-meta': expect.any(Number) });
+    const source = readFileSync(join(project, 'src', 'index.ts'), 'utf8');
+    expect(source).toContain('serveStdio(');
+    expect(source).not.toContain('@modelcontextprotocol/sdk');
+
+    const { status, output } = build(project);
+    expect(output).toBe('');
+    expect(status).toBe(0);
+  });
+
+  it('leaves only manual findings, each at a marker', () => {
+    const report = jsonReport(runCli(['audit', '--format', 'json', '--fail-on', 'none'], { cwd: project }));
+    expect(report.errors).toEqual([]);
+    expect(report.findings.filter((finding) => finding.fix !== 'manual').map((f) => `${f.file}:${f.line} ${f.ruleId} ${f.fix}`)).toEqual([]);
+    // `info` is the 2025 fallback the rewrites keep on purpose (a getter behind `??`): nothing to do until 2025 support goes.
+    const actionable = report.findings.filter((finding) => finding.severity !== 'info');
+    expect(actionable.length).toBeGreaterThan(0);
+    expect(actionable.filter((finding) => !finding.marked).map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual([]);
+    expect(report.summary.markers.findings).toBe(actionable.length);
+  });
+
+  it('serves a client pinned to 2026-07-28 over stdio', async () => {
+    const client = new Client(
+      { name: 'e2e', version: '1.0.0' },
+      { versionNegotiation: { mode: { pin: '2026-07-28' } }, capabilities: { roots: {}, sampling: {} } },
+    );
+    // Handlers a 2026-07-28 client fulfils input requests with; push-style requests never reach them.
+    const asked: string[] = [];
+    client.setRequestHandler('roots/list', async () => {
+      asked.push('roots/list');
+      return { roots: [{ uri: `file://${project}`, name: 'workspace-notes' }] };
+    });
+    client.setRequestHandler('sampling/createMessage', async () => {
+      asked.push('sampling/createMessage');
+      return { role: 'assistant', model: 'e2e', content: { type: 'text', text: '- summary' } };
+    });
+    // A line on stdout that is not JSON-RPC reaches the client as a transport error.
+    const errors: Error[] = [];
+    client.onerror = (error) => errors.push(error);
+    const transport = new StdioClientTransport({ command: process.execPath, args: ['dist/index.js'], cwd: project, stderr: 'pipe' });
+    let stderr = '';
+    transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    try {
+      // connect() sends server/discover and fails unless the server offers 2026-07-28.
+      await client.connect(transport);
+      expect(client.getNegotiatedProtocolVersion()).toBe('2026-07-28');
+
+      const tools = (await client.listTools()) as Awaited<ReturnType<Client['listTools']>> & { ttlMs?: unknown; cacheScope?: unknown };
+      expect(tools.tools.map((tool) => tool.name)).toEqual(expect.arrayContaining(['list_projects', 'summarize_note', 'unlock_editing', 'index_workspace']));
+      expect(tools.ttlMs).toEqual(expect.any(Number));
+      expect(['public', 'private']).toContain(tools.cacheScope);
+
+      // Tools and resources that need neither roots nor sampling: notes of the project the server runs in.
+      const unlocked = await client.callTool({ name: 'unlock_editing', arguments: { userConfirmed: true } });
+      expect(textOf(unlocked)).toContain('append_note is now available');
+      const saved = await client.callTool({ name: 'append_note', arguments: { title: 'E2E check', markdown: '# E2E check\nover stdio' } });
+      expect(saved.isError).toBeFalsy();
+      expect(textOf(saved)).toContain('Saved e2e-check.md');
+      const note = await client.readResource({ uri: 'notes://workspace-notes/e2e-check.md' });
+      expect(note.contents).toEqual([expect.objectContaining({ mimeType: 'text/markdown', text: '# E2E check\nover stdio\n' })]);
+      await expect(client.readResource({ uri: 'notes://workspace-notes/no-such-note.md' })).rejects.toMatchObject({ code: -32602 });
+
+      // Left to a person (see the markers): roots and sampling are still push-style requests, which a
+      // 2026-07-28 server cannot send; the SDK answers the tool call with an error result naming the fix.
+      for (const [name, args] of [
+        ['list_projects', {}],
+        ['summarize_note', { name: 'e2e-check.md' }],
+      ] as const) {
+        const pushed = await client.callTool({ name, arguments: args });
+        expect(pushed.isError, name).toBe(true);
+        expect(textOf(pushed), name).toContain('inputRequired');
+      }
+      expect(asked).toEqual([]);
+
+      expect(errors.map((error) => error.message)).toEqual([]);
+    } catch (error) {
+      throw new Error(`${String(error)}\nserver stderr:\n${stderr}`, { cause: error });
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('changes nothing on a further run', () => {
+    const run = runCli(['fix', '--upgrade-sdk', '--check', '--format', 'json'], { cwd: project });
+    expect(run.status, run.stdout).toBe(0);
+    expect((JSON.parse(run.stdout) as { files: unknown[] }).files).toEqual([]);
+  });
+});
