@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { calledFromBackground } from '../src/ast/background-callers.js';
 import { isCommandOptions } from '../src/ast/command-options.js';
@@ -39,6 +39,9 @@ import {
 } from '../src/mcp/deprecated-logging.js';
 import { specUrls } from '../src/mcp/spec.js';
 
+/** The stdout console methods whose output `console.error` prints the same way, on stderr. */
+const stderrEquivalentConsoleMethods: ReadonlySet<string> = new Set(['log', 'info', 'debug']);
+
 type MessageIds =
   | 'handlesSetLevel'
   | 'storesLogLevel'
@@ -63,6 +66,7 @@ export default createRule<[], MessageIds>({
   name: 'no-deprecated-logging',
   meta: {
     type: 'problem',
+    fixable: 'code',
     docs: {
       description: 'Disallow logging/setLevel, which MCP 2026-07-28 removed, and flag the rest of MCP Logging, which it deprecated',
       spec: specUrls.logging,
@@ -75,7 +79,7 @@ export default createRule<[], MessageIds>({
         sendsUnsolicitedLog: { severity: 'error', fix: 'transform', transform: 'logging-to-request-log' },
         declaresLoggingCapability: { severity: 'warning', fix: 'manual' },
         consumesLogNotifications: { severity: 'warning', fix: 'manual' },
-        consoleLogInStdioServer: { severity: 'warning', fix: 'manual' },
+        consoleLogInStdioServer: { severity: 'warning', fix: 'safe' },
       },
       // `logging` covers logging/setLevel, setLoggingLevel, sendLoggingMessage and the capability;
       // stdio servers are found by `StdioServerTransport`/`serveStdio` or `process.stdin`.
@@ -278,7 +282,15 @@ export default createRule<[], MessageIds>({
       if (!kind || (kind === 'hand-rolled' && writesJsonLine(call))) return;
       // `if (mode === 'stdio') serve over stdio; else app.listen(…, () => console.log(…))`.
       if (excludesStdio(call, kind)) return;
-      report(callee, 'consoleLogInStdioServer', { method: `console.${callee.property.name}` });
+      const method = callee.property;
+      context.report({
+        node: callee,
+        messageId: 'consoleLogInStdioServer',
+        data: { method: `console.${method.name}` },
+        // `log`, `info` and `debug` print as `error` does, on stderr; `dir` and `table` format
+        // differently (options, columns), so they stay for a person.
+        ...(stderrEquivalentConsoleMethods.has(method.name) ? { fix: (fixer: TSESLint.RuleFixer) => fixer.replaceText(method, 'error') } : {}),
+      });
     }
 
     let stdioNodes: TSESTree.Node[] | undefined;

@@ -811,6 +811,21 @@ ruleTester.run('no-deprecated-logging', rule, {
         { messageId: 'consoleLogInStdioServer', at: 'console.log', data: { method: 'console.log' } },
         { messageId: 'consoleLogInStdioServer', at: 'console.info', data: { method: 'console.info' } },
       ],
+      {
+        output: code`
+          import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+          import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+
+          const server = new McpServer({ name: 'files', version: '1.0.0' });
+          server.registerTool('scan', {}, async () => {
+            console.error('scanning');
+            return { content: [{ type: 'text', text: 'done' }] };
+          });
+          await server.connect(new StdioServerTransport());
+          console.error('files server running on stdio');
+          console.error('this one is fine');
+        `,
+      },
     ),
     invalid(
       'console.debug in a v2 serveStdio server (JavaScript, require)',
@@ -821,7 +836,30 @@ ruleTester.run('no-deprecated-logging', rule, {
         console.debug('ready');
       `,
       [{ messageId: 'consoleLogInStdioServer', at: 'console.debug', data: { method: 'console.debug' } }],
-      { filename: 'file.js' },
+      {
+        filename: 'file.js',
+        output: code`
+          const { serveStdio } = require('@modelcontextprotocol/server/stdio');
+
+          serveStdio(() => buildServer());
+          console.error('ready');
+        `,
+      },
+    ),
+    invalid(
+      'console.dir and console.table in a stdio server: reported, left for a person (they format unlike console.error)',
+      code`
+        import { serveStdio } from '@modelcontextprotocol/server/stdio';
+
+        serveStdio(() => buildServer());
+        console.dir(config, { depth: null });
+        console.table(tools);
+      `,
+      [
+        { messageId: 'consoleLogInStdioServer', at: 'console.dir', data: { method: 'console.dir' } },
+        { messageId: 'consoleLogInStdioServer', at: 'console.table', data: { method: 'console.table' } },
+      ],
+      { output: null },
     ),
     invalid(
       'diagnostics on stdout in a hand-rolled stdio server',
@@ -833,6 +871,15 @@ ruleTester.run('no-deprecated-logging', rule, {
         });
       `,
       [{ messageId: 'consoleLogInStdioServer', at: 'console.log', data: { method: 'console.log' } }],
+      {
+        output: code`
+          process.stdin.on('data', (chunk) => {
+            const request = JSON.parse(String(chunk));
+            console.error('got', request.method);
+            if (request.method === 'tools/list') process.stdout.write(JSON.stringify({ jsonrpc: '2.0', id: request.id, result: { tools } }) + '\\n');
+          });
+        `,
+      },
     ),
 
     // ---------------------------------------------------------------------------------
@@ -1058,6 +1105,21 @@ ruleTester.run('no-deprecated-logging', rule, {
         { messageId: 'consoleLogInStdioServer', at: 'console.log', nth: 1, data: { method: 'console.log' } },
         { messageId: 'consoleLogInStdioServer', at: 'console.info', data: { method: 'console.info' } },
       ],
+      {
+        output: code`
+          import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+          import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+
+          const server = new McpServer({ name: 'weather', version: '1.2.0' });
+          console.error('starting weather server');
+          if (process.env.MCP_TRANSPORT === 'stdio') {
+            await server.connect(new StdioServerTransport());
+            console.error('ready on stdio');
+          } else {
+            startHttp(server).then((port) => console.log(\`ready on :\${port}\`));
+          }
+        `,
+      },
     ),
   ],
 });
