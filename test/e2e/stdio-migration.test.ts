@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,6 +80,33 @@ function makeIndexToolSynchronous(project: string): void {
 }
 `;
   });
+}
+
+/**
+ * Everything the built server writes to stdout while it answers one request and then sees stdin
+ * close: the raw lines, since the v2 client's stdio transport skips lines that are not JSON.
+ */
+async function stdoutLines(cwd: string, request: object): Promise<string[]> {
+  const child = spawn(process.execPath, ['dist/index.js'], { cwd, stdio: ['pipe', 'pipe', 'ignore'] });
+  let stdout = '';
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const kill = setTimeout(() => child.kill(), 10_000);
+  try {
+    await new Promise<void>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        if (stdout.includes('"id":1')) resolve();
+      });
+      child.on('exit', () => resolve());
+      child.stdin.write(`${JSON.stringify(request)}\n`);
+    });
+    child.stdin.end();
+    await exited;
+  } finally {
+    clearTimeout(kill);
+    child.kill();
+  }
+  return stdout.split('\n').filter((line) => line !== '');
 }
 
 type ToolResult = Awaited<ReturnType<Client['callTool']>>;
@@ -210,6 +237,15 @@ describe('fix --upgrade-sdk on the bundled legacy stdio example', () => {
     } finally {
       await client.close();
     }
+  });
+
+  it('writes only JSON-RPC to stdout (fix moved its console.log to stderr)', async () => {
+    const discover = { jsonrpc: '2.0', id: 1, method: 'server/discover', params: {} };
+    const lines = await stdoutLines(project, discover);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(() => JSON.parse(line) as unknown, line).not.toThrow();
+    expect(lines.map((line) => (JSON.parse(line) as { jsonrpc?: unknown }).jsonrpc)).toEqual(lines.map(() => '2.0'));
+    expect(readFileSync(join(project, 'src', 'index.ts'), 'utf8')).toContain('console.error(`workspace-notes ${VERSION} running on stdio`)');
   });
 
   it('changes nothing on a further run', () => {
