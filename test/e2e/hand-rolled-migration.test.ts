@@ -1,12 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { packageRoot } from '../../src/package-info.js';
-import { git, jsonReport, runCli } from '../helpers/cli.js';
+import { buildProject, copyFixtureProject, expectOnlyMarkedManualFindings } from '../helpers/migrated-project.js';
+import { jsonReport, runCli } from '../helpers/cli.js';
 import { freePort, RoundRobinBalancer, startNodeServer } from '../helpers/round-robin.js';
 
 /**
@@ -17,7 +17,6 @@ import { freePort, RoundRobinBalancer, startNodeServer } from '../helpers/round-
  * person's job, the test asserts the marker that says so, and what the client sees, so that it
  * cannot pass by accident.
  */
-const example = join(packageRoot, 'test', 'fixtures', 'projects', 'legacy-hand-rolled');
 const work = mkdtempSync(join(tmpdir(), 'mcp-migrate-e2e-hand-rolled-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -30,11 +29,7 @@ function markedLine(source: string, ruleId: string, text: string): boolean {
 }
 
 describe('fix on the hand-rolled legacy example (no SDK)', () => {
-  const project = join(work, 'project');
-  cpSync(example, project, { recursive: true });
-  git(project, 'init', '-q');
-  git(project, 'add', '-A');
-  git(project, '-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'hand-rolled 2025 server');
+  const project = copyFixtureProject('legacy-hand-rolled', work, 'project');
   // The workspace the server serves: one npm script, so one `run_hello` tool that needs no language server.
   const workspace = join(work, 'workspace');
   mkdirSync(workspace);
@@ -67,18 +62,13 @@ describe('fix on the hand-rolled legacy example (no SDK)', () => {
 
   it('type-checks and builds with its own tsconfig', () => {
     symlinkSync(join(packageRoot, 'node_modules'), join(project, 'node_modules'), 'dir');
-    const tsc = spawnSync(process.execPath, [join(packageRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: project, encoding: 'utf8' });
-    expect(tsc.stdout + tsc.stderr).toBe('');
+    const tsc = buildProject(project);
+    expect(tsc.output).toBe('');
     expect(tsc.status).toBe(0);
   });
 
   it('leaves only manual findings, each error and warning at a marker', () => {
-    const report = jsonReport(runCli(['audit', '--format', 'json', '--fail-on', 'none'], { cwd: project }));
-    expect(report.errors).toEqual([]);
-    expect(report.findings.filter((f) => f.fix !== 'manual').map((f) => `${f.file}:${f.line} ${f.ruleId} ${f.fix}`)).toEqual([]);
-    const actionable = report.findings.filter((finding) => finding.severity !== 'info');
-    expect(actionable.length).toBeGreaterThan(0);
-    expect(actionable.filter((finding) => !finding.marked).map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual([]);
+    expectOnlyMarkedManualFindings(jsonReport(runCli(['audit', '--format', 'json', '--fail-on', 'none'], { cwd: project })));
   });
 
   it('serves a client pinned to 2026-07-28 from two instances, as far as the fix goes', async () => {

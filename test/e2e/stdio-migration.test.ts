@@ -1,11 +1,12 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { packageRoot } from '../../src/package-info.js';
+import { buildProject, copyFixtureProject, expectOnlyMarkedManualFindings } from '../helpers/migrated-project.js';
 import { git, jsonReport, runCli } from '../helpers/cli.js';
 
 /**
@@ -15,7 +16,6 @@ import { git, jsonReport, runCli } from '../helpers/cli.js';
  * transforms that need SDK v2, then the build, the audit, and the built server spawned over stdio
  * by a `@modelcontextprotocol/client` 2.x client pinned to 2026-07-28 (issue 5, stdio slice).
  */
-const example = join(packageRoot, 'test', 'fixtures', 'projects', 'legacy-stdio');
 const work = mkdtempSync(join(tmpdir(), 'mcp-migrate-e2e-stdio-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -30,15 +30,6 @@ function fix(cwd: string): FixReport {
   const report = JSON.parse(run.stdout) as FixReport;
   expect(report.failed).toEqual([]);
   return report;
-}
-
-/** `tsc -p tsconfig.json` of the project (its build, into dist/), as `file(line,col): error TS…` lines. */
-function build(cwd: string): { status: number | null; output: string } {
-  const tsc = spawnSync(process.execPath, [join(packageRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], {
-    cwd,
-    encoding: 'utf8',
-  });
-  return { status: tsc.status, output: tsc.stdout + tsc.stderr };
 }
 
 function edit(path: string, change: (source: string) => string): void {
@@ -113,11 +104,7 @@ type ToolResult = Awaited<ReturnType<Client['callTool']>>;
 const textOf = (result: ToolResult) => JSON.stringify(result.content);
 
 describe('fix --upgrade-sdk on the bundled legacy stdio example', () => {
-  const project = join(work, 'workspace-notes');
-  cpSync(example, project, { recursive: true });
-  git(project, 'init', '-q');
-  git(project, 'add', '-A');
-  git(project, '-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'v1 server');
+  const project = copyFixtureProject('legacy-stdio', work, 'workspace-notes');
 
   it('moves package.json and the code to the v2 server package', () => {
     const report = fix(project);
@@ -138,7 +125,7 @@ describe('fix --upgrade-sdk on the bundled legacy stdio example', () => {
     expect(index.filter((line) => line.includes('@modelcontextprotocol/sdk') && line.startsWith('import'))).toEqual([
       expect.stringContaining('InMemoryTaskStore'),
     ]);
-    const { status, output } = build(project);
+    const { status, output } = buildProject(project);
     expect(status).not.toBe(0);
     const errors = output.split('\n').filter((line) => / error TS\d+/.test(line));
     expect(errors.length).toBeGreaterThan(0);
@@ -162,20 +149,13 @@ describe('fix --upgrade-sdk on the bundled legacy stdio example', () => {
     expect(source).toContain('serveStdio(');
     expect(source).not.toContain('@modelcontextprotocol/sdk');
 
-    const { status, output } = build(project);
+    const { status, output } = buildProject(project);
     expect(output).toBe('');
     expect(status).toBe(0);
   });
 
   it('leaves only manual findings, each at a marker', () => {
-    const report = jsonReport(runCli(['audit', '--format', 'json', '--fail-on', 'none'], { cwd: project }));
-    expect(report.errors).toEqual([]);
-    expect(report.findings.filter((finding) => finding.fix !== 'manual').map((f) => `${f.file}:${f.line} ${f.ruleId} ${f.fix}`)).toEqual([]);
-    // `info` is the 2025 fallback the rewrites keep on purpose (a getter behind `??`): nothing to do until 2025 support goes.
-    const actionable = report.findings.filter((finding) => finding.severity !== 'info');
-    expect(actionable.length).toBeGreaterThan(0);
-    expect(actionable.filter((finding) => !finding.marked).map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual([]);
-    expect(report.summary.markers.findings).toBe(actionable.length);
+    expectOnlyMarkedManualFindings(jsonReport(runCli(['audit', '--format', 'json', '--fail-on', 'none'], { cwd: project })));
   });
 
   it('serves a client pinned to 2026-07-28 over stdio', async () => {

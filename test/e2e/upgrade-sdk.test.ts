@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { jsonReport, runCli } from '../helpers/cli.js';
-import { buildProject, copyFixtureProject } from '../helpers/migrated-project.js';
+import { buildProject, copyFixtureProject, expectOnlyMarkedManualFindings } from '../helpers/migrated-project.js';
 import { freePort, RoundRobinBalancer, startNodeServer } from '../helpers/round-robin.js';
 
 /**
@@ -44,14 +44,7 @@ describe('fix --upgrade-sdk on the bundled legacy example', () => {
   });
 
   it('leaves only manual findings, each at a marker', () => {
-    const report = jsonReport(runCli(['audit', '--format', 'json', '--fail-on', 'none'], { cwd: project }));
-    expect(report.errors).toEqual([]);
-    expect(report.findings.every((finding) => finding.fix === 'manual')).toBe(true);
-    // `info` is the 2025 fallback the rewrites keep on purpose (a getter behind `??`): nothing to do until 2025 support goes.
-    const actionable = report.findings.filter((finding) => finding.severity !== 'info');
-    expect(actionable.length).toBeGreaterThan(0);
-    expect(actionable.filter((finding) => !finding.marked).map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual([]);
-    expect(report.summary.markers.findings).toBe(actionable.length);
+    expectOnlyMarkedManualFindings(jsonReport(runCli(['audit', '--format', 'json', '--fail-on', 'none'], { cwd: project })));
   });
 
   it('serves a client pinned to 2026-07-28 from two instances behind a round-robin balancer', async () => {
