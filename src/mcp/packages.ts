@@ -36,12 +36,15 @@ export const v2NodeEntry = '@modelcontextprotocol/node';
 
 /**
  * Which SDK major a file's imports show: `1` for `@modelcontextprotocol/sdk`, `2` for the split
- * v2 packages, undefined when it imports neither. A regular-expression scan, because it runs
- * before any parse to decide which transforms apply.
+ * v2 packages, undefined when it imports neither. A file that imports v2 and keeps only v1's
+ * experimental modules (the 2025 Tasks API, which v2 does not have and the official codemod
+ * leaves in place, marked) is on v2: its other code can take the v2 rewrites in the same run.
+ * A regular-expression scan, because it runs before any parse to decide which transforms apply.
  */
 export function sdkMajorOfSource(source: string): 1 | 2 | undefined {
   const specifiers = [...source.matchAll(/(?:from|import|require\()\s*['"](@modelcontextprotocol\/[^'"]+)['"]/g)].map((m) => m[1]!);
-  if (specifiers.some((s) => s === v1SdkPackage || s.startsWith(`${v1SdkPackage}/`))) return 1;
-  if (specifiers.length > 0) return 2;
-  return undefined;
+  const v1 = specifiers.filter((s) => s === v1SdkPackage || s.startsWith(`${v1SdkPackage}/`));
+  if (v1.length === 0) return specifiers.length > 0 ? 2 : undefined;
+  const onlyExperimental = v1.every((s) => s.startsWith(`${v1SdkPackage}/experimental`));
+  return onlyExperimental && v1.length < specifiers.length ? 2 : 1;
 }

@@ -109,6 +109,10 @@ describe('fix --upgrade-sdk on the bundled legacy stdio example', () => {
   it('moves package.json and the code to the v2 server package', () => {
     const report = fix(project);
     expect(report.files.map((f) => f.file)).toEqual(expect.arrayContaining(['package.json', 'src/index.ts', 'src/tasks.ts']));
+    // The task store's v1 import stays (v2 has none), but index.ts is on v2 now: the transforms that need v2 run in the same pass.
+    const index = report.files.find((f) => f.file === 'src/index.ts');
+    expect(index?.edits).toMatchObject({ 'upgrade-sdk': expect.any(Number), 'stdio-serve': 1, 'logging-to-request-log': expect.any(Number), 'client-info-meta': expect.any(Number) });
+    expect(readFileSync(join(project, 'src', 'index.ts'), 'utf8')).toContain('serveStdio(');
     const manifest = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
     expect(Object.keys(manifest.dependencies)).toContain('@modelcontextprotocol/server');
     expect(manifest.dependencies).not.toHaveProperty('@modelcontextprotocol/sdk');
@@ -121,7 +125,7 @@ describe('fix --upgrade-sdk on the bundled legacy stdio example', () => {
     // The example ignores `node_modules/`, a pattern a symlink does not match.
     appendFileSync(join(project, '.git', 'info', 'exclude'), 'node_modules\n');
     const index = readFileSync(join(project, 'src', 'index.ts'), 'utf8').split('\n');
-    // The one v1 import left (v2 has no task store), marked; it keeps index.ts on v1 for the next transforms.
+    // The one v1 import left (v2 has no task store), marked.
     expect(index.filter((line) => line.includes('@modelcontextprotocol/sdk') && line.startsWith('import'))).toEqual([
       expect.stringContaining('InMemoryTaskStore'),
     ]);
@@ -137,14 +141,11 @@ describe('fix --upgrade-sdk on the bundled legacy stdio example', () => {
     expect(outsideTasks).toEqual([]);
   });
 
-  it('finishes on a second fix once the task tool is synchronous, and builds with no tsc output', () => {
+  it('builds with no tsc output once the task tool is synchronous, and a further fix finds nothing new', () => {
     makeIndexToolSynchronous(project);
     git(project, 'add', '-A');
     git(project, '-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'fix --upgrade-sdk, and index_workspace without the SDK Tasks API');
-    const report = fix(project);
-    const index = report.files.find((f) => f.file === 'src/index.ts');
-    // Now on v2 only, index.ts gets the transforms that need SDK v2.
-    expect(index?.edits).toMatchObject({ 'stdio-serve': 1, 'logging-to-request-log': expect.any(Number), 'client-info-meta': expect.any(Number) });
+    expect(fix(project).files).toEqual([]);
     const source = readFileSync(join(project, 'src', 'index.ts'), 'utf8');
     expect(source).toContain('serveStdio(');
     expect(source).not.toContain('@modelcontextprotocol/sdk');
