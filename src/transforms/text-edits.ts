@@ -23,12 +23,15 @@ export function applyTextEdits(source: string, edits: readonly TextEdit[]): { ou
   return { output: output + source.slice(cursor), applied };
 }
 
-/** A statement's range widened to its whole line(s) when nothing else shares them, so no blank line is left. */
+/**
+ * A statement's range widened to its whole line(s) when nothing else shares them, so no blank line
+ * is left; a `//` comment after it on its last line is about it and goes with it.
+ */
 export function wholeLines(text: string, range: readonly [number, number]): [number, number] {
   const lineStart = text.lastIndexOf('\n', range[0] - 1) + 1;
   const newline = text.indexOf('\n', range[1]);
   const lineEnd = newline === -1 ? text.length : newline + 1;
-  const alone = /^[ \t]*$/.test(text.slice(lineStart, range[0])) && /^[ \t]*\r?\n?$/.test(text.slice(range[1], lineEnd));
+  const alone = /^[ \t]*$/.test(text.slice(lineStart, range[0])) && /^[ \t]*(\/\/[^\n]*)?\r?\n?$/.test(text.slice(range[1], lineEnd));
   return alone ? [lineStart, lineEnd] : [range[0], range[1]];
 }
 
