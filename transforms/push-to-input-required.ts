@@ -19,6 +19,7 @@ import { detectQuoteStyle } from '../src/transforms/quote-style.js';
 import { messageRange, nodeAt, offsetOf, runRule } from '../src/transforms/rule-findings.js';
 import { applyTextEdits, shiftedBy, type TextEdit } from '../src/transforms/text-edits.js';
 import type { TransformOptions } from '../src/transforms/types.js';
+import { namedImports } from '../src/transforms/named-imports.js';
 
 /**
  * `push-to-input-required`: MCP 2026-07-28 forbids server-to-client requests; a tool, prompt or
@@ -228,7 +229,7 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
   }
   if (major === 1 && sdkPushes > 0) api.report(needsV2Note(leftForV2, sdkPushes));
   if (importNames.size > 0) {
-    const edit = importEdit(code, [...importNames], quote);
+    const edit = namedImports(code, v2ServerEntry, [...importNames].map((name) => ({ name })), quote)?.edit;
     if (edit) edits.push(edit);
   }
 
@@ -651,21 +652,6 @@ function namedImport(code: Code, name: string): TSESTree.ImportSpecifier | undef
     }
   }
   return undefined;
-}
-
-/** Adds the names to the file's value import from `@modelcontextprotocol/server`, or a new import after the last one. */
-function importEdit(code: Code, names: string[], quote: string): TextEdit | undefined {
-  const imports = code.ast.body.filter((s): s is TSESTree.ImportDeclaration => s.type === 'ImportDeclaration');
-  const server = imports.find((s) => s.source.value === v2ServerEntry && s.importKind !== 'type' && s.specifiers.some((x) => x.type === 'ImportSpecifier'));
-  if (server) {
-    const last = server.specifiers.at(-1)!;
-    return { range: [last.range[1], last.range[1]], text: names.map((n) => `, ${n}`).join('') };
-  }
-  const newline = code.text.includes('\r\n') ? '\r\n' : '\n';
-  const line = `import { ${names.join(', ')} } from ${quote}${v2ServerEntry}${quote};`;
-  const last = imports.at(-1);
-  if (last) return { range: [last.range[1], last.range[1]], text: `${newline}${line}` };
-  return { range: [0, 0], text: `${line}${newline}` };
 }
 
 /**

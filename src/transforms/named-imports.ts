@@ -34,9 +34,8 @@ export function namedImports(code: Code, from: string, wanted: readonly WantedIm
   if (missing.some((w) => moduleScope?.set.has(w.name))) return undefined;
   for (const w of missing) names.set(w.name, w.name);
 
-  const target = imports.find(
-    (d) => d.source.value === from && d.importKind !== 'type' && d.specifiers.length > 0 && d.specifiers.every((s) => s.type === 'ImportSpecifier'),
-  );
+  // A value import with a braced list (`import { A }`, `import D, { A }`) takes the new names at its end.
+  const target = imports.find((d) => d.source.value === from && d.importKind !== 'type' && d.specifiers.some((s) => s.type === 'ImportSpecifier'));
   const list = (typeKeyword: boolean) => missing.map((w) => `${typeKeyword && w.typeOnly ? 'type ' : ''}${w.name}`).join(', ');
   if (target) {
     const last = target.specifiers.at(-1)!;
@@ -44,6 +43,7 @@ export function namedImports(code: Code, from: string, wanted: readonly WantedIm
   }
   const after = imports.at(-1);
   const line = `import { ${list(true)} } from ${quote}${from}${quote};`;
-  if (!after) return { names, edit: { range: [0, 0], text: `${line}\n` } };
-  return { names, edit: { range: [after.range[1], after.range[1]], text: `\n${line}` } };
+  const newline = code.text.includes('\r\n') ? '\r\n' : '\n';
+  if (!after) return { names, edit: { range: [0, 0], text: `${line}${newline}` } };
+  return { names, edit: { range: [after.range[1], after.range[1]], text: `${newline}${line}` } };
 }
