@@ -13,11 +13,11 @@ export const parser = 'ts';
 export default function transform(file: FileInfo, api: API, options: TransformOptions = {}): string | undefined {
   const ruleIds = rulesFor(file.source, options);
   if (ruleIds.length === 0) return undefined;
-  const fixable = (source: string) => runRules(ruleIds, source, file.path).messages.filter((message) => message.fix).length;
-  const before = fixable(file.source);
+  const before = runRules(ruleIds, file.source, file.path).messages.filter((message) => message.fix).length;
   if (before === 0) return undefined;
-  const { output, fixed } = fixWithRules(ruleIds, file.source, file.path);
+  const { output, fixed, messages } = fixWithRules(ruleIds, file.source, file.path);
   if (!fixed || output === file.source) return undefined;
-  api.stats('edits', Math.max(1, before - fixable(output)));
+  // What verifyAndFix reports is the output's own: the fixable findings left there were not applied.
+  api.stats('edits', Math.max(1, before - messages.filter((message) => message.fix).length));
   return output;
 }

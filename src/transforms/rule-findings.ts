@@ -34,13 +34,16 @@ export function runRules(ruleIds: readonly string[], source: string, filename: s
   return { messages: messages.filter((message) => message.ruleId !== null && ours.has(message.ruleId)), sourceCode };
 }
 
-/** Applies the rules' own fixes, as `eslint --fix` would (up to ESLint's 10 passes). */
-export function fixWithRules(ruleIds: readonly string[], source: string, filename: string): { output: string; fixed: boolean } {
+/**
+ * Applies the rules' own fixes, as `eslint --fix` would (up to ESLint's 10 passes); `messages`
+ * are the reports left on the output.
+ */
+export function fixWithRules(ruleIds: readonly string[], source: string, filename: string): { output: string; fixed: boolean; messages: Linter.LintMessage[] } {
   const linter = new Linter({ cwd: parsePath(process.cwd()).root });
   const result = linter.verifyAndFix(source, configFor(ruleIds, filename), { filename: filenameForLinter(filename) });
   const fatal = result.messages.find((message) => message.fatal);
   if (fatal) throw new Error(`cannot parse: ${fatal.message} (${fatal.line}:${fatal.column})`);
-  return { output: result.output, fixed: result.fixed };
+  return { output: result.output, fixed: result.fixed, messages: result.messages };
 }
 
 function configFor(ruleIds: readonly string[], filename: string): Linter.Config[] {
