@@ -1,10 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { packageRoot } from '../../src/package-info.js';
 import { buildProject, copyFixtureProject, expectOnlyMarkedManualFindings } from '../helpers/migrated-project.js';
 import { jsonReport, runCli } from '../helpers/cli.js';
 import { freePort, RoundRobinBalancer, startNodeServer } from '../helpers/round-robin.js';
@@ -61,7 +60,6 @@ describe('fix on the hand-rolled legacy example (no SDK)', () => {
   });
 
   it('type-checks and builds with its own tsconfig', () => {
-    symlinkSync(join(packageRoot, 'node_modules'), join(project, 'node_modules'), 'dir');
     const tsc = buildProject(project);
     expect(tsc.output).toBe('');
     expect(tsc.status).toBe(0);

@@ -1,12 +1,11 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
-import { packageRoot } from '../../src/package-info.js';
-import { buildProject, copyFixtureProject, expectOnlyMarkedManualFindings } from '../helpers/migrated-project.js';
+import { buildProject, copyFixtureProject, expectOnlyMarkedManualFindings, linkNodeModules } from '../helpers/migrated-project.js';
 import { git, jsonReport, runCli } from '../helpers/cli.js';
 
 /**
@@ -120,10 +119,7 @@ describe('fix --upgrade-sdk on the bundled legacy stdio example', () => {
   });
 
   it('leaves the SDK Tasks API to a person, and nothing else keeps it from type-checking', () => {
-    // The example's own dependencies are devDependencies of mcp-migrate, so its node_modules can be ours.
-    symlinkSync(join(packageRoot, 'node_modules'), join(project, 'node_modules'), 'dir');
-    // The example ignores `node_modules/`, a pattern a symlink does not match.
-    appendFileSync(join(project, '.git', 'info', 'exclude'), 'node_modules\n');
+    linkNodeModules(project);
     const index = readFileSync(join(project, 'src', 'index.ts'), 'utf8').split('\n');
     // The one v1 import left (v2 has no task store), marked.
     expect(index.filter((line) => line.includes('@modelcontextprotocol/sdk') && line.startsWith('import'))).toEqual([

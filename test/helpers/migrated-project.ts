@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, symlinkSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/package-info.js';
 import { expect } from 'vitest';
@@ -60,8 +60,19 @@ export function buildProjectAsync(project: string): Promise<{ status: number | n
 }
 
 function tscArgs(project: string): string[] {
-  if (!existsSync(join(project, 'node_modules'))) symlinkSync(join(packageRoot, 'node_modules'), join(project, 'node_modules'), 'dir');
+  linkNodeModules(project);
   return [join(packageRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'];
+}
+
+/**
+ * Gives the project mcp-migrate's node_modules (the examples' dependencies are its
+ * devDependencies), once, and tells git to ignore the link: a `node_modules/` pattern in the
+ * example's `.gitignore` does not match a symbolic link, and `fix` refuses a dirty tree.
+ */
+export function linkNodeModules(project: string): void {
+  if (existsSync(join(project, 'node_modules'))) return;
+  symlinkSync(join(packageRoot, 'node_modules'), join(project, 'node_modules'), 'dir');
+  if (existsSync(join(project, '.git', 'info'))) appendFileSync(join(project, '.git', 'info', 'exclude'), 'node_modules\n');
 }
 
 /**
