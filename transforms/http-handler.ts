@@ -8,7 +8,7 @@ import { insertMarkers } from '../src/transforms/markers.js';
 import { detectQuoteStyle } from '../src/transforms/quote-style.js';
 import { offsetOf, runRule } from '../src/transforms/rule-findings.js';
 import { endpointOf, inPlaceEndpointOf, type InPlaceEndpoint, type Route, type SessionStatement } from '../src/transforms/express-endpoint.js';
-import { applyTextEdits, type TextEdit } from '../src/transforms/text-edits.js';
+import { applyTextEdits, indentAt, type TextEdit } from '../src/transforms/text-edits.js';
 import type { TransformOptions } from '../src/transforms/types.js';
 
 /**
@@ -189,7 +189,7 @@ function planEndpoint(sourceCode: SourceCode, call: TSESTree.CallExpression, tak
     if (index === 0) lines.unshift(declaration);
     // The comments on a GET or DELETE session route describe what it no longer does.
     const start = route === post ? route.statement.range[0] : commentsStart(sourceCode, route.statement);
-    return { range: [start, route.statement.range[1]] as [number, number], text: lines.join(`\n${indentOf(sourceCode.text, route.statement.range[0])}`) };
+    return { range: [start, route.statement.range[1]] as [number, number], text: lines.join(`\n${indentAt(sourceCode.text, route.statement.range[0])}`) };
   });
   for (const removal of endpoint.removals) edits.push({ range: removalRange(sourceCode, removal), text: '' });
   return { edits, handler: name, sessionStatements: endpoint.sessionStatements, droppedOptions: endpoint.droppedOptions };
@@ -220,11 +220,6 @@ function planInPlace(sourceCode: SourceCode, endpoint: InPlaceEndpoint, taken: S
 
 function overlaps(a: readonly [number, number], b: readonly [number, number]): boolean {
   return a[0] < b[1] && b[0] < a[1];
-}
-
-function indentOf(text: string, offset: number): string {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(lineStart))![0];
 }
 
 /**

@@ -15,7 +15,7 @@ import { discoverMethod, initializedNotification, initializeMethod, serverInfoMe
 import { insertMarkers, type MarkerRequest } from '../src/transforms/markers.js';
 import { detectQuoteStyle } from '../src/transforms/quote-style.js';
 import { messageRange, nodeAt, offsetOf, runRule, runRules } from '../src/transforms/rule-findings.js';
-import { applyTextEdits, type TextEdit, wholeLines } from '../src/transforms/text-edits.js';
+import { applyTextEdits, lineBreakOf, type TextEdit, wholeLines } from '../src/transforms/text-edits.js';
 import type { TransformOptions } from '../src/transforms/types.js';
 
 /**
@@ -391,7 +391,7 @@ function convertRoute(
     text.slice(...copyRange),
     inner.map((e) => ({ range: [e.range[0] - copyRange[0], e.range[1] - copyRange[0]] as const, text: e.text })),
   ).output;
-  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const newline = lineBreakOf(text);
 
   const elseIf = clause.parent?.type === 'IfStatement' && clause.parent.alternate === clause;
   const insertAt = clause.type === 'SwitchCase' ? groupStart(code, clause) : elseIf ? clause.range[0] : leadingStart(code, clause);
@@ -588,7 +588,7 @@ function discoverResultText(code: Code, answer: Answer, quote: string): string |
   if (target !== object && !containsNode(target, object) && !sameBindings(code, moved, target, answer.sameThis ?? false)) return undefined;
 
   const text = code.text;
-  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const newline = lineBreakOf(text);
   // The object's own quotes where it shows them (a JSON-style `"protocolVersion": "2025-06-18"`), else the file's.
   const version = properties.get('protocolVersion');
   const shown = [version?.value, version?.key].find((n) => n?.type === 'Literal' && typeof n.value === 'string') as TSESTree.StringLiteral | undefined;

@@ -13,7 +13,7 @@ import { addContextParameter, freeName } from '../src/transforms/context-paramet
 import { insertMarkers, type MarkerRequest } from '../src/transforms/markers.js';
 import { detectQuoteStyle } from '../src/transforms/quote-style.js';
 import { messageRange, nodeAt, offsetOf, runRule } from '../src/transforms/rule-findings.js';
-import { applyTextEdits, shiftedBy, type TextEdit, wholeLines } from '../src/transforms/text-edits.js';
+import { applyTextEdits, shiftedBy, type TextEdit, wholeLines, withoutDoubleBlank } from '../src/transforms/text-edits.js';
 import type { TransformOptions } from '../src/transforms/types.js';
 import { removeUnusedImports } from '../src/transforms/unused-imports.js';
 
@@ -294,13 +294,6 @@ function unusedDeclaration(code: Code, variable: TSESLint.Scope.Variable): TextE
   const init = declarator.init ? unwrap(declarator.init) : undefined;
   const harmless = !init || init.type === 'Literal' || (init.type === 'Identifier' && init.name === 'undefined') || (init.type === 'NewExpression' && init.arguments.length === 0);
   return harmless ? [{ range: wholeLines(code.text, declaration.range), text: '' }] : [];
-}
-
-/** A removed block of lines between two blank lines takes one of them along, so no double blank line is left. */
-function withoutDoubleBlank(text: string, range: [number, number]): [number, number] {
-  const blankAfter = /^[ \t]*\r?\n/.exec(text.slice(range[1]));
-  const blankBefore = /\n[ \t]*\r?\n$/.test(text.slice(0, range[0]));
-  return blankAfter && blankBefore && text[range[0] - 1] === '\n' ? [range[0], range[1] + blankAfter[0].length] : range;
 }
 
 function within(node: Node, root: Node): boolean {

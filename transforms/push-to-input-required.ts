@@ -17,7 +17,7 @@ import { addContextParameter, freeName } from '../src/transforms/context-paramet
 import { insertMarkers, type MarkerRequest } from '../src/transforms/markers.js';
 import { detectQuoteStyle } from '../src/transforms/quote-style.js';
 import { messageRange, nodeAt, offsetOf, runRule } from '../src/transforms/rule-findings.js';
-import { applyTextEdits, shiftedBy, type TextEdit } from '../src/transforms/text-edits.js';
+import { applyTextEdits, lineBreakOf, shiftedBy, type TextEdit } from '../src/transforms/text-edits.js';
 import type { TransformOptions } from '../src/transforms/types.js';
 import { namedImports } from '../src/transforms/named-imports.js';
 
@@ -673,7 +673,7 @@ function rewriteEdits(
   if (!mcpReq) return undefined;
 
   const text = code.text;
-  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const newline = lineBreakOf(text);
   const lineStart = text.lastIndexOf('\n', statement.range[0] - 1) + 1;
   const indent = text.slice(lineStart, statement.range[0]);
   if (!/^[ \t]*$/.test(indent)) return undefined;

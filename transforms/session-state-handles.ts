@@ -12,7 +12,7 @@ import { keyedAccessMethods } from '../src/mcp/session-state.js';
 import { insertMarkers, type MarkerRequest } from '../src/transforms/markers.js';
 import { detectQuoteStyle } from '../src/transforms/quote-style.js';
 import { messageRange, nodeAt, offsetOf, runRule } from '../src/transforms/rule-findings.js';
-import { applyTextEdits, shiftedBy, type TextEdit, wholeLines } from '../src/transforms/text-edits.js';
+import { applyTextEdits, indentAt, lineBreakOf, shiftedBy, type TextEdit, wholeLines } from '../src/transforms/text-edits.js';
 import type { TransformOptions } from '../src/transforms/types.js';
 
 /**
@@ -515,7 +515,7 @@ function randomUUIDSource(code: Code, quote: string): { call: string; edit?: Tex
   const last = named?.specifiers.at(-1);
   if (named && last) return { call: 'randomUUID()', edit: { range: [last.range[1], last.range[1]], text: ', randomUUID' } };
   const first = imports[0]!;
-  const newline = code.text.includes('\r\n') ? '\r\n' : '\n';
+  const newline = lineBreakOf(code.text);
   return { call: 'randomUUID()', edit: { range: [first.range[0], first.range[0]], text: `import { randomUUID } from ${quote}node:crypto${quote};${newline}` } };
 }
 
@@ -591,9 +591,9 @@ function handlerEdits(code: Code, plan: HandlerPlan, v2: boolean, quote: string,
     const first = body.body[0];
     const replaced = removedDeclarations.find((d) => first && d === first) ?? removedDeclarations[0];
     if (replaced) {
-      edits.push({ range: replaced.range, text: mintStatements.join(`${lineBreak(code)}${indentOf(code, replaced)}`) });
+      edits.push({ range: replaced.range, text: mintStatements.join(`${lineBreakOf(code.text)}${indentOf(code, replaced)}`) });
     } else if (first) {
-      edits.push({ range: [first.range[0], first.range[0]], text: mintStatements.map((s) => `${s}${lineBreak(code)}${indentOf(code, first)}`).join('') });
+      edits.push({ range: [first.range[0], first.range[0]], text: mintStatements.map((s) => `${s}${lineBreakOf(code.text)}${indentOf(code, first)}`).join('') });
     }
   }
   for (const declaration of removedDeclarations) {
@@ -738,13 +738,9 @@ function plainContent(object: TSESTree.ObjectExpression): TSESTree.Property | un
 
 // ---- Text helpers ------------------------------------------------------------------------------
 
-function lineBreak(code: Code): string {
-  return code.text.includes('\r\n') ? '\r\n' : '\n';
-}
 
 function indentOf(code: Code, node: Node): string {
-  const lineStart = code.text.lastIndexOf('\n', node.range[0] - 1) + 1;
-  return /^[ \t]*/.exec(code.text.slice(lineStart))![0];
+  return indentAt(code.text, node.range[0]);
 }
 
 /** Whether a list's items sit on lines of their own (the first one on another line than the opening bracket). */
@@ -758,7 +754,7 @@ function prependProperties(code: Code, object: TSESTree.ObjectExpression, texts:
   if (!first) return { range: [object.range[0] + 1, object.range[1] - 1], text: ` ${texts.join(', ')} ` };
   if (isMultiline(code, object, first)) {
     const indent = indentOf(code, first);
-    return { range: [first.range[0], first.range[0]], text: texts.map((t) => `${t},${lineBreak(code)}${indent}`).join('') };
+    return { range: [first.range[0], first.range[0]], text: texts.map((t) => `${t},${lineBreakOf(code.text)}${indent}`).join('') };
   }
   return { range: [first.range[0], first.range[0]], text: `${texts.join(', ')}, ` };
 }
@@ -777,8 +773,8 @@ function insertAfterProperty(code: Code, container: Node, after: Node, text: str
   const hasComma = comma?.value === ',';
   if (isMultiline(code, container, first)) {
     const indent = indentOf(code, after);
-    if (hasComma) return { range: [comma.range[1], comma.range[1]], text: `${lineBreak(code)}${indent}${text},` };
-    return { range: [after.range[1], after.range[1]], text: `,${lineBreak(code)}${indent}${text}` };
+    if (hasComma) return { range: [comma.range[1], comma.range[1]], text: `${lineBreakOf(code.text)}${indent}${text},` };
+    return { range: [after.range[1], after.range[1]], text: `,${lineBreakOf(code.text)}${indent}${text}` };
   }
   return { range: [after.range[1], after.range[1]], text: `, ${text}` };
 }

@@ -10,7 +10,7 @@ import { removeListElement } from '../src/transforms/list-removal.js';
 import { insertMarkers, isInCaseTest, type MarkerRequest } from '../src/transforms/markers.js';
 import { detectQuoteStyle } from '../src/transforms/quote-style.js';
 import { messageRange, nodeAt, offsetOf, runRule } from '../src/transforms/rule-findings.js';
-import { applyTextEdits, shiftedBy, type TextEdit, wholeLines } from '../src/transforms/text-edits.js';
+import { applyTextEdits, lineBreakOf, shiftedBy, type TextEdit, wholeLines, withoutDoubleBlank } from '../src/transforms/text-edits.js';
 import type { TransformOptions } from '../src/transforms/types.js';
 import { importedName, removeUnusedImports } from '../src/transforms/unused-imports.js';
 
@@ -289,7 +289,7 @@ function flatHandleEdits(code: Code, task: Node, quote: string): TextEdit[] {
   const outerIndent = indentOf(task.range[0]);
   const innerIndent = indentOf(fields[0]!.range[0]);
   const dedent = (s: string) => s.split('\n').map((line, i) => (i > 0 && line.startsWith(innerIndent) ? outerIndent + line.slice(innerIndent.length) : line)).join('\n');
-  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const newline = lineBreakOf(text);
   const body = fields.map((f) => dedent(renamedFieldText(code, f))).join(`,${newline}${outerIndent}`);
   return [{ range: task.range, text: `${resultType},${newline}${outerIndent}${body}` }];
 }
@@ -398,10 +398,7 @@ function tasksListRemoval(code: Code, node: Node): TextEdit[] {
 
 /** A statement's whole lines, with one of the blank lines around it when it sat between two. */
 function statementRemoval(text: string, range: readonly [number, number]): TextEdit {
-  const [start, end] = wholeLines(text, range);
-  const blankBefore = start >= 2 && /\n[ \t]*\r?\n$/.test(text.slice(Math.max(0, start - 200), start));
-  const blankAfter = /^[ \t]*\r?\n/.exec(text.slice(end));
-  return { range: [start, blankBefore && blankAfter ? end + blankAfter[0].length : end], text: '' };
+  return { range: withoutDoubleBlank(text, wholeLines(text, range)), text: '' };
 }
 
 function isInStatementList(statement: Node): boolean {

@@ -1,5 +1,5 @@
 import type { Rule, SourceCode } from 'eslint';
-import { applyTextEdits, type TextEdit } from './text-edits.js';
+import { applyTextEdits, lineBreakOf, type TextEdit } from './text-edits.js';
 
 /**
  * Marker comments (design.md principle 6): `/* mcp-migrate(<rule-id>): <what to do>. <docs URL> *\/`,
@@ -55,7 +55,7 @@ export function insertMarkers(sourceCode: SourceCode, requests: readonly MarkerR
     placed.add(key);
     const lineStart = text.lastIndexOf('\n', statement.range[0] - 1) + 1;
     const before = text.slice(lineStart, statement.range[0]);
-    const newline = text.includes('\r\n') ? '\r\n' : '\n';
+    const newline = lineBreakOf(text);
     const comment = markerComment(request.ruleId, request.text, request.docsUrl);
     // On its own line with the statement's indentation; after other code on the same line (`case x: stmt`), inline.
     const insertion = /^\s*$/.test(before) ? `${comment}${newline}${before}` : `${comment} `;
@@ -97,7 +97,7 @@ function lineInsertion(sourceCode: SourceCode, request: MarkerRequest): { at: nu
   const first = lineStart + indent.length;
   // A token or comment starts there, so the line does not begin inside a string, template or comment.
   if (!sourceCode.getTokenByRangeStart(first, { includeComments: true })) return undefined;
-  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const newline = lineBreakOf(text);
   const marked = lineAboveIsMarker(text, request.offset, request.ruleId);
   return { at: lineStart, text: `${indent}${markerComment(request.ruleId, request.text, request.docsUrl)}${newline}`, marked };
 }

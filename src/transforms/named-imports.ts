@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { TextEdit } from './text-edits.js';
+import { lineBreakOf, type TextEdit } from './text-edits.js';
 
 type Code = Readonly<TSESLint.SourceCode>;
 
@@ -43,7 +43,7 @@ export function namedImports(code: Code, from: string, wanted: readonly WantedIm
   }
   const after = imports.at(-1);
   const line = `import { ${list(true)} } from ${quote}${from}${quote};`;
-  const newline = code.text.includes('\r\n') ? '\r\n' : '\n';
+  const newline = lineBreakOf(code.text);
   if (!after) return { names, edit: { range: [0, 0], text: `${line}${newline}` } };
   return { names, edit: { range: [after.range[1], after.range[1]], text: `${newline}${line}` } };
 }

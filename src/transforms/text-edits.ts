@@ -39,3 +39,21 @@ export function wholeLines(text: string, range: readonly [number, number]): [num
 export function shiftedBy(edits: readonly TextEdit[], offset: number): number {
   return offset + edits.filter((e) => e.range[1] <= offset).reduce((sum, e) => sum + e.text.length - (e.range[1] - e.range[0]), 0);
 }
+
+/** The file's line break: CRLF when it uses any, so inserted lines match (a mixed file keeps its CRLF). */
+export function lineBreakOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** The indentation of the line holding `offset`. */
+export function indentAt(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart))![0];
+}
+
+/** A removal of whole lines that sits between two blank lines also takes the second, so no double blank line is left. */
+export function withoutDoubleBlank(text: string, range: readonly [number, number]): [number, number] {
+  const blankAfter = /^[ \t]*\r?\n/.exec(text.slice(range[1]));
+  const blankBefore = /\n[ \t]*\r?\n$/.test(text.slice(0, range[0]));
+  return blankAfter && blankBefore && text[range[0] - 1] === '\n' ? [range[0], range[1] + blankAfter[0].length] : [range[0], range[1]];
+}
