@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { v1SdkPackage } from '../mcp/http-serving.js';
+import { sdkMajorOfSource } from '../mcp/packages.js';
 import type { SourceFile } from './discover.js';
 import { toPosix } from './walk.js';
 
@@ -34,8 +34,8 @@ export async function upgradeSdk(cwd: string, files: readonly SourceFile[]): Pro
   const upgrade: SdkUpgrade = { sources: new Map(), manifests: new Map(), notes: [], nothingToUpgrade: false };
   let onV1 = false;
   for (const file of files) {
-    // Unreadable files are reported by the transaction that follows; here they only are not staged.
-    if (importsV1(await readFile(file.absolute, 'utf8').catch(() => ''))) {
+    // An unreadable file counts as not on v1 here; the transaction that follows reports it.
+    if (sdkMajorOfSource(await readFile(file.absolute, 'utf8').catch(() => '')) === 1) {
       onV1 = true;
       break;
     }
@@ -90,10 +90,6 @@ export async function upgradeSdk(cwd: string, files: readonly SourceFile[]): Pro
   } finally {
     await rm(stage, { recursive: true, force: true });
   }
-}
-
-function importsV1(text: string): boolean {
-  return text.includes(v1SdkPackage) && new RegExp(`['"]${v1SdkPackage.replace('/', '\\/')}(/[^'"]*)?['"]`).test(text);
 }
 
 /** `package.json` and `tsconfig.json` in the directories from each file up to `cwd`. */
