@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { sdkMajorOfSource } from '../mcp/packages.js';
+import { sdkMajorOfSource, v2ZodRange } from '../mcp/packages.js';
 import type { SourceFile } from './discover.js';
 import { toPosix } from './walk.js';
+import { raiseZodRange } from './zod-range.js';
 
 /** What the official codemod made of the files, in memory: nothing on disk is touched here. */
 export interface SdkUpgrade {
@@ -72,9 +73,20 @@ export async function upgradeSdk(cwd: string, files: readonly SourceFile[]): Pro
     for (const change of result.packageJsonChanges ?? []) {
       const real = staged.get(change.packageJsonPath);
       const what = [...change.added.map((name) => `add ${name}`), ...change.removed.map((name) => `remove ${name}`)].join(', ');
-      if (change.applied && real) upgrade.manifests.set(real, await readFile(change.packageJsonPath, 'utf8'));
-      else if (what) upgrade.notes.push({ file: shown(change.packageJsonPath), message: `the SDK codemod did not edit this manifest: ${what} yourself` });
-      for (const warning of change.warnings ?? []) upgrade.notes.push({ file: shown(change.packageJsonPath), message: `SDK codemod: ${warning}` });
+      let zodRaised = false;
+      if (change.applied && real) {
+        const text = await readFile(change.packageJsonPath, 'utf8');
+        const zod = raiseZodRange(text);
+        upgrade.manifests.set(real, zod.raised ? zod.text : text);
+        zodRaised = zod.raised;
+        if (zod.raised) upgrade.notes.push({ file: shown(change.packageJsonPath), message: zodRaisedNote(zod.section, zod.from) });
+        else if (zod.reason) upgrade.notes.push({ file: shown(change.packageJsonPath), message: zod.reason });
+      } else if (what) upgrade.notes.push({ file: shown(change.packageJsonPath), message: `the SDK codemod did not edit this manifest: ${what} yourself` });
+      for (const warning of change.warnings ?? []) {
+        // The codemod's "zod range cannot satisfy v2's floor" warning is answered by the raise above.
+        if (zodRaised && /\bzod range\b/.test(warning)) continue;
+        upgrade.notes.push({ file: shown(change.packageJsonPath), message: `SDK codemod: ${warning}` });
+      }
     }
     for (const diagnostic of result.diagnostics) {
       if (diagnostic.level === 'info') continue;
@@ -111,4 +123,12 @@ function nearestAbove(start: string, name: string): string | undefined {
     if (existsSync(join(dir, name))) return join(dir, name);
     if (dirname(dir) === dir) return undefined;
   }
+}
+
+function zodRaisedNote(section: string, from: string): string {
+  return (
+    `zod ${from} → ${v2ZodRange} in ${section}: SDK v2 validates tool and prompt schemas through zod >= 4.2 ` +
+    `(with zod 3 they stop type-checking, or fail on the first tools/list). zod 4 changed some APIs; ` +
+    `type-check after installing, and see https://zod.dev/v4/changelog`
+  );
 }

@@ -35,6 +35,14 @@ export const v2ServerEntry = '@modelcontextprotocol/server';
 export const v2NodeEntry = '@modelcontextprotocol/node';
 
 /**
+ * The zod range SDK v2 needs: `@modelcontextprotocol/server` and `/client` 2.x depend on
+ * `zod ^4.2.0`, because their tool and prompt schemas need `~standard.jsonSchema` (zod 4.2). A
+ * project that keeps zod 3 gets a second zod under the SDK, and its own schemas no longer
+ * type-check against `registerTool` (TS2769) or fail on the first `tools/list`.
+ */
+export const v2ZodRange = '^4.2.0';
+
+/**
  * Which SDK major a file's imports show: `1` for `@modelcontextprotocol/sdk`, `2` for the split
  * v2 packages, undefined when it imports neither. A file that imports v2 and keeps only v1's
  * experimental modules (the 2025 Tasks API, which v2 does not have and the official codemod
