@@ -10,11 +10,12 @@ import { Server as V1Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StreamableHTTPServerTransport as V1Transport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { jsonReport, runCli } from '../helpers/cli.js';
-import { buildProjectAsync, copyFixtureProject, runCliAsync } from '../helpers/migrated-project.js';
+import { buildProjectAsync, copyFixtureProject, installDependenciesAsync, runCliAsync } from '../helpers/migrated-project.js';
 import { freePort, RoundRobinBalancer, startNodeServer } from '../helpers/round-robin.js';
 
 /**
- * Issue 5, item 3: after `fix --upgrade-sdk`, the clients of the legacy-clients example talk to a
+ * Issue 5, item 3: after `fix --upgrade-sdk` (each project with its own dependencies from the npm
+ * registry, before and after), the clients of the legacy-clients example talk to a
  * migrated 2026-07-28 server (the Express example, migrated the same way, two instances behind a
  * round-robin balancer) and complete a tool call without `initialize`.
  *
@@ -90,6 +91,8 @@ describe('fix --upgrade-sdk on the legacy clients, run against a migrated server
   const fixes: Record<string, FixReport> = {};
 
   beforeAll(async () => {
+    // Each project with its own dependencies from the npm registry (SDK v1, from its lockfile).
+    await Promise.all([clients, server].map(installDependenciesAsync));
     // Both migrations at once: each spends much of its time in the official codemod's child process.
     const runs = await Promise.all([clients, server].map((project) => runCliAsync(['fix', '--upgrade-sdk', '--format', 'json'], project)));
     for (const [index, project] of [clients, server].entries()) {
@@ -97,7 +100,9 @@ describe('fix --upgrade-sdk on the legacy clients, run against a migrated server
       if (run.status !== 0) throw new Error(`fix --upgrade-sdk failed in ${project}:\n${run.stdout}\n${run.stderr}`);
       fixes[project] = JSON.parse(run.stdout) as FixReport;
     }
-  }, 120_000);
+    // The v2 packages the migrated package.json files name now.
+    await Promise.all([clients, server].map(installDependenciesAsync));
+  }, 240_000);
 
   it('moves both SDK clients to SDK v2 with versionNegotiation', () => {
     expect(fixes[clients]!.failed).toEqual([]);

@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { buildProject, copyFixtureProject, expectOnlyMarkedManualFindings } from '../helpers/migrated-project.js';
+import { buildProject, copyFixtureProject, expectOnlyMarkedManualFindings, installDependencies } from '../helpers/migrated-project.js';
 import { jsonReport, runCli } from '../helpers/cli.js';
 import { freePort, RoundRobinBalancer, startNodeServer } from '../helpers/round-robin.js';
 
 /**
  * The migration of the hand-rolled legacy example (no SDK: `node:http` and a `switch` on the
- * method): plain `fix` (it imports no SDK, so there is nothing for `--upgrade-sdk` to do), its
- * own build, `audit`, then two instances behind a round-robin balancer driven by a client pinned
+ * method), with its own dependencies installed from the npm registry: plain `fix` (it imports
+ * no SDK, so there is nothing for `--upgrade-sdk` to do), its own build, `audit`, then two instances behind a round-robin balancer driven by a client pinned
  * to 2026-07-28. Where the migrated server still fails that client because the fix is a
  * person's job, the test asserts the marker that says so, and what the client sees, so that it
  * cannot pass by accident.
@@ -36,6 +36,13 @@ describe('fix on the hand-rolled legacy example (no SDK)', () => {
   writeFileSync(join(workspace, 'index.ts'), 'export const answer = 42;\n');
   let server = '';
 
+  it('is a working project before the migration: it installs its dependencies and builds', () => {
+    installDependencies(project);
+    const tsc = buildProject(project);
+    expect(tsc.output).toBe('');
+    expect(tsc.status).toBe(0);
+  }, 120_000);
+
   it('adds server/discover beside initialize, narrows the session gate and moves the tasks fields', () => {
     expect(readFileSync(join(project, 'src', 'server.ts'), 'utf8')).not.toMatch(/@modelcontextprotocol\/sdk/);
     const run = runCli(['fix', '--format', 'json'], { cwd: project });
@@ -59,7 +66,7 @@ describe('fix on the hand-rolled legacy example (no SDK)', () => {
     expect(server).not.toContain(`case 'tasks/list'`);
   });
 
-  it('type-checks and builds with its own tsconfig', () => {
+  it('type-checks and builds with its own tsconfig and TypeScript', () => {
     const tsc = buildProject(project);
     expect(tsc.output).toBe('');
     expect(tsc.status).toBe(0);

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { jsonReport, runCli } from '../helpers/cli.js';
-import { buildProject, copyFixtureProject, expectOnlyMarkedManualFindings } from '../helpers/migrated-project.js';
+import { buildProject, copyFixtureProject, expectOnlyMarkedManualFindings, installDependencies } from '../helpers/migrated-project.js';
 import { freePort, RoundRobinBalancer, startNodeServer } from '../helpers/round-robin.js';
 
 /**
- * The whole migration of the bundled legacy example (the one `npm run demo` audits): the official
- * SDK codemod, our transforms, the safe fixes and the markers, then the two promises of issue 4:
+ * The whole migration of the bundled legacy example (the one `npm run demo` audits), on a copy
+ * with its own dependencies installed from the npm registry (SDK v1 from its lockfile, then the
+ * v2 packages `fix --upgrade-sdk` puts in package.json): the official SDK codemod, our transforms, the safe fixes and the markers, then the two promises of issue 4:
  * the result type-checks against the installed v2 packages, and what `audit` still reports is
  * all `manual`, each finding with a marker. Then the migrated server runs: two instances behind a
  * round-robin balancer serve a client pinned to 2026-07-28 (issue 5): discovery, cached tool
@@ -23,6 +24,14 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('fix --upgrade-sdk on the bundled legacy example', () => {
   const project = copyFixtureProject('legacy-streamable-http', work);
 
+  it('is a working SDK v1 project before the migration: it installs and builds', () => {
+    installDependencies(project);
+    const tsc = buildProject(project);
+    expect(tsc.output).toBe('');
+    expect(tsc.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(project, 'node_modules', '@modelcontextprotocol', 'sdk', 'package.json'), 'utf8'))).toMatchObject({ version: expect.stringMatching(/^1\./) });
+  }, 120_000);
+
   it('moves package.json and the code to the v2 packages', () => {
     const run = runCli(['fix', '--upgrade-sdk', '--format', 'json'], { cwd: project });
     expect(run.status, run.stderr).toBe(0);
@@ -32,16 +41,24 @@ describe('fix --upgrade-sdk on the bundled legacy example', () => {
     const manifest = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
     expect(Object.keys(manifest.dependencies)).toEqual(expect.arrayContaining(['@modelcontextprotocol/server', '@modelcontextprotocol/node', '@modelcontextprotocol/client']));
     expect(manifest.dependencies).not.toHaveProperty('@modelcontextprotocol/sdk');
+    // zod 3 cannot serve SDK v2's schemas: the official codemod only warns, --upgrade-sdk raises the range and says so.
+    expect(manifest.dependencies.zod).toBe('^4.2.0');
+    expect(run.stdout).toMatch(/zod \^3\.25\.0 → \^4\.2\.0 in dependencies/);
     const server = readFileSync(join(project, 'src', 'server.ts'), 'utf8');
     expect(server).not.toContain('@modelcontextprotocol/sdk');
   });
 
-  it('type-checks against the installed v2 packages, and builds', () => {
-    // Its own build (node_modules linked to ours): the type-check, and the code the next test runs.
+  it('installs the v2 packages it now names, type-checks against them, and builds', () => {
+    installDependencies(project);
+    for (const name of ['server', 'node', 'client']) {
+      const installed = JSON.parse(readFileSync(join(project, 'node_modules', '@modelcontextprotocol', name, 'package.json'), 'utf8')) as { version: string };
+      expect(installed.version, name).toMatch(/^2\./);
+    }
+    // Its own build with its own TypeScript: the type-check, and the code the next test runs.
     const tsc = buildProject(project);
     expect(tsc.output).toBe('');
     expect(tsc.status).toBe(0);
-  });
+  }, 120_000);
 
   it('leaves only manual findings, each at a marker', () => {
     expectOnlyMarkedManualFindings(jsonReport(runCli(['audit', '--format', 'json', '--fail-on', 'none'], { cwd: project })));
