@@ -7,8 +7,9 @@
  *   npm run conformance [-- --write-doc] [-- --no-v1] [-- --keep]
  *
  * The example is copied to a temporary directory, committed to a fresh git repository, migrated
- * with our CLI (needs dist/: `npm run conformance` builds it first), built with its own tsconfig
- * against our node_modules (its dependencies are our devDependencies), and started on a free
+ * with our CLI (needs dist/: `npm run conformance` builds it first), given its own dependencies
+ * from the npm registry (`npm install`: SDK v1 from its lockfile, or the v2 packages the migrated
+ * package.json names), built with its own tsconfig and TypeScript, and started on a free
  * loopback port. The suite needs Node 22 (its build imports `globSync` from `fs`) and is an
  * alpha, so neither is a dependency of this package: both are installed from the npm registry
  * into a cache directory under the OS temp directory on the first run and reused after that.
@@ -20,7 +21,7 @@
  * written by hand. `--no-v1` skips the unmigrated run; `--keep` keeps the temporary directory.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -87,6 +88,8 @@ function run(command, args, cwd) {
   return result.stdout;
 }
 
+const npmCommand = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
 /** A copy of the example in `work/<name>`, committed, migrated if asked, built into dist/. */
 function prepare(work, name, migrate) {
   const project = join(work, name);
@@ -100,8 +103,8 @@ function prepare(work, name, migrate) {
     if (report.failed.length > 0) throw new Error(`fix failed on ${JSON.stringify(report.failed)}`);
     fix = report;
   }
-  symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'), 'dir');
-  run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], project);
+  run(npmCommand, [migrate ? 'install' : 'ci', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], project);
+  run(process.execPath, [join(project, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], project);
   return { project, fix };
 }
 
@@ -329,8 +332,10 @@ async function main() {
   const servers = [];
   try {
     const runs = {};
+    let migratedProject = '';
     for (const [name, migrate] of [['migrated', true], ...(flags.has('--no-v1') ? [] : [['v1', false]])]) {
       const { project } = prepare(work, name, migrate);
+      if (migrate) migratedProject = project;
       const port = await freePort();
       const server = await startServer(project, port);
       servers.push(server);
@@ -341,7 +346,7 @@ async function main() {
     }
     if (flags.has('--write-doc')) {
       const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
-      const serverVersion = JSON.parse(readFileSync(join(root, 'node_modules', '@modelcontextprotocol', 'server', 'package.json'), 'utf8')).version;
+      const serverVersion = JSON.parse(readFileSync(join(migratedProject, 'node_modules', '@modelcontextprotocol', 'server', 'package.json'), 'utf8')).version;
       const date = new Date().toISOString().slice(0, 10);
       writeDoc(markdown({ date, nodeVersion: tools.nodeVersion, version, serverVersion }, runs.migrated, runs.v1));
     }
