@@ -123,6 +123,29 @@ export const transforms: readonly TransformDescriptor[] = [
     prefilter: ['Client'],
     load: () => import('./client-negotiation.js'),
   },
+  {
+    id: 'hand-rolled-client',
+    description:
+      "Move hand-rolled fetch MCP clients to 2026-07-28: the _meta envelope in the request builder, Mcp-Method/Mcp-Name and the 2026-07-28 version on the POST, an unused initialize and notifications/initialized deleted, the captured Mcp-Session-Id and the session DELETE deleted; the rest is marked",
+    resolves: ['no-initialize-handshake', 'require-request-meta', 'require-http-request-headers', 'no-legacy-protocol-version', 'no-session-id-header', 'no-standalone-get-stream'],
+    // Client-side findings only: the server-side ones are other transforms'.
+    findings: [
+      'sendsInitialize',
+      'readsInitializeResult',
+      'missingParams',
+      'missingMeta',
+      'missingMetaKeys',
+      'missingClientInfo',
+      'missingHeaders',
+      'sendsLegacyVersion',
+      'readsHeader',
+      'writesHeader',
+      'sendsSessionDelete',
+    ],
+    // Every finding it starts from names a request method or the handshake.
+    prefilter: ['tools/', 'prompts/', 'resources/', 'completion/complete', 'initialize'],
+    load: () => import('./hand-rolled-client.js'),
+  },
   // The last two run every rule, so they see what the transforms above left.
   {
     id: 'rule-fixes',

@@ -31,6 +31,7 @@ describe('mcp-migrate list', () => {
       'push-to-input-required',
       'logging-to-request-log',
       'client-negotiation',
+      'hand-rolled-client',
       'rule-fixes',
       'mark-remaining',
     ]);
