@@ -8,7 +8,7 @@ import { calledLocalFunction, isFunction, propertyKeyName, unwrap, walk } from '
 import { docsOf } from '../src/engine/catalog.js';
 import { clientCapabilitiesMetaKey, clientInfoMetaKey, modernProtocolVersion, protocolVersionMetaKey } from '../src/mcp/client-wire.js';
 import { removeListElement } from '../src/transforms/list-removal.js';
-import { insertMarkers } from '../src/transforms/markers.js';
+import { insertMarkers, staleMarkerRemovals } from '../src/transforms/markers.js';
 import { detectQuoteStyle } from '../src/transforms/quote-style.js';
 import { messageRange, nodeAt, offsetOf, runRules } from '../src/transforms/rule-findings.js';
 import { applyTextEdits, indentAt, lineBreakOf, type TextEdit, wholeLines, withoutDoubleBlank } from '../src/transforms/text-edits.js';
@@ -83,6 +83,9 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
     current = findingsOf(source, file.path);
   }
 
+  // Markers an earlier transform put at code this one removed (session-header marks the session header) go too.
+  if (source !== file.source) source = withoutStaleMarkers(source, file.path);
+
   const after = findingsOf(source, file.path);
   if (before.findings.length > after.findings.length) api.stats('edits', before.findings.length - after.findings.length);
   const marked = insertMarkers(
@@ -98,6 +101,12 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
   if (marked.added > 0) api.stats('markers', marked.added);
   source = marked.output;
   return source === file.source ? undefined : source;
+}
+
+function withoutStaleMarkers(source: string, filename: string): string {
+  const run = runRules(Object.keys(resolves), source, filename);
+  const findings = run.messages.map((message) => ({ ruleId: message.ruleId!.slice(message.ruleId!.indexOf('/') + 1), offset: offsetOf(run.sourceCode, message.line, message.column) }));
+  return applyTextEdits(source, staleMarkerRemovals(run.sourceCode, Object.keys(resolves), findings)).output;
 }
 
 function findingsOf(source: string, filename: string): { findings: Finding[]; sourceCode: Code } {

@@ -1,5 +1,5 @@
 import type { Rule, SourceCode } from 'eslint';
-import { applyTextEdits, lineBreakOf, type TextEdit } from './text-edits.js';
+import { applyTextEdits, lineBreakOf, type TextEdit, wholeLines } from './text-edits.js';
 
 /**
  * Marker comments (design.md principle 6): `/* mcp-migrate(<rule-id>): <what to do>. <docs URL> *\/`,
@@ -153,4 +153,34 @@ function isStatementList(parent: Node, child: Node): boolean {
 
 function hasMarker(sourceCode: SourceCode, statement: Node, ruleId: string): boolean {
   return sourceCode.getCommentsBefore(statement as never).some((comment) => comment.type === 'Block' && comment.value.trimStart().startsWith(`mcp-migrate(${ruleId}):`));
+}
+
+/**
+ * Edits that delete the markers of `ruleIds` no finding of their rule stands under any more: an
+ * earlier transform marked code that a later one rewrote (a session header `session-header`
+ * marked, then `hand-rolled-client` removed). A marker is live when a finding of its rule is in
+ * the statement it precedes, or on the first code line after it and the markers stacked with it.
+ */
+export function staleMarkerRemovals(sourceCode: SourceCode, ruleIds: readonly string[], findings: readonly { ruleId: string; offset: number }[]): TextEdit[] {
+  const text = sourceCode.text;
+  const edits: TextEdit[] = [];
+  for (const comment of sourceCode.getAllComments()) {
+    const ruleId = comment.type === 'Block' ? /^\s*mcp-migrate\(([a-z0-9-]+)\):/.exec(comment.value)?.[1] : undefined;
+    if (!ruleId || !ruleIds.includes(ruleId) || !comment.range) continue;
+    const next = sourceCode.getTokenAfter(comment as never);
+    if (!next) continue;
+    const statement = enclosingStatement(sourceCode, next.range[0]);
+    const inStatement = statement?.range && statement.range[0] === next.range[0] ? statement.range : undefined;
+    const codeLineStart = text.lastIndexOf('\n', next.range[0] - 1) + 1;
+    const codeLineEnd = text.indexOf('\n', next.range[0]);
+    const live = findings.some(
+      (finding) =>
+        finding.ruleId === ruleId &&
+        ((inStatement && inStatement[0] <= finding.offset && finding.offset < inStatement[1]) ||
+          (finding.offset >= codeLineStart && (codeLineEnd === -1 || finding.offset < codeLineEnd))),
+    );
+    if (live) continue;
+    edits.push({ range: wholeLines(text, comment.range), text: '' });
+  }
+  return edits;
 }

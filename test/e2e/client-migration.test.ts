@@ -24,10 +24,12 @@ import { freePort, RoundRobinBalancer, startNodeServer } from '../helpers/round-
  *   against the migrated server and, to show that 'auto' keeps 2025 servers working, an SDK v1 one.
  * - `src/companion.ts` gets the same rewrite, but it is an interactive prompt that needs the runbook
  *   server's task tools: only its rewrite is checked.
- * - `src/smoke.ts`, the hand-rolled `fetch` client, is left as it was with a marker at each 2025
- *   shape (the handshake, requests without `_meta`, the missing headers, the session, the GET
- *   stream): rewriting hand-rolled transport code is not certain, so the markers are what `fix`
- *   promises there, and they are what is checked.
+ * - `src/call-tool.ts`, a hand-rolled `fetch` client with no SDK, is rewritten by
+ *   `hand-rolled-client` (the `_meta` envelope, `Mcp-Method`/`Mcp-Name`, the 2026-07-28 version,
+ *   no handshake, no session, no DELETE): it runs here against the migrated server.
+ * - `src/smoke.ts`, the hand-rolled smoke check, gets the same envelope, headers and version, but
+ *   its `initialize` result is read and its session id logged, so the handshake, the session, the
+ *   GET stream and the cancellation keep a marker each: those markers are what is checked.
  */
 const work = mkdtempSync(join(tmpdir(), 'mcp-migrate-e2e-clients-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -109,6 +111,8 @@ describe('fix --upgrade-sdk on the legacy clients, run against a migrated server
     const edited = Object.fromEntries(fixes[clients]!.files.map((file) => [file.file, file.edits]));
     expect(edited['src/run-tool.ts']).toMatchObject({ 'upgrade-sdk': expect.any(Number), 'client-negotiation': 1 });
     expect(edited['src/companion.ts']).toMatchObject({ 'client-negotiation': 1 });
+    expect(edited['src/call-tool.ts']).toMatchObject({ 'hand-rolled-client': expect.any(Number) });
+    expect(edited['src/smoke.ts']).toMatchObject({ 'hand-rolled-client': expect.any(Number) });
     const runTool = readFileSync(join(clients, 'src', 'run-tool.ts'), 'utf8');
     expect(runTool).not.toContain('@modelcontextprotocol/sdk');
     expect(runTool).toContain("new Client({ name: 'ops-run-tool', version: '1.4.0' }, { versionNegotiation: { mode: 'auto' } });");
@@ -132,18 +136,27 @@ describe('fix --upgrade-sdk on the legacy clients, run against a migrated server
     expect(existsSync(join(clients, 'dist', 'run-tool.js'))).toBe(true);
   });
 
-  it('leaves the hand-rolled fetch client on 2025, with a marker at each shape to change', () => {
+  it('rewrites the hand-rolled fetch clients where it is certain, with a marker at each shape left', () => {
     const report = jsonReport(runCli(['audit', '--format', 'json', '--fail-on', 'none'], { cwd: clients }));
     expect(report.errors).toEqual([]);
     // Nothing left for the SDK clients' construction: the negotiation was the transform's to add.
     expect(report.findings.filter((finding) => finding.ruleId === 'require-modern-sdk-entry')).toEqual([]);
+
+    // call-tool.ts: all that is left is reading `content` without a `resultType` check, marked.
+    const callTool = report.findings.filter((finding) => finding.file === 'src/call-tool.ts');
+    expect(callTool.map((finding) => `${finding.ruleId} ${finding.fix} ${String(finding.marked)}`)).toEqual(['require-result-type-check manual true']);
+    const callToolSource = readFileSync(join(clients, 'src', 'call-tool.ts'), 'utf8');
+    expect(callToolSource).toContain("const PROTOCOL_VERSION = '2026-07-28';");
+    expect(callToolSource).toContain('params: { ...params, _meta: requestMeta }');
+    expect(callToolSource).toContain("'io.modelcontextprotocol/clientInfo': { name: 'ops-call-tool', version: '1.4.0' },");
+    expect(callToolSource).toContain('...mcpRequestHeaders(message),');
+    for (const gone of ["rpc('initialize'", 'notifications/initialized', 'sessionId', "'Mcp-Session-Id'", "method: 'DELETE'"]) expect(callToolSource).not.toContain(gone);
+
+    // smoke.ts: the envelope, the headers and the version are rewritten; the rest is marked.
     const smoke = report.findings.filter((finding) => finding.file === 'src/smoke.ts');
     expect(new Set(smoke.map((finding) => finding.ruleId))).toEqual(
       new Set([
         'no-initialize-handshake',
-        'require-request-meta',
-        'require-http-request-headers',
-        'no-legacy-protocol-version',
         'no-session-id-header',
         'no-standalone-get-stream',
         'no-stream-resumption',
@@ -154,8 +167,44 @@ describe('fix --upgrade-sdk on the legacy clients, run against a migrated server
     );
     expect(smoke.filter((finding) => finding.fix !== 'manual' || !finding.marked).map((f) => `${f.line} ${f.ruleId}`)).toEqual([]);
     const source = readFileSync(join(clients, 'src', 'smoke.ts'), 'utf8');
+    expect(source).toContain("return { jsonrpc: '2.0', id: nextId++, method, params: { ...params, _meta: requestMeta } };");
+    expect(source).not.toContain("'2025-06-18', //");
     expect(source).toContain("request('initialize', {");
     expect(source).toMatch(/\/\* mcp-migrate\(no-initialize-handshake\): Sends the 2025 `initialize` handshake message[^\n]*\n\s*const message = request\('initialize'/);
+  });
+
+  it('completes a tool call with the rewritten hand-rolled client: no initialize, no session, no DELETE', async () => {
+    const ports = [await freePort(), await freePort()];
+    const instances: Awaited<ReturnType<typeof startNodeServer>>[] = [];
+    let balancer: RoundRobinBalancer | undefined;
+    try {
+      for (const port of ports) instances.push(await startNodeServer('dist/server.js', server, { PORT: String(port) }, /listening on/));
+      balancer = await RoundRobinBalancer.start(ports);
+      const env = { RUNBOOK_MCP_URL: `${balancer.url}/mcp` };
+
+      // Two calls, so that they reach both instances of the round-robin pair.
+      for (const title of ['hand-rolled one', 'hand-rolled two']) {
+        const call = await runNode('dist/call-tool.js', ['add_note', JSON.stringify({ title, body: 'from the migrated fetch client' })], clients, env);
+        expect(call.stderr).toBe('');
+        expect(call.status).toBe(0);
+        expect(call.stdout).toMatch(/^Saved notes:\/\/\S+\n$/);
+      }
+
+      expect(balancer.forwarded.map((request) => request.method)).toEqual(['POST', 'POST']);
+      for (const request of balancer.forwarded) {
+        expect(request.status).toBe(200);
+        expect(request.rpcMethods).toEqual(['tools/call']);
+        expect(request.requestHeaders['mcp-protocol-version']).toBe('2026-07-28');
+        expect(request.requestHeaders['mcp-method']).toBe('tools/call');
+        expect(request.requestHeaders['mcp-name']).toBe('add_note');
+        expect(request.requestHeaders).not.toHaveProperty('mcp-session-id');
+        expect(request.responseHeaders).not.toHaveProperty('mcp-session-id');
+      }
+      expect(new Set(balancer.forwarded.map((request) => request.instance))).toEqual(new Set([0, 1]));
+    } finally {
+      await balancer?.close();
+      for (const instance of instances) instance.kill();
+    }
   });
 
   it('completes a tool call through the balancer with server/discover and no initialize', async () => {
