@@ -1,6 +1,7 @@
 import { targetRevision, toolName, toolVersion } from '../package-info.js';
 import { groupByRule, sortFindings, type RuleGroup } from './by-rule.js';
 import type { AuditResult, FileError, SkippedPath } from './finding.js';
+import { type CuttableBlock, fitMarkdown } from './markdown-fit.js';
 import { cellText, codeSpan, escapeHtml, linkTarget } from './markdown-text.js';
 import { plural } from './wording.js';
 
@@ -12,18 +13,10 @@ export interface MarkdownOptions {
 export const defaultMarkdownMaxLength = 60_000;
 
 type SectionKind = 'findings' | 'errors' | 'skipped';
-
-/** A table whose rows may be left out when the document is too long. */
-interface Section {
-  kind: SectionKind;
-  open: string;
-  rows: string[];
-  close: string;
-}
+type Section = CuttableBlock<SectionKind>;
 
 // File errors go first because they say the audit is incomplete; skipped paths are deliberate and matter least.
 const fillOrder: SectionKind[] = ['errors', 'findings', 'skipped'];
-const blockSeparator = '\n\n';
 
 /** A pull request body or `$GITHUB_STEP_SUMMARY`: totals and the per-rule table always, then as many rows as fit. */
 export function renderMarkdown(result: AuditResult, options: MarkdownOptions = {}): string {
@@ -31,73 +24,21 @@ export function renderMarkdown(result: AuditResult, options: MarkdownOptions = {
   const groups = groupByRule(result);
   const head = [`## ${toolName} audit: MCP ${targetRevision}`, totalsLine(result)];
   if (groups.length > 0) head.push(ruleTable(groups));
-  const sections = [...findingSections(groups), ...fileErrorSections(result.errors), ...skippedSections(result.skipped)];
-  const footer = footerLine(groups.length > 0);
-
-  const everything = sections.map((section) => section.rows.length);
-  const full = assemble(head, sections, everything, undefined, footer);
-  if (full.length <= maxLength) return full;
-
-  // The notice is reserved at its longest, as if every row were left out.
-  const longestNotice = omissionNotice(rowsPerKind(sections, everything), maxLength);
-  const fixedLength = assemble(head, [], [], longestNotice, footer).length;
-  const kept = keptRowCounts(sections, maxLength - fixedLength);
-  const omitted = rowsPerKind(sections, sections.map((section, index) => section.rows.length - (kept[index] ?? 0)));
-  const anyOmitted = Object.values(omitted).some((count) => count > 0);
-  return assemble(head, sections, kept, anyOmitted ? omissionNotice(omitted, maxLength) : undefined, footer);
-}
-
-function assemble(head: string[], sections: Section[], kept: number[], notice: string | undefined, footer: string): string {
-  const tables = sections.flatMap((section, index) => {
-    const rowCount = kept[index] ?? 0;
-    return rowCount > 0 ? [tableBlock(section, rowCount)] : [];
+  return fitMarkdown({
+    head,
+    blocks: [...findingSections(groups), ...fileErrorSections(result.errors), ...skippedSections(result.skipped)],
+    tail: [footerLine(groups.length > 0)],
+    fillOrder,
+    maxLength,
+    notice: (omitted) => omissionNotice(omitted, maxLength),
   });
-  const blocks = [...head, ...tables, ...(notice === undefined ? [] : [notice]), footer];
-  return `${blocks.join(blockSeparator)}\n`;
 }
 
-function tableBlock(section: Section, rowCount: number): string {
-  return [section.open, ...section.rows.slice(0, rowCount), ...(section.close ? [section.close] : [])].join('\n');
-}
-
-/** What `tableBlock` adds besides its rows, with the separator before it. */
-function tableOverhead(section: Section): number {
-  return blockSeparator.length + section.open.length + (section.close ? 1 + section.close.length : 0);
-}
-
-/** How many rows of each section fit in `budget` characters, dropping rows from the end of each kind. */
-function keptRowCounts(sections: Section[], budget: number): number[] {
-  const kept = sections.map(() => 0);
-  let remaining = budget;
-  for (const kind of fillOrder) remaining = fillKind(sections, kind, kept, remaining);
-  return kept;
-}
-
-function fillKind(sections: Section[], kind: SectionKind, kept: number[], budget: number): number {
-  let remaining = budget;
-  for (const [index, section] of sections.entries()) {
-    if (section.kind !== kind) continue;
-    for (const row of section.rows) {
-      const cost = (kept[index] === 0 ? tableOverhead(section) : 0) + 1 + row.length;
-      if (cost > remaining) return remaining;
-      kept[index] = (kept[index] ?? 0) + 1;
-      remaining -= cost;
-    }
-  }
-  return remaining;
-}
-
-function rowsPerKind(sections: Section[], counts: number[]): Record<SectionKind, number> {
-  const perKind: Record<SectionKind, number> = { findings: 0, errors: 0, skipped: 0 };
-  sections.forEach((section, index) => (perKind[section.kind] += counts[index] ?? 0));
-  return perKind;
-}
-
-function omissionNotice(omitted: Record<SectionKind, number>, maxLength: number): string {
+function omissionNotice(omitted: Partial<Record<SectionKind, number>>, maxLength: number): string {
   const parts = [
-    ...(omitted.findings > 0 ? [plural(omitted.findings, 'finding')] : []),
-    ...(omitted.errors > 0 ? [plural(omitted.errors, 'file error')] : []),
-    ...(omitted.skipped > 0 ? [plural(omitted.skipped, 'skipped path')] : []),
+    ...(omitted.findings ? [plural(omitted.findings, 'finding')] : []),
+    ...(omitted.errors ? [plural(omitted.errors, 'file error')] : []),
+    ...(omitted.skipped ? [plural(omitted.skipped, 'skipped path')] : []),
   ];
   return (
     `> **Left out: ${parts.join(', ')}**, to keep this under ${maxLength.toLocaleString('en-US')} characters. ` +
