@@ -79,6 +79,26 @@ program
   });
 
 program
+  .command('pr')
+  .description('Commit the migration on a branch, one commit per transform, write the pull request body, and with --open push it and open or update the pull request (gh).')
+  .argument('[paths...]', 'files or directories to migrate (default: the current directory)')
+  .option('-b, --branch <name>', 'the migration branch, made anew from the current commit on every run (default: mcp-migrate/2026-07-28)')
+  .option('--body-file <file>', 'where to write the pull request body (default: .mcp-migrate/pr-body.md, which git is told to ignore)')
+  .option('--open', 'push the branch and open the pull request with gh, or update the one already open')
+  .option('--remote <name>', 'the git remote --open pushes to (default: origin)')
+  .option('--repo <owner/name>', 'the GitHub repository, for links to marker lines and for gh (default: $GITHUB_REPOSITORY)')
+  .option('--json', 'print what it did as JSON')
+  .option('--upgrade-sdk', 'first move SDK v1 code and package.json to the v2 packages (its own commit)')
+  .option('--transform <id>', 'run only this transform (repeatable)', collect)
+  .option('--skip-transform <id>', 'do not run this transform (repeatable)', collect)
+  .option('-c, --config <file>', 'configuration file (its include/exclude apply)')
+  .option('--no-config', 'ignore mcp-migrate.config.json and package.json#mcpMigrate')
+  .action(async (paths: string[], options) => {
+    const { runPr } = await import('./commands/pr.js');
+    process.exitCode = await runPr(paths, { ...options, transform: options.transform ?? [], skipTransform: options.skipTransform ?? [] });
+  });
+
+program
   .command('list')
   .description('List the rules, engine checks and transforms with their levels, fix levels and docs.')
   .option('--json', 'print JSON')
