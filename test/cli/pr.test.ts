@@ -155,6 +155,30 @@ describe('mcp-migrate pr on the hand-rolled example project', () => {
   });
 });
 
+describe('mcp-migrate pr --upgrade-sdk on the SDK v1 example project', () => {
+  it('commits the SDK move first, on its own, and lists the package.json changes with the install command', () => {
+    const project = copyFixtureProject('legacy-streamable-http', work);
+    writeFileSync(join(project, 'pnpm-lock.yaml'), 'lockfileVersion: 9.0\n');
+    git(project, 'add', '-A');
+    git(project, '-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'lockfile');
+    const run = runCli(['pr', '--upgrade-sdk', '--json'], { cwd: project });
+    expect(run.status, run.stderr).toBe(0);
+    const report = prJson(run);
+    expect(report.commits[0]).toMatchObject({ transform: 'upgrade-sdk', message: 'mcp-migrate(upgrade-sdk): Move SDK v1 code and package.json to the v2 packages with…' });
+    expect(git(project, 'show', '--name-only', '--format=', report.commits[0]!.sha)).toContain('package.json');
+    // Only the first commit touches package.json.
+    for (const commit of report.commits.slice(1)) expect(git(project, 'show', '--name-only', '--format=', commit.sha), commit.transform).not.toContain('package.json');
+    const body = read(project, '.mcp-migrate/pr-body.md');
+    expect(body).toContain('### package.json');
+    expect(body).toMatch(/\| `package\.json` \| dependencies \| `@modelcontextprotocol\/sdk` \| `[^`]+` \| \(removed\) \|/);
+    expect(body).toMatch(/\| `package\.json` \| dependencies \| `@modelcontextprotocol\/server` \| \(added\) \| `[^`]+` \|/);
+    expect(body).toContain('Then install: `pnpm install`');
+    expect(body).toContain('- [ ] `pnpm install`\n- [ ] `pnpm run build`\n');
+    expect(body).toContain('```sh\nnpx mcp-migrate@0.1.0 pr --upgrade-sdk\n```');
+    expect(body).toContain('### Notes');
+  }, 180_000);
+});
+
 describe('mcp-migrate pr refusals', () => {
   it('refuses a dirty tree (untracked files included), naming the files, and makes no branch', () => {
     const dir = smallRepo();
