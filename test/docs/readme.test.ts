@@ -27,7 +27,7 @@ describe('README', () => {
   });
 
   it('documents every flag of every command', () => {
-    for (const command of ['audit', 'fix', 'list', 'explain']) {
+    for (const command of ['audit', 'fix', 'pr', 'list', 'explain']) {
       const help = runCli([command, '--help']).stdout;
       for (const flag of help.matchAll(/^\s+(?:-\w, )?(--[\w-]+)/gm)) {
         if (flag[1] === '--help') continue;
