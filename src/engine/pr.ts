@@ -229,5 +229,5 @@ export function subjectOf(description: string): string {
   const clause = description.split(/; | \(/)[0]!.trim();
   if (clause.length <= 60) return clause;
   const cut = clause.slice(0, 59);
-  return `${cut.slice(0, cut.lastIndexOf(' '))}…`;
+  return `${cut.slice(0, cut.lastIndexOf(' ')).replace(/[,;:]$/, '')}…`;
 }

@@ -17,6 +17,7 @@ interface PrJson {
   title: string;
   draft: boolean;
   markers: number;
+  failed: { file: string; transform: string; reason: string }[];
   opened: 'created' | 'updated' | null;
   url?: string;
   pushed?: boolean;
@@ -240,6 +241,27 @@ describe('mcp-migrate pr commits', () => {
     expect(run.stdout).toContain('You are still on main.');
     expect(run.stdout).toContain("gh pr create --head bot/mcp --base main --title 'Migrate to MCP 2026-07-28 (mcp-migrate)' --body-file .mcp-migrate/pr-body.md --draft");
     expect(read(dir, '.mcp-migrate/pr-body.md')).toContain('```sh\nnpx mcp-migrate@0.1.0 pr --branch bot/mcp\n```');
+  });
+
+  it('runs in a package of a repository, commits what it could, lists the file it could not rewrite, and exits 1', () => {
+    const broken = "import '@modelcontextprotocol/sdk';\nconst = -32002;\n";
+    const dir = tempProject({ 'packages/server/src/a.ts': notFound, 'packages/server/src/c.ts': constant, 'packages/server/src/broken.ts': broken, 'other/x.ts': notFound }, { git: true });
+    const server = join(dir, 'packages/server');
+    const run = runCli(['pr', '--json'], { cwd: server });
+    expect(run.status, run.stderr).toBe(1);
+    const report = prJson(run);
+    // Each transform that tried the file says so.
+    expect(report.failed).toEqual(
+      ['resource-not-found-code', 'rule-fixes', 'mark-remaining'].map((transform) => ({ file: 'src/broken.ts', transform, reason: expect.stringContaining(`${transform} failed: cannot parse`) })),
+    );
+    expect(report.commits.map((c) => c.transform)).toEqual(['resource-not-found-code']);
+    expect(git(dir, 'show', '--name-only', '--format=', branch).trim().split('\n')).toEqual(['packages/server/src/a.ts', 'packages/server/src/c.ts']);
+    const body = read(server, '.mcp-migrate/pr-body.md');
+    expect(body).toContain('### Left unchanged');
+    expect(body).toContain('| `packages/server/src/broken.ts` | `resource-not-found-code` | resource-not-found-code failed: cannot parse');
+    expect(body).toContain('- `packages/server/src/c.ts:4` ');
+    expect(read(server, 'src/broken.ts')).toBe(broken);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
   });
 
   it('--body-file writes the body elsewhere, and --repo makes marker locations links to the branch commit', () => {

@@ -70,8 +70,9 @@ describe('the pull request body', () => {
     expect(body).toContain('| Put a marker \\| at every finding |');
     // Paths are the repository's, the docs link is not repeated on every marker.
     expect(body).toContain('- `packages/server/src/a.ts:12` Key it by a handle.\n');
-    expect(body).toContain('| `src/broken.ts` | `resource-not-found-code` | cannot parse &lt;this&gt; |');
-    expect(body).toContain('- `stdio-serve`: needs SDK v2 (`src/v1.ts`, `src/v1b.ts`)');
+    expect(body).toContain('| `packages/server/src/broken.ts` | `resource-not-found-code` | cannot parse &lt;this&gt; |');
+    expect(body).toContain('| `packages/server/src/linked.ts` | symbolic link outside the project |');
+    expect(body).toContain('- `stdio-serve`: needs SDK v2 (`packages/server/src/v1.ts`, `packages/server/src/v1b.ts`)');
     expect(body).toContain('| `packages/server/package.json` | dependencies | `@modelcontextprotocol/sdk` | `^1.20.0` | (removed) |');
     expect(body).toContain('| `packages/server/package.json` | dependencies | `@modelcontextprotocol/server` | (added) | `^2.0.0` |');
     expect(body).toContain('Then install: `pnpm install`');
@@ -106,7 +107,7 @@ describe('the pull request body', () => {
     expect(listed).toBeGreaterThan(100);
     expect(body).toContain(`> **Left out: ${(5000 - listed).toLocaleString('en-US')} markers**, to keep this body under 60,000 characters.`);
     // Failed and skipped files and every section after the lists survive.
-    expect(body).toContain('| `src/broken.ts` |');
+    expect(body).toContain('| `packages/server/src/broken.ts` |');
     expect(body).toContain('### Controls');
     expect(body).toMatch(/<!-- mcp-migrate:\{.*"markers":5000.*\} -->\n$/);
     const small = renderPrBody(result({ markers, summary: { ...result().summary, markers: 5000 } }), { ...context, maxLength: 8_000 });

@@ -38,7 +38,7 @@ export function renderPrBody(result: PrResult, context: PrBodyContext): string {
   const maxLength = context.maxLength ?? defaultMarkdownMaxLength;
   return fitMarkdown<Kind>({
     head: [`## ${prTitle}`, summary(result), transformsTable(result)],
-    blocks: [...markerBlocks(result, context), ...failedBlocks(result), ...skippedBlocks(result), ...notesBlocks(result)],
+    blocks: [...markerBlocks(result, context), ...failedBlocks(result, context), ...skippedBlocks(result, context), ...notesBlocks(result, context)],
     tail: [
       ...packageSection(result, context),
       verifySection(result, context),
@@ -104,7 +104,7 @@ function markerBlocks(result: PrResult, context: PrBodyContext): CuttableBlock<K
 
 /** `path:line`, a link to that line on the branch's commit when the repository is known. */
 function location(marker: MarkerLocation, result: PrResult, context: PrBodyContext): string {
-  const path = posix.join(context.cwdPrefix, marker.file);
+  const path = repoPath(marker.file, context);
   const text = codeSpan(`${path}:${marker.line}`);
   if (!context.repo || !result.head) return text;
   const server = (context.serverUrl ?? 'https://github.com').replace(/\/+$/, '');
@@ -112,40 +112,45 @@ function location(marker: MarkerLocation, result: PrResult, context: PrBodyConte
   return `[${text}](${linkTarget(url)})`;
 }
 
+/** A path relative to the working directory as a path in the repository, as GitHub shows them. */
+function repoPath(file: string, context: PrBodyContext): string {
+  return posix.join(context.cwdPrefix, file);
+}
+
 /** A marker ends with its rule's docs link, which the rule's heading already carries. */
 function withoutDocsUrl(text: string): string {
   return text.replace(/\s*https?:\/\/\S+$/, '');
 }
 
-function failedBlocks(result: PrResult): CuttableBlock<Kind>[] {
+function failedBlocks(result: PrResult, context: PrBodyContext): CuttableBlock<Kind>[] {
   if (result.failed.length === 0) return [];
   return [
     {
       kind: 'failed',
       open: ['### Left unchanged', '', 'These files were not rewritten by the transform named; the rest of the branch does not depend on them.', '', '| file | transform | why |', '|:--|:--|:--|'].join('\n'),
-      rows: result.failed.map((f) => tableRow([codeSpan(f.file), f.transform ? codeSpan(f.transform) : '', cellText(f.reason)])),
+      rows: result.failed.map((f) => tableRow([codeSpan(repoPath(f.file, context)), f.transform ? codeSpan(f.transform) : '', cellText(f.reason)])),
       close: '',
     },
   ];
 }
 
-function skippedBlocks(result: PrResult): CuttableBlock<Kind>[] {
+function skippedBlocks(result: PrResult, context: PrBodyContext): CuttableBlock<Kind>[] {
   if (result.skipped.length === 0) return [];
   return [
     {
       kind: 'skipped',
       open: ['### Skipped', '', '| path | why |', '|:--|:--|'].join('\n'),
-      rows: result.skipped.map((s) => tableRow([codeSpan(s.file), cellText(s.reason)])),
+      rows: result.skipped.map((s) => tableRow([codeSpan(repoPath(s.file, context)), cellText(s.reason)])),
       close: '',
     },
   ];
 }
 
-function notesBlocks(result: PrResult): CuttableBlock<Kind>[] {
+function notesBlocks(result: PrResult, context: PrBodyContext): CuttableBlock<Kind>[] {
   const grouped = new Map<string, { transform: string; files: string[] }>();
   for (const note of result.notes) {
     const entry = grouped.get(note.message) ?? { transform: note.transform, files: [] };
-    if (note.file !== '.') entry.files.push(note.file);
+    if (note.file !== '.') entry.files.push(repoPath(note.file, context));
     grouped.set(note.message, entry);
   }
   if (grouped.size === 0) return [];
