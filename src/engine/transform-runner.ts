@@ -56,15 +56,15 @@ export async function fixFile(file: SourceFile, input: FileFixInput): Promise<Fi
   const outcome: FileFixOutcome = { file: file.relative, status: 'unchanged', edits: {}, markersAdded: 0, markers: [], notes: [] };
   const read = await readSource(file.absolute);
   if (!read.ok) return { ...outcome, status: 'skipped', reason: read.message };
-  const start = upgraded?.text ?? read.text;
-  const relevant = selected.filter((t) => hasWork(t, start));
-  if (relevant.length === 0 && !upgraded) return outcome;
+  if (!upgraded && !selected.some((t) => hasWork(t, read.text))) return outcome;
 
   const before = read.raw.toString('utf8');
   const { code: original, envelope } = strip(before);
   let code = upgraded ? strip(upgraded.text).code : original;
   if (upgraded) outcome.edits[upgradeSdkId] = upgraded.changes;
-  for (const descriptor of relevant) {
+  for (const descriptor of selected) {
+    // Asked of the text as it is now: an earlier rewrite can bring in what a later transform acts on.
+    if (!hasWork(descriptor, code)) continue;
     const stats: Record<string, number> = {};
     const api: API = {
       j: parserFor(file.absolute),
@@ -80,9 +80,10 @@ export async function fixFile(file: SourceFile, input: FileFixInput): Promise<Fi
       return { ...outcome, status: 'failed', transform: descriptor.id, reason: `${descriptor.id} failed: ${(error as Error).message}`, edits: {}, markersAdded: 0 };
     }
     if (stats.edits) outcome.edits[descriptor.id] = stats.edits;
-    outcome.markersAdded += stats.markers ?? 0;
   }
-  outcome.markers = findMarkers(code).map((marker) => ({ ...marker, file: file.relative, line: marker.line + envelopeLines(envelope.shebang) }));
+  const markers = findMarkers(code);
+  outcome.markers = markers.map((marker) => ({ ...marker, file: file.relative, line: marker.line + envelopeLines(envelope.shebang) }));
+  outcome.markersAdded = newMarkerCount(findMarkers(original), markers);
   if (code === original) return { ...outcome, edits: {}, markersAdded: 0 };
 
   const problem = parseError(code, file.absolute);
@@ -106,4 +107,22 @@ function envelopeLines(shebang: string): number {
 /** jscodeshift with babel's TypeScript parser; `tsx` for files that may hold JSX (plain JS included). */
 function parserFor(path: string): API['jscodeshift'] {
   return jscodeshift.withParser(/\.[cm]?ts$/.test(path) ? 'ts' : 'tsx');
+}
+
+/**
+ * Markers in the result that were not in the file before. Counted on the result rather than from
+ * the transforms' own `markers` stats, because a later transform can remove code an earlier one
+ * marked, marker included (hand-rolled-client does, after session-header).
+ */
+function newMarkerCount(before: readonly { ruleId: string; text: string }[], after: readonly { ruleId: string; text: string }[]): number {
+  const existing = new Map<string, number>();
+  for (const marker of before) existing.set(`${marker.ruleId}\0${marker.text}`, (existing.get(`${marker.ruleId}\0${marker.text}`) ?? 0) + 1);
+  let added = 0;
+  for (const marker of after) {
+    const key = `${marker.ruleId}\0${marker.text}`;
+    const left = existing.get(key) ?? 0;
+    if (left > 0) existing.set(key, left - 1);
+    else added++;
+  }
+  return added;
 }

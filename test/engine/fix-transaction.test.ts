@@ -55,6 +55,27 @@ describe('a file as a transaction', () => {
     expect(readFileSync(file.absolute, 'utf8')).toBe(source);
   });
 
+  it('asks each transform whether it has work on the text as the earlier ones left it', async () => {
+    const file = fileWith(source);
+    const first = descriptor((f) => f.source.replace('-32002', 'ResourceNotFound'));
+    const second = { ...descriptor((f) => f.source.replace('ResourceNotFound', '-32602')), id: 'second', prefilter: ['ResourceNotFound'] };
+    const outcome = await fixFile(file, { selected: [first, second], write: true });
+    expect(outcome.status).toBe('changed');
+    expect(readFileSync(file.absolute, 'utf8')).toBe('export const code = -32602;\n');
+  });
+
+  it('counts as added only the markers the result has and the file had not', async () => {
+    const marker = (text: string) => `/* mcp-migrate(no-legacy-resource-not-found-code): ${text}. https://example.com */\n`;
+    const file = fileWith(`${marker('kept from an earlier run')}${source}`);
+    // One transform marks the line, a later one rewrites it and takes that marker away again, a third marks something else.
+    const marks = descriptor((f) => f.source.replace('export const', `${marker('send -32602')}export const`));
+    const rewrites = { ...descriptor((f) => f.source.replace(marker('send -32602'), '').replace('-32002', '-32602')), id: 'rewrites' };
+    const other = { ...descriptor((f) => `${f.source}${marker('check the clients')}`), id: 'other', prefilter: ['code'] };
+    const outcome = await fixFile(file, { selected: [marks, rewrites, other], write: false });
+    expect(outcome.markers.map((m) => m.text)).toEqual(['kept from an earlier run. https://example.com', 'check the clients. https://example.com']);
+    expect(outcome.markersAdded).toBe(1);
+  });
+
   it('refuses to replace a file whose bytes are not the expected ones', async () => {
     const file = fileWith(source);
     await expect(replaceFileIfUnchanged(file.absolute, Buffer.from('other'), 'new')).rejects.toBeInstanceOf(ChangedOnDiskError);
