@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { YamlValue } from './yaml-subset.js';
 
 /**
  * Runs a composite action's steps the way the GitHub runner does, as far as action.yml needs:
@@ -48,7 +47,7 @@ interface ActionFile {
 }
 
 export function runCompositeAction(
-  action: YamlValue,
+  action: unknown,
   options: { workspace: string; inputs: Record<string, string>; env: Record<string, string>; githubToken: string },
 ): ActionRun {
   const file = action as unknown as ActionFile;
