@@ -5,8 +5,10 @@ import { rules } from '../rules/index.js';
 import { docsOf } from '../src/engine/catalog.js';
 import { invalidParamsCode, legacyResourceNotFoundCode, v2ResourceNotFoundError } from '../src/mcp/error-codes.js';
 import { sdkMajorOfSource, v2ErrorPackages } from '../src/mcp/packages.js';
+import { privateConstantTableEntry } from '../src/ast/constant-table-entry.js';
+import { negativeNumberLiteral } from '../src/ast/nodes.js';
 import { insertMarkers, type MarkerRequest } from '../src/transforms/markers.js';
-import { offsetOf, runRule } from '../src/transforms/rule-findings.js';
+import { messageRange, nodeAt, offsetOf, runRule } from '../src/transforms/rule-findings.js';
 import { applyTextEdits, type TextEdit } from '../src/transforms/text-edits.js';
 import { importedName, removeUnusedImports } from '../src/transforms/unused-imports.js';
 
@@ -14,8 +16,10 @@ import { importedName, removeUnusedImports } from '../src/transforms/unused-impo
  * `resource-not-found-code`: -32002 sent as MCP's resource-not-found becomes -32602, and client
  * checks accept both. Driven by the rule's own findings and fixes, so lookalike -32002s (wallets,
  * LSP, application codes) are never touched. On SDK v2, `new ProtocolError(code, message, { uri })`
- * becomes `new ResourceNotFoundError(uri, message)`. What has no safe edit (constants, test
- * expectations, empty `contents`) gets a marker.
+ * becomes `new ResourceNotFoundError(uri, message)`. A file's own code table
+ * (`const ErrorCode = { …, ResourceNotFound: -32002 }`) gets -32602 in that entry when every read
+ * of it sends a missing resource. What has no safe edit (other constants, test expectations,
+ * empty `contents`) gets a marker.
  */
 export const ruleId = 'no-legacy-resource-not-found-code';
 export const parser = 'ts';
@@ -71,7 +75,42 @@ function editsFor(messages: Linter.LintMessage[], sourceCode: SourceCode): TextE
     const upgrade = v2 && message.messageId === 'emitsLegacyCode' ? resourceNotFoundErrorEdits(sourceCode, message.fix.range[0]) : undefined;
     edits.push(...(upgrade ?? [{ range: message.fix.range, text: message.fix.text }]));
   }
-  return edits;
+  return [...edits, ...tableEntryEdits(messages, sourceCode)];
+}
+
+/**
+ * `throw new RpcError(ErrorCode.ResourceNotFound, …)` where `ErrorCode` is the file's own
+ * `const` table with `ResourceNotFound: -32002`: the entry becomes -32602, when every read of it
+ * is a spot the rule reports as sending a missing resource. Then the edit changes exactly what
+ * those spots send. An entry also read elsewhere (compared with incoming codes, exported, the
+ * table passed whole) keeps its marker: there -32002 may still be meant.
+ */
+function tableEntryEdits(messages: Linter.LintMessage[], sourceCode: SourceCode): TextEdit[] {
+  const code = sourceCode as unknown as Parameters<typeof nodeAt>[0];
+  const emits = messages.filter((m) => m.messageId === 'emitsLegacyCode' && !m.fix).map((m) => messageRange(sourceCode, m));
+  const isEmit = (node: TSESTree.Node) => emits.some(([start, end]) => node.range[0] === start && node.range[1] === end);
+  const edits = new Map<TSESTree.Node, TextEdit[]>();
+  for (const range of emits) {
+    const node = nodeAt(code, range);
+    const entry = node && privateConstantTableEntry(node, code);
+    if (!entry || edits.has(entry.value) || negativeNumberLiteral(entry.value) !== legacyResourceNotFoundCode || !entry.reads.every(isEmit)) continue;
+    edits.set(entry.value, [{ range: entry.value.range, text: modern }, ...whyComment(sourceCode, entry.property)]);
+  }
+  return [...edits.values()].flat();
+}
+
+/**
+ * `// Invalid params: …` at the end of the entry's line, when nothing else follows it there, so
+ * that `ResourceNotFound: -32602` beside `InvalidParams: -32602` does not read as a typo.
+ */
+function whyComment(sourceCode: SourceCode, property: TSESTree.Property): TextEdit[] {
+  const text = sourceCode.text;
+  const lineEnd = text.slice(property.range[1]).search(/\r?\n/);
+  if (lineEnd < 0) return [];
+  const after = text.slice(property.range[1], property.range[1] + lineEnd);
+  if (!/^,?\s*$/.test(after)) return [];
+  const at = property.range[1] + after.replace(/\s+$/, '').length;
+  return [{ range: [at, at], text: ` // MCP 2026-07-28 answers a missing resource with ${modern} (Invalid params), not ${legacy}` }];
 }
 
 /**
