@@ -57,6 +57,15 @@ export const transforms: readonly TransformDescriptor[] = [
     load: () => import('./http-handler.js'),
   },
   {
+    id: 'get-stream-405',
+    description:
+      "Answer GET and DELETE with 405 (Allow: POST) where a hand-rolled Streamable HTTP server (no SDK) rejects a request without a live session, as 2026-07-28 clients expect; the 2025 stream and session end stay, marked",
+    resolves: ['no-standalone-get-stream'],
+    findings: ['servesGetStream', 'servesSessionDelete'],
+    prefilter: ['GET', 'DELETE'],
+    load: () => import('./get-stream-405.js'),
+  },
+  {
     id: 'session-state-handles',
     description:
       'Key tool state by an explicit handle argument (minted with randomUUID() by the tool that creates it) instead of extra.sessionId / ctx.sessionId; in-memory stores are marked for a shared store',

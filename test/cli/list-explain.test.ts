@@ -23,6 +23,7 @@ describe('mcp-migrate list', () => {
       'resource-not-found-code',
       'stdio-serve',
       'http-handler',
+      'get-stream-405',
       'session-state-handles',
       'session-header',
       'client-info-meta',

@@ -52,6 +52,8 @@ describe('fix on the hand-rolled legacy example (no SDK)', () => {
     const edits = report.files.find((f) => f.file === 'src/server.ts')?.edits ?? {};
     expect(edits).toHaveProperty('initialize-to-discover');
     expect(edits).toHaveProperty('tasks-extension');
+    expect(edits).toHaveProperty('resource-not-found-code');
+    expect(edits).toHaveProperty('get-stream-405');
     server = readFileSync(join(project, 'src', 'server.ts'), 'utf8');
     expect(server).toContain(`case 'server/discover': {`);
     expect(server).toContain(`supportedVersions: ['2026-07-28']`);
@@ -64,6 +66,14 @@ describe('fix on the hand-rolled legacy example (no SDK)', () => {
     expect(server).toContain('pollIntervalMs: TASK_POLL_INTERVAL_MS');
     expect(server).toContain(`extensions: { 'io.modelcontextprotocol/tasks': {} }`);
     expect(server).not.toContain(`case 'tasks/list'`);
+    // The file's own error table sends -32602 for a missing resource; its other entries are untouched.
+    expect(server).toMatch(/^  ResourceNotFound: -32602, \/\/ /m);
+    expect(server).toContain('  InvalidParams: -32602,\n');
+    // GET and DELETE without a live session answer 405; the 2025 stream and session end stay, marked.
+    expect(server).toContain(`res.writeHead(405, { 'Content-Type': 'text/plain', Allow: 'POST' }).end('Invalid or missing session ID');`);
+    expect(server).toContain(`res.writeHead(405, { Allow: 'POST' }).end();`);
+    expect(markedLine(server, 'no-standalone-get-stream', `case 'GET':`)).toBe(true);
+    expect(markedLine(server, 'no-standalone-get-stream', `case 'DELETE':`)).toBe(true);
   });
 
   it('type-checks and builds with its own tsconfig and TypeScript', () => {
@@ -106,7 +116,7 @@ describe('fix on the hand-rolled legacy example (no SDK)', () => {
           },
         }),
       });
-      return { status: answer.status, body: (await answer.json()) as { result?: Record<string, unknown>; error?: { code: number } } };
+      return { status: answer.status, body: (await answer.json()) as { result?: Record<string, unknown>; error?: { code: number; data?: unknown } } };
     };
     try {
       // connect() sends server/discover (the route initialize-to-discover added) and fails unless it offers 2026-07-28.
@@ -136,11 +146,11 @@ describe('fix on the hand-rolled legacy example (no SDK)', () => {
       const calls = balancer.forwarded.filter((request) => request.method === 'POST');
       expect(new Set(calls.map((request) => request.instance))).toEqual(new Set([0, 1]));
 
-      // A missing resource still answers -32002: the code sits behind the file's own `ErrorCode` table, which
-      // resource-not-found-code does not rewrite; the marker says to send -32602.
-      expect(markedLine(server, 'no-legacy-resource-not-found-code', 'ErrorCode.ResourceNotFound')).toBe(true);
-      const missing = await post('resources/read', { uri: pathToFileURL(join(workspace, 'missing.ts')).href }, pathToFileURL(join(workspace, 'missing.ts')).href);
-      expect(missing.body.error?.code).toBe(-32002);
+      // A missing resource answers -32602 with the uri: resource-not-found-code changed the file's own `ErrorCode` table entry.
+      const missingUri = pathToFileURL(join(workspace, 'missing.ts')).href;
+      const missing = await post('resources/read', { uri: missingUri }, missingUri);
+      expect(missing.body.error).toMatchObject({ code: -32602, data: { uri: missingUri } });
+      await expect(client.readResource({ uri: missingUri })).rejects.toMatchObject({ code: -32602 });
 
       // Tasks, as far as tasks-extension goes: tasks/list is gone (-32601), an unknown taskId is -32602,
       // and the server never creates a task for a 2026-07-28 client (it still reads `params.task`; the marker says to decide there).
@@ -151,12 +161,16 @@ describe('fix on the hand-rolled legacy example (no SDK)', () => {
       expect(markedLine(server, 'no-legacy-tasks-api', 'const task = params.task')).toBe(true);
       expect(markedLine(server, 'no-legacy-tasks-api', `case 'tasks/result'`)).toBe(true);
 
-      // GET /mcp: the 2025 event stream stays for 2025 clients (405 is a SHOULD for modern-only servers, §2.1);
-      // without a session it is refused, and the marker says to answer 405 once 2025 support goes.
-      const get = await fetch(`${balancer.url}/mcp`, { headers: { accept: 'text/event-stream' } });
+      // GET and DELETE /mcp: a 2026-07-28 client names no session, so both answer 405 with Allow: POST
+      // (the 2025 event stream and session end stay for 2025 clients, which always send their session id).
+      const get = await fetch(`${balancer.url}/mcp`, { headers: { accept: 'text/event-stream', 'mcp-protocol-version': '2026-07-28' } });
       await get.body?.cancel();
-      expect(get.status).toBe(400);
-      expect(server).toContain(marker('no-standalone-get-stream'));
+      expect(get.status).toBe(405);
+      expect(get.headers.get('allow')).toBe('POST');
+      const del = await fetch(`${balancer.url}/mcp`, { method: 'DELETE', headers: { 'mcp-protocol-version': '2026-07-28' } });
+      await del.body?.cancel();
+      expect(del.status).toBe(405);
+      expect(del.headers.get('allow')).toBe('POST');
 
       // No response carries Mcp-Session-Id: only the 2025 `initialize` route mints one.
       expect(balancer.forwarded.filter((request) => 'mcp-session-id' in request.responseHeaders)).toEqual([]);
