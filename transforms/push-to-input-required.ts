@@ -6,6 +6,7 @@ import { rules } from '../rules/index.js';
 import { pushRequestOfCall, staticString } from '../src/ast/client-features.js';
 import { mcpExportOf } from '../src/ast/imports.js';
 import { calleeName, isFunction, propertyKeyName, unwrap } from '../src/ast/nodes.js';
+import { containsNode } from '../src/ast/mcp-method-sites.js';
 import { handlerContextParameter, handlerContextSlot } from '../src/ast/sdk.js';
 import { docsOf } from '../src/engine/catalog.js';
 import { elicitationMethod, rootsMethod, samplingMethod } from '../src/mcp/client-features.js';
@@ -17,9 +18,11 @@ import { addContextParameter, freeName } from '../src/transforms/context-paramet
 import { insertMarkers, type MarkerRequest } from '../src/transforms/markers.js';
 import { detectQuoteStyle } from '../src/transforms/quote-style.js';
 import { messageRange, nodeAt, offsetOf, runRule } from '../src/transforms/rule-findings.js';
-import { applyTextEdits, lineBreakOf, shiftedBy, type TextEdit } from '../src/transforms/text-edits.js';
+import { applyTextEdits, lineBreakOf, shiftedBy, type TextEdit, wholeLines } from '../src/transforms/text-edits.js';
 import type { TransformOptions } from '../src/transforms/types.js';
-import { namedImports } from '../src/transforms/named-imports.js';
+import { namedImports, type WantedImport } from '../src/transforms/named-imports.js';
+import { pushHelperOf, type PushHelper } from '../src/transforms/push-helper.js';
+import { isLogCall, isRepeatableStatement } from '../src/transforms/repeatable-statements.js';
 
 /**
  * `push-to-input-required`: MCP 2026-07-28 forbids server-to-client requests; a tool, prompt or
@@ -50,9 +53,14 @@ import { namedImports } from '../src/transforms/named-imports.js';
  * inside it.
  *
  * The handler runs again from the top on the retry, so only statements safe to repeat may come
- * before it: pure ones, reads of a keyed collection (`notes.get(id)`), and guards whose test is
- * one of those and whose branch only returns or throws (it cannot have run on the first pass,
- * which went on to ask). Each retry carries the answers of its own round only, so a handler with
+ * before it: pure ones, reads of a keyed collection (`notes.get(id)`), log lines, and guards whose
+ * test is one of those and whose branch only returns or throws (it cannot have run on the first
+ * pass, which went on to ask); and, with a marker asking to check them, declarations that pass
+ * the rule of thumb of `isRepeatableStatement` (no assignment outside, no call named like a write).
+ *
+ * A module-level helper that opens with the roots request (`const { roots } = await
+ * server.server.listRoots()`) takes the answer as its parameter instead; its request moves to its
+ * callers, and a handler among them asks with `inputRequired(… inputRequired.listRoots() …)`. Each retry carries the answers of its own round only, so a handler with
  * more than one request needs `requestState`: those, and every other shape, get a marker. On SDK v1 the calls
  * are left as they are and the file is reported (v1 has no `inputRequired`); hand-rolled
  * `elicitation/create` requests get a marker on any SDK.
@@ -126,6 +134,10 @@ const reasons = {
   },
 };
 
+/** The marker on statements that run again on the retry and were only judged safe to repeat by their names. */
+const repeatedText = (kind: Kind) =>
+  `The client's retry runs this handler again from the top, so this statement and the ones after it up to the ${requestName[kind]} request run twice: they assign nothing outside the handler and call nothing named like a write, but check that they are safe to repeat`;
+
 export const needsV2Note = (rewritable: number, total: number) =>
   `push-to-input-required needs SDK v2 (inputRequired, inputResponse) to rewrite push-style requests and this file is on SDK v1; \`mcp-migrate fix --upgrade-sdk\` would let it rewrite ${rewritable} of its ${total} server-to-client request${total === 1 ? '' : 's'}${rewritable < total ? ' (the others need a person)' : ''}`;
 
@@ -146,6 +158,10 @@ interface Plan {
   /** The answer's binding: a name, or a destructuring pattern (`const { roots } = …`). */
   binding: TSESTree.Identifier | TSESTree.ObjectPattern;
   params: Node | undefined;
+  /** The first statement before the request that is safe to repeat by the rule of thumb only (not provably pure, not a log line): it gets a marker. */
+  repeated: Node | undefined;
+  /** A sampling answer read as one content block (`result.content.type`), as SDK v1 typed it: rebound as `CreateMessageResult`. */
+  singleContent: boolean;
 }
 
 /** The input request's key when the answer is destructured, by kind. */
@@ -176,19 +192,36 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
   if (findings.length === 0 || !sourceCode) return undefined;
   const code = sourceCode as unknown as Code;
 
+  // Helpers that open with a roots request, moved to their callers (on SDK v2): tool handlers among those ask with input_required.
+  const helpers = new Map<Finding, PushHelper>();
+  if (major === 2) {
+    for (const finding of findings) {
+      const helper = finding.kind === 'roots' && finding.call ? pushHelperOf(code, finding.call) : undefined;
+      if (!helper || !usesOnlyViewFields(code, helper.binding, 'roots') || findings.some((f) => f !== finding && containsNode(helper.fn, f.node))) continue;
+      helpers.set(finding, helper);
+    }
+  }
+
   // Requests per handler: a handler that asks more than once needs requestState.
   const perHandler = new Map<Node, number>();
-  for (const finding of findings) {
-    if (!finding.kind) continue;
-    const fn = handlerAround(code, finding.node);
+  const countIn = (node: Node) => {
+    const fn = handlerAround(code, node);
     if (fn) perHandler.set(fn, (perHandler.get(fn) ?? 0) + 1);
-  }
+  };
+  for (const finding of findings) if (finding.kind && !helpers.has(finding)) countIn(finding.node);
+  for (const helper of helpers.values()) helper.calls.forEach(countIn);
 
   const edits: TextEdit[] = [];
   const reasonAt = new Map<number, string>();
   /** Where the sampling and roots builders were written (the rewritten statement, and an offset in its new text): they keep a deprecation marker. */
   const deprecated: { anchor: number; local: number; ruleId: RuleId; text: string }[] = [];
-  const importNames = new Set<string>();
+  /** Statements judged safe to repeat by the rule of thumb only, by input offset. */
+  const repeatedAt: { offset: number; ruleId: RuleId; text: string }[] = [];
+  const wanted = new Map<string, WantedImport>();
+  const want = (names: BuilderNames) => {
+    if (!names.inputRequiredImported) wanted.set('inputRequired', { name: 'inputRequired' });
+    if (!names.inputResponseImported) wanted.set('inputResponse', { name: 'inputResponse' });
+  };
   let leftForV2 = 0;
   let sdkPushes = 0;
   let rewritten = 0;
@@ -199,6 +232,19 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
       continue;
     }
     sdkPushes++;
+    const helper = helpers.get(finding);
+    const hoisted = helper && hoistEdits(code, helper, perHandler, quote);
+    if (hoisted) {
+      edits.push(...hoisted.edits);
+      for (const asked of hoisted.asked) {
+        deprecated.push({ ...asked.deprecatedAt, ruleId: finding.ruleId, text: rootsDeprecated });
+        if (asked.repeated) repeatedAt.push({ offset: asked.repeated.range[0], ruleId: finding.ruleId, text: repeatedText('roots') });
+        want(asked.names);
+      }
+      wanted.set('Root', { name: 'Root', typeOnly: true });
+      rewritten++;
+      continue;
+    }
     const analysis = analyse(code, finding, perHandler);
     if (major === 1) {
       if ('plan' in analysis) leftForV2++;
@@ -209,12 +255,14 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
       if ('reason' in analysis) reasonAt.set(finding.node.range[0], analysis.reason);
       continue;
     }
-    const names = builderNames(code, analysis.plan.fn);
+    const { plan } = analysis;
+    const names = builderNames(code, plan.fn);
     if (!names) {
       reasonAt.set(finding.node.range[0], reasons.names(finding.kind));
       continue;
     }
-    const rewrite = rewriteEdits(code, analysis.plan, names, quote);
+    const resultType = plan.singleContent ? importedTypeName(code, 'CreateMessageResult', quote) : undefined;
+    const rewrite = rewriteEdits(code, plan, names, quote, resultType);
     if (!rewrite) {
       reasonAt.set(finding.node.range[0], reasons.context(finding.kind));
       continue;
@@ -223,13 +271,14 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
     if (rewrite.deprecatedAt !== undefined) {
       deprecated.push({ ...rewrite.deprecatedAt, ruleId: finding.ruleId, text: finding.kind === 'sampling' ? samplingDeprecated : rootsDeprecated });
     }
-    if (!names.inputRequiredImported) importNames.add('inputRequired');
-    if (!names.inputResponseImported) importNames.add('inputResponse');
+    if (plan.repeated) repeatedAt.push({ offset: plan.repeated.range[0], ruleId: finding.ruleId, text: repeatedText(finding.kind) });
+    if (resultType) wanted.set('CreateMessageResult', { name: 'CreateMessageResult', typeOnly: true });
+    want(names);
     rewritten++;
   }
   if (major === 1 && sdkPushes > 0) api.report(needsV2Note(leftForV2, sdkPushes));
-  if (importNames.size > 0) {
-    const edit = namedImports(code, v2ServerEntry, [...importNames].map((name) => ({ name })), quote)?.edit;
+  if (wanted.size > 0) {
+    const edit = namedImports(code, v2ServerEntry, [...wanted.values()], quote)?.edit;
     if (edit) edits.push(edit);
   }
 
@@ -255,6 +304,9 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
     }
     for (const { anchor, local, ruleId: owner, text } of deprecated) {
       if (owner === ruleId) requests.push({ ruleId, text, docsUrl, offset: shift(anchor) + local });
+    }
+    for (const { offset, ruleId: owner, text } of repeatedAt) {
+      if (owner === ruleId) requests.push({ ruleId, text, docsUrl, offset: shift(offset) });
     }
   }
   const marked = insertMarkers(outputCode!, requests);
@@ -337,8 +389,11 @@ function analyse(code: Code, finding: Finding, perHandler: Map<Node, number>): A
   const before = guard
     ? [...body.slice(0, body.indexOf(guard)), ...(guard.consequent as TSESTree.BlockStatement).body.slice(0, (guard.consequent as TSESTree.BlockStatement).body.indexOf(statement))]
     : body.slice(0, body.indexOf(statement));
-  if (!before.every((s) => isPureStatement(code, s))) return { reason: reasons.sideEffects(kind) };
-  return { plan: { finding, statement, fn, guard, binding: id, params } };
+  const notPure = before.filter((s) => !isPureStatement(code, s));
+  if (!notPure.every((s) => isRepeatableStatement(code, s))) return { reason: reasons.sideEffects(kind) };
+  const repeated = notPure.find((s) => !(s.type === 'ExpressionStatement' && isLogCall(s.expression)));
+  const singleContent = kind === 'sampling' && id.type === 'Identifier' && withoutTools(params) && readsOneContentBlock(code, id);
+  return { plan: { finding, statement, fn, guard, binding: id, params, repeated, singleContent } };
 }
 
 /**
@@ -448,6 +503,24 @@ function requestParams(code: Code, finding: Finding, call: TSESTree.CallExpressi
     }
   }
   return params;
+}
+
+/** Sampling params written out without `tools` (nor a spread that could bring it): the client answers with one content block. */
+function withoutTools(params: Node | undefined): boolean {
+  const literal = params && unwrap(params);
+  return literal?.type === 'ObjectExpression' && literal.properties.every((p) => p.type === 'Property' && propertyKeyName(p) !== 'tools');
+}
+
+/** `result.content.type`, `result.content.text`: the answer's content read as one block, the way SDK v1 typed `createMessage()`'s result. */
+function readsOneContentBlock(code: Code, id: TSESTree.Identifier): boolean {
+  const variable = ASTUtils.findVariable(code.getScope(id), id);
+  return (variable?.references ?? []).some((reference) => {
+    const content = reference.identifier.parent;
+    if (content?.type !== 'MemberExpression' || content.object !== reference.identifier || content.computed) return false;
+    if (content.property.type !== 'Identifier' || content.property.name !== 'content') return false;
+    const read = content.parent;
+    return read?.type === 'MemberExpression' && read.object === content && !read.computed;
+  });
 }
 
 /**
@@ -665,6 +738,7 @@ function rewriteEdits(
   plan: Plan,
   names: BuilderNames,
   quote: string,
+  resultType: string | undefined,
 ): { edits: TextEdit[]; deprecatedAt: { anchor: number; local: number } | undefined } | undefined {
   const { finding, statement, fn, binding } = plan;
   const kind = finding.kind!;
@@ -692,11 +766,100 @@ function rewriteEdits(
     `${indent}if (${view}.kind !== ${q(kind)}) {`,
     `${indent}${unit}${ask}`,
     `${indent}}`,
-    ...(rebind ? [`${indent}const ${code.getText(binding)} = ${view}${kind === 'sampling' ? '.result' : ''};`] : []),
+    ...(rebind ? [`${indent}const ${code.getText(binding)} = ${view}${kind === 'sampling' ? '.result' : ''}${resultType ? ` as ${resultType}` : ''};`] : []),
   ];
   edits.push({ range: statement.range, text: lines.join(newline) });
   const builderOffset = lines.slice(0, 2).join(newline).length + newline.length + indent.length + unit.length + ask.indexOf(builder);
   return { edits, deprecatedAt: kind === 'elicit' ? undefined : { anchor: statement.range[0], local: builderOffset } };
+}
+
+interface HandlerAsk {
+  edits: TextEdit[];
+  /** The name of the answer's `inputResponse()` view, which the call now passes to the helper. */
+  view: string;
+  names: BuilderNames;
+  /** Where the builder was written: the anchor is the statement the guard goes before (its insertion counts as before it). */
+  deprecatedAt: { anchor: number; local: number };
+  repeated: Node | undefined;
+}
+
+/**
+ * The edits that move a helper's opening roots request to its callers: the helper takes the
+ * answer as its parameter (`{ roots }: { roots: Root[] }`) and loses the request; a tool, prompt
+ * or resource handler that awaits the helper in one of its own statements asks with
+ * `inputRequired(… inputRequired.listRoots() …)` before that statement and passes the answer's
+ * view; any other caller passes `await <the request>`, which the rule still reports there.
+ */
+function hoistEdits(code: Code, helper: PushHelper, perHandler: Map<Node, number>, quote: string): { edits: TextEdit[]; asked: HandlerAsk[] } | undefined {
+  const rootType = importedTypeName(code, 'Root', quote);
+  const open = code.getTokens(helper.fn as never).find((token) => token.value === '(');
+  if (!rootType || !open) return undefined;
+  const edits: TextEdit[] = [
+    { range: [open.range[1], open.range[1]], text: `${code.getText(helper.binding)}: { roots: ${rootType}[] }` },
+    { range: wholeLines(code.text, helper.statement.range), text: '' },
+  ];
+  const asked: HandlerAsk[] = [];
+  for (const call of helper.calls) {
+    const ask = askInHandler(code, call, perHandler, quote);
+    // `H()` has no arguments: its last character is the closing parenthesis.
+    const close = call.range[1] - 1;
+    if (ask) asked.push(ask);
+    edits.push(...(ask?.edits ?? []), { range: [close, close], text: ask ? ask.view : `await ${code.getText(helper.push)}` });
+  }
+  return { edits, asked };
+}
+
+/** The guard that asks for the roots in the handler around `call`, when the call is in one of the handler's own statements and what comes before may run twice. */
+function askInHandler(code: Code, call: TSESTree.CallExpression, perHandler: Map<Node, number>, quote: string): HandlerAsk | undefined {
+  const fn = handlerAround(code, call);
+  if (!fn || fn.body?.type !== 'BlockStatement' || !answersMrtrMethod(code, fn) || (perHandler.get(fn) ?? 0) > 1 || insideLoop(call, fn)) return undefined;
+  const statement = ownStatementOf(call);
+  const body = fn.body.body;
+  if (!statement || statement.parent !== fn.body) return undefined;
+  const notPure = body.slice(0, body.indexOf(statement as TSESTree.Statement)).filter((s) => !isPureStatement(code, s));
+  if (!notPure.every((s) => isRepeatableStatement(code, s))) return undefined;
+  const names = builderNames(code, fn);
+  const view = freeName(code, fn, ['rootsResponse', 'rootsInput', 'rootsAnswer']);
+  const edits: TextEdit[] = [];
+  const mcpReq = names && view ? mcpReqOf(code, fn, edits) : undefined;
+  const text = code.text;
+  const indent = text.slice(text.lastIndexOf('\n', statement.range[0] - 1) + 1, statement.range[0]);
+  if (!names || !view || !mcpReq || !/^[ \t]*$/.test(indent)) return undefined;
+  const unit = indentUnit(text, fn, indent);
+  const newline = lineBreakOf(text);
+  const q = (s: string) => `${quote}${s}${quote}`;
+  const builder = `${names.inputRequired}.listRoots()`;
+  const ask = `return ${names.inputRequired}({ inputRequests: { roots: ${builder} } });`;
+  const lines = [
+    `const ${view} = ${names.inputResponse}(${mcpReq}.inputResponses, ${q('roots')});`,
+    `${indent}if (${view}.kind !== ${q('roots')}) {`,
+    `${indent}${unit}${ask}`,
+    `${indent}}`,
+    indent,
+  ];
+  const inserted = lines.join(newline);
+  edits.push({ range: [statement.range[0], statement.range[0]], text: inserted });
+  const builderOffset = lines.slice(0, 2).join(newline).length + newline.length + indent.length + unit.length + ask.indexOf(builder);
+  const repeated = notPure.find((s) => !(s.type === 'ExpressionStatement' && isLogCall(s.expression)));
+  return { edits, view, names, deprecatedAt: { anchor: statement.range[0], local: builderOffset - inserted.length }, repeated };
+}
+
+/** The statement `await H()` is the value of: `x = await H();`, `const x = await H();`, `await H();`. */
+function ownStatementOf(call: TSESTree.CallExpression): Node | undefined {
+  let child: Node = call;
+  for (let parent = call.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === 'AwaitExpression' || (parent.type === 'VariableDeclarator' && parent.init === child)) continue;
+    if (parent.type === 'AssignmentExpression' && parent.right === child) continue;
+    if (parent.type === 'VariableDeclaration' && parent.declarations.length === 1) return parent;
+    if (parent.type === 'ExpressionStatement') return parent;
+    return undefined;
+  }
+  return undefined;
+}
+
+/** The local name of a type exported by the v2 server package: imported already, or free to import. */
+function importedTypeName(code: Code, name: string, quote: string): string | undefined {
+  return namedImports(code, v2ServerEntry, [{ name, typeOnly: true }], quote)?.names.get(name);
 }
 
 /** `ctx.mcpReq` (or the `mcpReq` a destructured context binds), adding a context parameter when the handler has none. */

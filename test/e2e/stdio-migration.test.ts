@@ -117,8 +117,20 @@ describe('fix --upgrade-sdk on the bundled legacy stdio example', () => {
     expect(report.files.map((f) => f.file)).toEqual(expect.arrayContaining(['package.json', 'src/index.ts', 'src/tasks.ts']));
     // The task store's v1 import stays (v2 has none), but index.ts is on v2 now: the transforms that need v2 run in the same pass.
     const index = report.files.find((f) => f.file === 'src/index.ts');
-    expect(index?.edits).toMatchObject({ 'upgrade-sdk': expect.any(Number), 'stdio-serve': 1, 'logging-to-request-log': expect.any(Number), 'client-info-meta': expect.any(Number) });
-    expect(readFileSync(join(project, 'src', 'index.ts'), 'utf8')).toContain('serveStdio(');
+    expect(index?.edits).toMatchObject({
+      'upgrade-sdk': expect.any(Number),
+      'stdio-serve': 1,
+      'logging-to-request-log': expect.any(Number),
+      'client-info-meta': expect.any(Number),
+      // summarize_note's sampling request, and the roots request of askClientForProjects(), moved to its callers.
+      'push-to-input-required': 2,
+    });
+    const source = readFileSync(join(project, 'src', 'index.ts'), 'utf8');
+    expect(source).toContain('serveStdio(');
+    expect(source).toContain('async function askClientForProjects({ roots }: { roots: Root[] }): Promise<string[]> {');
+    expect(source).toContain('workspaceDirs = await askClientForProjects(rootsResponse);');
+    expect(source).toContain('return inputRequired({ inputRequests: { roots: inputRequired.listRoots() } });');
+    expect(source).toContain('return inputRequired({ inputRequests: { result: inputRequired.createMessage({');
     const manifest = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
     expect(Object.keys(manifest.dependencies)).toContain('@modelcontextprotocol/server');
     expect(manifest.dependencies).not.toHaveProperty('@modelcontextprotocol/sdk');
@@ -204,17 +216,16 @@ describe('fix --upgrade-sdk on the bundled legacy stdio example', () => {
       expect(note.contents).toEqual([expect.objectContaining({ mimeType: 'text/markdown', text: '# E2E check\nover stdio\n' })]);
       await expect(client.readResource({ uri: 'notes://workspace-notes/no-such-note.md' })).rejects.toMatchObject({ code: -32602 });
 
-      // Left to a person (see the markers): roots and sampling are still push-style requests, which a
-      // 2026-07-28 server cannot send; the SDK answers the tool call with an error result naming the fix.
-      for (const [name, args] of [
-        ['list_projects', {}],
-        ['summarize_note', { name: 'e2e-check.md' }],
-      ] as const) {
-        const pushed = await client.callTool({ name, arguments: args });
-        expect(pushed.isError, name).toBe(true);
-        expect(textOf(pushed), name).toContain('inputRequired');
-      }
-      expect(asked).toEqual([]);
+      // Roots and sampling through input_required: the server answers with the request it needs, the
+      // client fulfils it with its own handler and retries, and the retry completes with the answer.
+      const projects = await client.callTool({ name: 'list_projects', arguments: {} });
+      expect(projects.isError).toBeFalsy();
+      expect(textOf(projects)).toContain(`workspace-notes (${project}): 1 notes`);
+      expect(asked).toEqual(['roots/list']);
+      const summary = await client.callTool({ name: 'summarize_note', arguments: { name: 'e2e-check.md' } });
+      expect(summary.isError).toBeFalsy();
+      expect(summary.content).toEqual([{ type: 'text', text: '- summary' }]);
+      expect(asked).toEqual(['roots/list', 'sampling/createMessage']);
 
       expect(errors.map((error) => error.message)).toEqual([]);
     } catch (error) {
