@@ -3,9 +3,8 @@ import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import type { API, FileInfo } from 'jscodeshift';
 import { rules } from '../rules/index.js';
 import { servedBySdk } from '../src/ast/hand-rolled-server.js';
-import { calledLocalFunction, calleeName, propertyKeyName, unwrap, walk } from '../src/ast/nodes.js';
+import { calledLocalFunction, calleeName, functionBindingName, propertyKeyName, unwrap, walk } from '../src/ast/nodes.js';
 import { docsOf } from '../src/engine/catalog.js';
-import { sdkMajorOfSource } from '../src/mcp/packages.js';
 import { insertMarkers, type MarkerRequest } from '../src/transforms/markers.js';
 import { detectQuoteStyle } from '../src/transforms/quote-style.js';
 import { messageRange, nodeAt, offsetOf, runRule, runRules } from '../src/transforms/rule-findings.js';
@@ -13,12 +12,13 @@ import { applyTextEdits, shiftedBy, type TextEdit } from '../src/transforms/text
 import type { TransformOptions } from '../src/transforms/types.js';
 
 /**
- * `get-stream-405`: a hand-rolled (no SDK) Streamable HTTP server that keeps its 2025 GET stream
+ * `get-stream-405`: a hand-rolled Streamable HTTP server (not served by the SDK) that keeps its 2025 GET stream
  * and session DELETE answers 405 Method Not Allowed, with `Allow: POST`, to GET and DELETE
  * requests that name no live session, which is every such request a 2026-07-28 client sends.
  *
  * The rewrite is the status of the route's "no session" rejection: in the GET or DELETE branch,
- * or in the local function the branch calls, `if (!session) { res.writeHead(400 | 404, …); … }`
+ * or in a local function the branch calls that no other route calls,
+ * `if (!session) { res.writeHead(400 | 404, …); … }`
  * where `session` comes from a session lookup (code `no-session-state` or `no-session-id-header`
  * reports). 405 is right for both eras: a 2025 client always sends its session id on GET and
  * DELETE, and 2025 itself lets a server answer GET and DELETE with 405. The stream and the
@@ -45,7 +45,7 @@ const markerText: Record<(typeof findings)[number], string> = {
 };
 
 export default function transform(file: FileInfo, api: API, options: TransformOptions = {}): string | undefined {
-  if (!/GET|DELETE/.test(file.source) || sdkMajorOfSource(file.source) !== undefined) return undefined;
+  if (!/GET|DELETE/.test(file.source)) return undefined;
   const { messages, sourceCode } = runRule(ruleId, file.source, file.path);
   const routes = messages.filter((m) => (findings as readonly string[]).includes(m.messageId ?? ''));
   const code = sourceCode as unknown as Code;
@@ -57,11 +57,14 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
   const markers: MarkerRequest[] = [];
   const docsUrl = docsOf(rules[ruleId]!).url ?? '';
   const rewritten = new Set<Node>();
-  for (const route of routes) {
+  const branches = routes.map((route) => {
     const test = nodeAt(code, messageRange(sourceCode, route));
-    const branch = test && branchOf(test);
-    const rejection = branch && sessionRejection(branch, code, sessionReads);
-    if (!rejection) continue;
+    return { route, test, branch: test && branchOf(test) };
+  });
+  const routeCode = branches.flatMap(({ branch }) => branch ?? []);
+  for (const { route, test, branch } of branches) {
+    const rejection = test && branch && sessionRejection(branch, routeCode, code, sessionReads);
+    if (!test || !rejection) continue;
     if (!rewritten.has(rejection)) edits.push(...methodNotAllowed(rejection, code, quote));
     rewritten.add(rejection);
     const offset = test.range[0];
@@ -89,15 +92,16 @@ function branchOf(test: Node): Node[] | undefined {
 
 /**
  * The `res.writeHead(status, …)` of the branch's "no session" rejection, looked for in the branch
- * and in the local functions it calls: an `if (!session)` (or `session === undefined`) whose
+ * and in the local functions it calls that only GET and DELETE routes call (a rejection shared
+ * with POST must keep its status): an `if (!session)` (or `session === undefined`) whose
  * `session` is a `const` initialised from a session lookup, and whose block writes one status.
  */
-function sessionRejection(branch: Node[], code: Code, sessionReads: number[]): TSESTree.CallExpression | undefined {
+function sessionRejection(branch: Node[], routeCode: Node[], code: Code, sessionReads: number[]): TSESTree.CallExpression | undefined {
   const scopes: Node[] = [...branch];
   for (const statement of branch) {
     walk(statement, code.visitorKeys, (node) => {
       const fn = node.type === 'CallExpression' ? calledLocalFunction(node.callee, code) : undefined;
-      if (fn?.body) scopes.push(fn.body);
+      if (fn?.body && onlyCalledFrom(fn, routeCode, code)) scopes.push(fn.body);
     });
   }
   for (const scope of scopes) {
@@ -112,6 +116,16 @@ function sessionRejection(branch: Node[], code: Code, sessionReads: number[]): T
     if (found) return found;
   }
   return undefined;
+}
+
+/** Every use of the function's name lies in `places` (the GET and DELETE routes). */
+function onlyCalledFrom(fn: TSESTree.FunctionLike, places: Node[], code: Code): boolean {
+  const name = functionBindingName(fn);
+  const variable = name && ASTUtils.findVariable(code.getScope(name), name);
+  if (!variable) return false;
+  return variable.references.every(
+    (reference) => reference.init || places.some((place) => place.range[0] <= reference.identifier.range[0] && reference.identifier.range[1] <= place.range[1]),
+  );
 }
 
 /** `!x`, `x === undefined`, `x == null`: the identifier tested for having no value. */
