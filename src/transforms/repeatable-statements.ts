@@ -17,6 +17,8 @@ type Code = Readonly<TSESLint.SourceCode>;
  *   `push`, `notify`, …), except a method called on an object the code itself created
  *   (`results.push(…)`) and a log line (`console.*`, `log.*`, `logger.*`, `sendLoggingMessage`,
  *   `mcpReq.log`), which may be repeated;
+ * - no call by a computed name (`handlers[name]()`), and no call with an HTTP `method` that
+ *   writes in its options (`fetch(url, { method: 'POST' })`);
  * - calls of functions declared in the same file are followed into their bodies (three deep),
  *   with the same rule; imported functions are judged by their names alone;
  * - statements of the handler itself: declarations, log-line statements, `if`s whose branch
@@ -112,7 +114,8 @@ function isRepeatable(code: Code, expression: Node, root: Node, depth = 0, seen 
         const name = calleeName(node);
         const callee = unwrap(node.callee);
         const onOwnObject = callee.type === 'MemberExpression' && baseOf(callee.object) !== undefined && declaredInside(baseOf(callee.object)!);
-        if (name !== undefined && writeVerbs.has(verbOf(name)) && !onOwnObject) {
+        // A call by a computed name could be anything; `fetch(url, { method: 'POST' })` writes whatever its name says.
+        if (name === undefined || (writeVerbs.has(verbOf(name)) && !onOwnObject) || sendsWriteMethod(node)) {
           ok = false;
           return;
         }
@@ -128,6 +131,18 @@ function isRepeatable(code: Code, expression: Node, root: Node, depth = 0, seen 
     }
   });
   return ok;
+}
+
+/** An options argument with an HTTP `method` that writes: `{ method: 'POST' }` (anything but GET and HEAD, or not a literal). */
+function sendsWriteMethod(call: TSESTree.CallExpression): boolean {
+  return call.arguments.some((argument) => {
+    const options = unwrap(argument);
+    if (options.type !== 'ObjectExpression') return false;
+    const method = options.properties.find((p): p is TSESTree.Property => p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name === 'method');
+    if (!method) return false;
+    const value = unwrap(method.value);
+    return !(value.type === 'Literal' && typeof value.value === 'string' && /^(?:GET|HEAD)$/i.test(value.value));
+  });
 }
 
 /** `return …;`, `throw …;`, or a block of only that. */
