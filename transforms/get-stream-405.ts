@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import type { API, FileInfo } from 'jscodeshift';
 import { rules } from '../rules/index.js';
+import { constantOrigin } from '../src/ast/constants.js';
 import { servedBySdk } from '../src/ast/hand-rolled-server.js';
 import { calledLocalFunction, calleeName, functionBindingName, propertyKeyName, unwrap, walk } from '../src/ast/nodes.js';
 import { docsOf } from '../src/engine/catalog.js';
@@ -65,7 +66,11 @@ export default function transform(file: FileInfo, api: API, options: TransformOp
   for (const { route, test, branch } of branches) {
     const rejection = test && branch && sessionRejection(branch, routeCode, code, sessionReads);
     if (!test || !rejection) continue;
-    if (!rewritten.has(rejection)) edits.push(...methodNotAllowed(rejection, code, quote));
+    if (!rewritten.has(rejection)) {
+      const statusEdits = methodNotAllowed(rejection, code, quote);
+      if (!statusEdits) continue;
+      edits.push(...statusEdits);
+    }
     rewritten.add(rejection);
     const offset = test.range[0];
     markers.push({ ruleId, text: markerText[route.messageId as (typeof findings)[number]], docsUrl, offset, placement: test.parent?.type === 'SwitchCase' ? 'line' : 'statement' });
@@ -167,17 +172,30 @@ function exitsAfter(consequent: Node): boolean {
   return consequent.type === 'BlockStatement' && consequent.body.at(-1)?.type === 'ReturnStatement';
 }
 
-/** `writeHead(400, headers)` → `writeHead(405, { ...headers, Allow: 'POST' })`, keeping a literal's own properties in place. */
-function methodNotAllowed(call: TSESTree.CallExpression, code: Code, quote: string): TextEdit[] {
-  const [status, headers] = call.arguments as Node[];
+/**
+ * `writeHead(400, headers)` → `writeHead(405, { ...headers, Allow: 'POST' })`, keeping a literal's
+ * own properties in place. The `writeHead(status, statusMessage, headers)` form keeps its
+ * message. Undefined for headers that may be an array of raw header pairs (a literal array, or
+ * anything but an object literal or a constant one), where an `Allow` entry has another shape.
+ */
+function methodNotAllowed(call: TSESTree.CallExpression, code: Code, quote: string): TextEdit[] | undefined {
+  const [status, second, third, ...rest] = call.arguments as Node[];
+  if (!status || rest.length > 0 || status.type === 'SpreadElement') return undefined;
+  const hasMessage = second !== undefined && (second.type === 'TemplateLiteral' || (second.type === 'Literal' && typeof second.value === 'string'));
+  if (third && !hasMessage) return undefined;
+  const headers = hasMessage ? third : second;
   const allow = `Allow: ${quote}POST${quote}`;
-  const edits: TextEdit[] = [{ range: status!.range, text: '405' }];
+  const edits: TextEdit[] = [{ range: status.range, text: '405' }];
   const object = headers && unwrap(headers);
-  if (!headers) edits.push({ range: [status!.range[1], status!.range[1]], text: `, { ${allow} }` });
-  else if (object?.type === 'ObjectExpression') {
+  if (!headers) {
+    const after = hasMessage ? second! : status;
+    edits.push({ range: [after.range[1], after.range[1]], text: `, { ${allow} }` });
+  } else if (object?.type === 'ObjectExpression') {
     const hasAllow = object.properties.some((p) => p.type === 'Property' && propertyKeyName(p)?.toLowerCase() === 'allow');
     const last = object.properties.at(-1);
     if (!hasAllow) edits.push(last ? { range: [last.range[1], last.range[1]], text: `, ${allow}` } : { range: object.range, text: `{ ${allow} }` });
-  } else edits.push({ range: headers.range, text: `{ ...${code.getText(headers)}, ${allow} }` });
+  } else if (constantOrigin(headers, code.getScope(headers))?.node.type === 'ObjectExpression') {
+    edits.push({ range: headers.range, text: `{ ...${code.getText(headers)}, ${allow} }` });
+  } else return undefined;
   return edits;
 }
