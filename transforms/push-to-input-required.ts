@@ -58,12 +58,15 @@ import { isLogCall, isRepeatableStatement } from '../src/transforms/repeatable-s
  * pass, which went on to ask); and, with a marker asking to check them, declarations that pass
  * the rule of thumb of `isRepeatableStatement` (no assignment outside, no call named like a write).
  *
- * A module-level helper that opens with the roots request (`const { roots } = await
- * server.server.listRoots()`) takes the answer as its parameter instead; its request moves to its
- * callers, and a handler among them asks with `inputRequired(… inputRequired.listRoots() …)`. Each retry carries the answers of its own round only, so a handler with
- * more than one request needs `requestState`: those, and every other shape, get a marker. On SDK v1 the calls
- * are left as they are and the file is reported (v1 has no `inputRequired`); hand-rolled
+ * Each retry carries the answers of its own round only, so a handler with more than one request
+ * needs `requestState`: those, and every other shape, get a marker. On SDK v1 the calls are left
+ * as they are and the file is reported (v1 has no `inputRequired`); hand-rolled
  * `elicitation/create` requests get a marker on any SDK.
+ *
+ * A module-level helper that opens with the roots request (`const { roots } = await
+ * server.server.listRoots()`) takes the answer as its parameter instead, when a tool, prompt or
+ * resource handler awaits it: its request moves to its callers, and each such handler asks with
+ * `inputRequired(… inputRequired.listRoots() …)` (see `hoistEdits`).
  */
 export const ruleIds = ['no-server-to-client-requests', 'no-deprecated-sampling', 'no-deprecated-roots'] as const;
 export const parser = 'ts';
@@ -806,7 +809,8 @@ function hoistEdits(code: Code, helper: PushHelper, perHandler: Map<Node, number
     if (ask) asked.push(ask);
     edits.push(...(ask?.edits ?? []), { range: [close, close], text: ask ? ask.view : `await ${code.getText(helper.push)}` });
   }
-  return { edits, asked };
+  // Without a handler that asks, moving the request would only spread it: the helper keeps it, marked.
+  return asked.length > 0 ? { edits, asked } : undefined;
 }
 
 /** The guard that asks for the roots in the handler around `call`, when the call is in one of the handler's own statements and what comes before may run twice. */
