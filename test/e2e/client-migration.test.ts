@@ -11,7 +11,7 @@ import { StreamableHTTPServerTransport as V1Transport } from '@modelcontextproto
 import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { jsonReport, runCli } from '../helpers/cli.js';
 import { buildProjectAsync, copyFixtureProject, installDependenciesAsync, runCliAsync } from '../helpers/migrated-project.js';
-import { freePort, RoundRobinBalancer, startNodeServer } from '../helpers/round-robin.js';
+import { startServerPair } from '../helpers/round-robin.js';
 
 /**
  * Issue 5, item 3: after `fix --upgrade-sdk` (each project with its own dependencies from the npm
@@ -174,12 +174,8 @@ describe('fix --upgrade-sdk on the legacy clients, run against a migrated server
   });
 
   it('completes a tool call with the rewritten hand-rolled client: no initialize, no session, no DELETE', async () => {
-    const ports = [await freePort(), await freePort()];
-    const instances: Awaited<ReturnType<typeof startNodeServer>>[] = [];
-    let balancer: RoundRobinBalancer | undefined;
+    const { balancer, stop } = await startServerPair(server);
     try {
-      for (const port of ports) instances.push(await startNodeServer('dist/server.js', server, { PORT: String(port) }, /listening on/));
-      balancer = await RoundRobinBalancer.start(ports);
       const env = { RUNBOOK_MCP_URL: `${balancer.url}/mcp` };
 
       // Two calls, so that they reach both instances of the round-robin pair.
@@ -202,18 +198,13 @@ describe('fix --upgrade-sdk on the legacy clients, run against a migrated server
       }
       expect(new Set(balancer.forwarded.map((request) => request.instance))).toEqual(new Set([0, 1]));
     } finally {
-      await balancer?.close();
-      for (const instance of instances) instance.kill();
+      await stop();
     }
   });
 
   it('completes a tool call through the balancer with server/discover and no initialize', async () => {
-    const ports = [await freePort(), await freePort()];
-    const instances: Awaited<ReturnType<typeof startNodeServer>>[] = [];
-    let balancer: RoundRobinBalancer | undefined;
+    const { balancer, stop } = await startServerPair(server);
     try {
-      for (const port of ports) instances.push(await startNodeServer('dist/server.js', server, { PORT: String(port) }, /listening on/));
-      balancer = await RoundRobinBalancer.start(ports);
       const env = { RUNBOOK_MCP_URL: `${balancer.url}/mcp` };
 
       const call = await runNode('dist/run-tool.js', ['add_note', JSON.stringify({ title: 'e2e', body: 'from the migrated client' })], clients, env);
@@ -247,8 +238,7 @@ describe('fix --upgrade-sdk on the legacy clients, run against a migrated server
         await codemodOnly.close();
       }
     } finally {
-      await balancer?.close();
-      for (const instance of instances) instance.kill();
+      await stop();
     }
   });
 

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { buildProject, copyFixtureProject, expectOnlyMarkedManualFindings, installDependencies } from '../helpers/migrated-project.js';
 import { jsonReport, runCli } from '../helpers/cli.js';
-import { freePort, RoundRobinBalancer, startNodeServer } from '../helpers/round-robin.js';
+import { startServerPair } from '../helpers/round-robin.js';
 
 /**
  * The migration of the hand-rolled legacy example (no SDK: `node:http` and a `switch` on the
@@ -87,10 +87,7 @@ describe('fix on the hand-rolled legacy example (no SDK)', () => {
   });
 
   it('serves a client pinned to 2026-07-28 from two instances, as far as the fix goes', async () => {
-    const ports = [await freePort(), await freePort()];
-    const env = (port: number) => ({ PORT: String(port), TSINTEL_ROOT: workspace });
-    const instances = await Promise.all(ports.map((port) => startNodeServer('dist/server.js', project, env(port), /listening on/)));
-    const balancer = await RoundRobinBalancer.start(ports);
+    const { balancer, stop } = await startServerPair(project, (port) => ({ PORT: String(port), TSINTEL_ROOT: workspace }));
     const client = new Client({ name: 'e2e', version: '1.0.0' }, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
     /** A 2026-07-28 request sent by hand: the headers and `_meta` envelope the client sends, declaring the Tasks extension. */
     const post = async (method: string, params: Record<string, unknown> = {}, name?: string) => {
@@ -176,8 +173,7 @@ describe('fix on the hand-rolled legacy example (no SDK)', () => {
       expect(balancer.forwarded.filter((request) => 'mcp-session-id' in request.responseHeaders)).toEqual([]);
     } finally {
       await client.close();
-      await balancer.close();
-      for (const instance of instances) instance.kill();
+      await stop();
     }
   });
 

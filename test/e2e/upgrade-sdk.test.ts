@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { jsonReport, runCli } from '../helpers/cli.js';
 import { buildProject, copyFixtureProject, expectOnlyMarkedManualFindings, installDependencies } from '../helpers/migrated-project.js';
-import { freePort, RoundRobinBalancer, startNodeServer } from '../helpers/round-robin.js';
+import { startServerPair } from '../helpers/round-robin.js';
 
 /**
  * The whole migration of the bundled legacy example (the one `npm run demo` audits), on a copy
@@ -65,13 +65,9 @@ describe('fix --upgrade-sdk on the bundled legacy example', () => {
   });
 
   it('serves a client pinned to 2026-07-28 from two instances behind a round-robin balancer', async () => {
-    const ports = [await freePort(), await freePort()];
     // Both instances share one store (the example's stand-in for Redis), as a deployment's instances do.
     const store = join(work, 'shared-store.json');
-    const instances = await Promise.all(
-      ports.map((port) => startNodeServer('dist/server.js', project, { PORT: String(port), NOTES_STORE_FILE: store }, /listening on/)),
-    );
-    const balancer = await RoundRobinBalancer.start(ports);
+    const { balancer, stop } = await startServerPair(project, (port) => ({ PORT: String(port), NOTES_STORE_FILE: store }));
     const client = new Client(
       { name: 'e2e', version: '1.0.0' },
       { capabilities: { elicitation: { form: {} } }, versionNegotiation: { mode: { pin: '2026-07-28' } } },
@@ -140,8 +136,7 @@ describe('fix --upgrade-sdk on the bundled legacy example', () => {
       expect(balancer.forwarded.filter((request) => 'mcp-session-id' in request.responseHeaders)).toEqual([]);
     } finally {
       await client.close();
-      await balancer.close();
-      for (const instance of instances) instance.kill();
+      await stop();
     }
   });
 

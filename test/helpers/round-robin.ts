@@ -120,3 +120,38 @@ export function startNodeServer(script: string, cwd: string, env: Record<string,
     });
   });
 }
+
+/** Two running instances of a server behind a {@link RoundRobinBalancer}. */
+export interface ServerPair {
+  balancer: RoundRobinBalancer;
+  /** Closes the balancer and stops both instances. */
+  stop: () => Promise<void>;
+}
+
+/**
+ * Two instances of a built server (`node dist/server.js` in `project`, ready once it prints
+ * "listening on"), each on a free loopback port with `env(port)`, behind a round-robin balancer:
+ * a deployment with no session pinning, so consecutive requests land on different instances.
+ */
+export async function startServerPair(project: string, env: (port: number) => Record<string, string> = (port) => ({ PORT: String(port) })): Promise<ServerPair> {
+  const ports = [await freePort(), await freePort()];
+  const started = await Promise.allSettled(ports.map((port) => startNodeServer('dist/server.js', project, env(port), /listening on/)));
+  const instances = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const stopInstances = () => instances.forEach((instance) => instance.kill());
+  const failure = started.find((result) => result.status === 'rejected');
+  if (failure) {
+    stopInstances();
+    throw failure.reason;
+  }
+  const balancer = await RoundRobinBalancer.start(ports).catch((error: unknown) => {
+    stopInstances();
+    throw error;
+  });
+  return {
+    balancer,
+    stop: async () => {
+      await balancer.close();
+      stopInstances();
+    },
+  };
+}
