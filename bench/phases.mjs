@@ -1,0 +1,58 @@
+/**
+ * Times the phases of one in-thread audit (what `--jobs 1` does) through the built engine's own
+ * modules: discovery, reading and prefiltering every file, loading ESLint + the parser, and
+ * parsing and running the rules on the files the prefilter let through. Run as a child process
+ * per measurement, so module loading is measured cold:
+ *
+ *   node bench/phases.mjs <repo root> <tree>   → one JSON line on stdout
+ */
+const [root, tree] = process.argv.slice(2);
+const dist = (path) => import(new URL(`dist/${path}`, `file://${root.replace(/\/?$/, '/')}`).href);
+
+const t0 = performance.now();
+const [{ discoverFiles }, { Prefilter }, { rules }, { docsOf }, { resolveSeverities }, { readSource }] = await Promise.all([
+  dist('src/engine/discover.js'),
+  dist('src/engine/prefilter.js'),
+  dist('rules/index.js'),
+  dist('src/engine/catalog.js'),
+  dist('src/engine/audit.js'),
+  dist('src/engine/read-source.js'),
+]);
+const t1 = performance.now();
+const discovery = await discoverFiles({ cwd: tree, paths: ['.'], include: [], exclude: [] });
+const t2 = performance.now();
+const severities = resolveSeverities({}, [], []);
+const enabled = Object.keys(severities).filter((id) => Object.hasOwn(rules, id));
+const prefilter = new Prefilter(new Map(enabled.map((id) => [id, docsOf(rules[id]).prefilter])));
+const toParse = [];
+let bytes = 0;
+for (const file of discovery.files) {
+  const read = await readSource(file.absolute);
+  if (!read.ok) continue;
+  bytes += read.bytes;
+  const { ruleIds, hasDirective } = prefilter.scan(read.text);
+  if (ruleIds.length > 0 || hasDirective) toParse.push({ ...file, text: read.text, ruleIds });
+}
+const t3 = performance.now();
+const { LintRunner } = await dist('src/engine/lint.js');
+const runner = new LintRunner({ severities });
+const t4 = performance.now();
+let findings = 0;
+for (const file of toParse) findings += runner.lint({ absolute: file.absolute, relative: file.relative, text: file.text, ruleIds: file.ruleIds }).findings.length;
+const t5 = performance.now();
+
+process.stdout.write(
+  `${JSON.stringify({
+    files: discovery.files.length,
+    parsed: toParse.length,
+    findings,
+    bytes,
+    ms: {
+      loadEngine: Math.round(t1 - t0),
+      discover: Math.round(t2 - t1),
+      readAndPrefilter: Math.round(t3 - t2),
+      loadLinter: Math.round(t4 - t3),
+      parseAndRules: Math.round(t5 - t4),
+    },
+  })}\n`,
+);
