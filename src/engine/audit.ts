@@ -19,7 +19,7 @@ import { discoverFiles } from './discover.js';
 import type { LintSettings } from './lint.js';
 import { createLinting, defaultJobs } from './pool.js';
 import { Prefilter } from './prefilter.js';
-import { formatBytes, readSource } from './read-source.js';
+import { formatBytes, readSourceSync } from './read-source.js';
 import { findMarkers, markerToken } from '../transforms/markers.js';
 
 export interface AuditOptions {
@@ -52,8 +52,11 @@ export interface AuditProgress {
 
 export const defaultMaxFileSize = 2 * 1024 * 1024;
 
-/** How many files are read at once while scanning. */
-const readConcurrency = 32;
+/** Files read and prefiltered between turns of the event loop. */
+const filesPerTurn = 64;
+
+/** Files waiting for or being parsed at once: bounds the source text held in memory. */
+const maxFilesInFlight = 64;
 
 /**
  * The audit: discover files, prefilter, parse once and run the enabled rules, collect
@@ -91,40 +94,52 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
   let markers = 0;
 
   try {
-    const pending: Promise<void>[] = [];
-    const scanFile = async (file: (typeof discovery.files)[number]): Promise<void> => {
-      const read = await readSource(file.absolute);
+    // Reading and prefiltering is synchronous (see readSourceSync); only parsing is handed off,
+    // to the pool or to a later turn of the event loop, and the files the prefilter drops never
+    // leave this loop.
+    const scanFile = (file: (typeof discovery.files)[number]): Promise<void> | undefined => {
+      const read = readSourceSync(file.absolute);
       if (!read.ok) {
         errors.push({ file: file.relative, message: read.message });
-        return;
+        return undefined;
       }
       const { ruleIds, hasDirective } = prefilter.scan(read.text);
       if (ruleIds.length === 0 && !hasDirective) {
         if (read.text.includes(markerToken)) markers += findMarkers(read.text).length;
-        return;
+        return undefined;
       }
       if (read.bytes > maxFileSize) {
         errors.push({
           file: file.relative,
           message: `file is ${formatBytes(read.bytes)}, over the ${formatBytes(maxFileSize)} parse limit; raise --max-file-size or exclude it`,
         });
-        return;
+        return undefined;
       }
       parsed++;
-      const outcome = await linting.lint({ absolute: file.absolute, relative: file.relative, text: read.text, ruleIds });
-      findings.push(...outcome.findings);
-      markers += outcome.markers;
-      if (outcome.error) errors.push(outcome.error);
+      return linting.lint({ absolute: file.absolute, relative: file.relative, text: read.text, ruleIds }).then((outcome) => {
+        findings.push(...outcome.findings);
+        markers += outcome.markers;
+        if (outcome.error) errors.push(outcome.error);
+      });
     };
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < discovery.files.length) {
-        await scanFile(discovery.files[next++]!);
-        options.onProgress?.({ phase: 'scan', done: ++done, total: discovery.files.length });
+    const progress = () => options.onProgress?.({ phase: 'scan', done: ++done, total: discovery.files.length });
+    const inFlight = new Set<Promise<void>>();
+    for (const [index, file] of discovery.files.entries()) {
+      // Lets the pool take in finished files and hand out the next ones.
+      if (index % filesPerTurn === 0) await new Promise(setImmediate);
+      const linted = scanFile(file);
+      if (!linted) {
+        progress();
+        continue;
       }
-    };
-    for (let i = 0; i < readConcurrency; i++) pending.push(worker());
-    await Promise.all(pending);
+      const tracked: Promise<void> = linted.then(() => {
+        inFlight.delete(tracked);
+        progress();
+      });
+      inFlight.add(tracked);
+      if (inFlight.size >= maxFilesInFlight) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
   } finally {
     await linting.close();
   }

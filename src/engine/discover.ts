@@ -1,3 +1,4 @@
+import { lstatSync, type Stats } from 'node:fs';
 import { lstat, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
@@ -88,7 +89,7 @@ async function filesUnder(directory: string): Promise<string[]> {
 
 /** `source` to audit; a skip reason worth reporting; or undefined to drop silently (gone, a directory, an in-tree link). */
 async function judge(root: string, path: string): Promise<'source' | SkippedPath | undefined> {
-  const info = await lstat(path).catch(() => undefined);
+  const info = lstatOrUndefined(path);
   if (!info) return undefined; // tracked by git but deleted from the work tree
   if (!info.isSymbolicLink()) return info.isFile() ? 'source' : undefined;
   const target = await realpath(path).catch(() => undefined);
@@ -97,4 +98,17 @@ async function judge(root: string, path: string): Promise<'source' | SkippedPath
   const inside = !isAbsolute(relative(realRoot, target)) && !relative(realRoot, target).startsWith('..');
   if (inside) return undefined;
   return { file: path, reason: `symbolic link to ${target}, outside ${root}; not followed` };
+}
+
+/**
+ * Synchronous on purpose: discovery checks every listed file, and an `fs/promises` round trip
+ * through the thread pool costs several times the `lstat` itself (a monorepo lists tens of
+ * thousands of files, and nothing else runs while they are listed).
+ */
+function lstatOrUndefined(path: string): Stats | undefined {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }

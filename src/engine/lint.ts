@@ -7,6 +7,7 @@ import plugin from '../plugin.js';
 import type { FileError, Finding, Severity } from '../report/finding.js';
 import { findMarkers, isMarked, markerToken } from '../transforms/markers.js';
 import { docsOf, engineChecks, findingKind, pluginNamespace } from './catalog.js';
+import { reusableConfig } from './config-array.js';
 
 /** What every linting thread needs to know; plain data, so it can be sent to workers. */
 export interface LintSettings {
@@ -39,7 +40,8 @@ const unusedDirectiveMessage = /^Unused eslint-(disable|enable) directive/;
  * rule; disable comments naming `mcp-migrate/<id>` work as in the editor.
  */
 export class LintRunner {
-  private readonly linter = new Linter({ cwd: parsePath(process.cwd()).root });
+  private readonly cwd = parsePath(process.cwd()).root;
+  private readonly linter = new Linter({ cwd: this.cwd });
   private readonly configs = new Map<string, Linter.Config[]>();
 
   constructor(private readonly settings: LintSettings) {}
@@ -78,7 +80,7 @@ export class LintRunner {
     let config = this.configs.get(key);
     if (!config) {
       const enabled = Object.fromEntries(ruleIds.map((id) => [`${pluginNamespace}/${id}`, 'warn' as const]));
-      config = [
+      config = reusableConfig([
         {
           files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
           languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' },
@@ -89,7 +91,7 @@ export class LintRunner {
           rules: enabled,
         },
         { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
-      ];
+      ], this.cwd);
       this.configs.set(key, config);
     }
     return config;

@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 /** Files above this are never read at all: no source file is this big, and reading it costs memory. */
@@ -29,6 +30,39 @@ export async function readSource(path: string): Promise<SourceRead> {
   } catch (error) {
     return { ok: false, message: `cannot read the file: ${(error as Error).message}` };
   }
+  return decode(buffer);
+}
+
+/** Opening a FIFO that appeared after discovery must not wait for a writer; a regular file ignores the flag. */
+const openFlags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/**
+ * {@link readSource} without the thread-pool round trips of `fs/promises`: the audit reads
+ * every file of the tree, mostly small ones, and a synchronous read costs a tenth of the CPU
+ * time there. The caller decides how often to let the event loop run.
+ */
+export function readSourceSync(path: string): SourceRead {
+  let buffer: Buffer;
+  try {
+    const fd = openSync(path, openFlags);
+    try {
+      const info = fstatSync(fd);
+      if (!info.isFile()) return { ok: false, message: 'not a regular file; exclude it' };
+      if (info.size > hardSizeLimit) {
+        return { ok: false, message: `file is ${formatBytes(info.size)}, over the ${formatBytes(hardSizeLimit)} that mcp-migrate ever reads; exclude it` };
+      }
+      buffer = readFileSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    return { ok: false, message: `cannot read the file: ${(error as Error).message}` };
+  }
+  return decode(buffer);
+}
+
+/** The checks and decoding both readers share. */
+function decode(buffer: Buffer): SourceRead {
   if (buffer.subarray(0, 8000).includes(0)) {
     return { ok: false, message: 'binary file (it contains NUL bytes); exclude it' };
   }
