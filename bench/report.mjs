@@ -46,7 +46,7 @@ export function printReport(report) {
   if (scaling) {
     const [base] = scaling;
     out.push('');
-    out.push('Scaling of audit (default jobs); phases from one in-thread run (bench/phases.mjs):');
+    out.push('Scaling of audit (default jobs). Phases: CPU time of one in-thread audit (bench/phases.mjs), medians of the same runs:');
     out.push(
       table(
         ['tree', 'files', 'MCP', 'parsed', 'audit', 'growth', 'CPU', 'discover', 'read+prefilter', 'load linter', 'parse+rules', 'parse+rules growth'],

@@ -142,7 +142,7 @@ async function measureTools(context, options) {
       read = { note: `could not read its output (exit ${measured.status}): ${error.message}` };
     }
     say(`  median ${(measured.wallMs / 1000).toFixed(2)} s${measured.peakRssMiB ? `, peak ${measured.peakRssMiB.toFixed(0)} MiB, CPU ${(measured.cpuMs / 1000).toFixed(2)} s` : ''} (${measured.wallMsEach.map((ms) => (ms / 1000).toFixed(2)).join(', ')})`);
-    results.push({ id: tool.id, label: tool.label, runs, wallMs: Math.round(measured.wallMs), wallMsEach: measured.wallMsEach, peakRssMiB: measured.peakRssMiB && Math.round(measured.peakRssMiB), cpuMs: measured.cpuMs && Math.round(measured.cpuMs), status: measured.status, ...read });
+    results.push({ id: tool.id, label: tool.label, measured, runs, wallMs: Math.round(measured.wallMs), wallMsEach: measured.wallMsEach, peakRssMiB: measured.peakRssMiB && Math.round(measured.peakRssMiB), cpuMs: measured.cpuMs && Math.round(measured.cpuMs), status: measured.status, ...read });
   }
   return results;
 }
@@ -159,7 +159,8 @@ async function phases(tree, runs) {
   return { ...all[0], ms };
 }
 
-async function scaling(base, options, root) {
+/** `baseAudit`: the audit already measured on the base tree, reused rather than run again. */
+async function scaling(base, baseAudit, options, root) {
   const auditTool = tools.find((t) => t.id === 'audit');
   const variants = [
     { id: 'base', label: 'base tree', files: options.files, mcpShare: options.mcpShare, dir: base.tree },
@@ -174,11 +175,15 @@ async function scaling(base, options, root) {
       variant.dir = join(root, variant.id);
       generate(variant.dir, { files: variant.files, mcpShare: variant.mcpShare, seed: options.seed }, variant.label);
     }
-    const context = await contextFor(variant.dir, base.scratch);
-    if (variant.id !== 'base') await runOnce(auditTool.command(context), variant.dir); // warm the file cache
-    say(`scaling, ${variant.label}: audit ${options.runs} runs and the phase profile…`);
-    const measured = await measure(auditTool.command(context), variant.dir, options.runs);
+    let measured = variant.id === 'base' ? baseAudit : undefined;
+    if (!measured) {
+      const context = await contextFor(variant.dir, base.scratch);
+      await runOnce(auditTool.command(context), variant.dir); // warm the file cache
+      say(`scaling, ${variant.label}: audit ${options.runs} runs…`);
+      measured = await measure(auditTool.command(context), variant.dir, options.runs);
+    }
     const read = auditTool.read(measured);
+    say(`scaling, ${variant.label}: phase profile, ${options.runs} runs…`);
     rows.push({
       id: variant.id,
       label: variant.label,
@@ -226,7 +231,7 @@ async function main() {
     tree.scratch = scratch;
     say(`${context.sourceFiles.length} source files as audit discovers them`);
     const results = await measureTools(context, options);
-    const scalingRows = options.scaling ? await scaling(tree, options, root) : undefined;
+    const scalingRows = options.scaling ? await scaling(tree, results.find((r) => r.id === 'audit').measured, options, root) : undefined;
     const report = {
       startedAt,
       machine: host,
@@ -237,7 +242,7 @@ async function main() {
       results,
       scaling: scalingRows,
     };
-    if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    if (options.json) process.stdout.write(`${JSON.stringify(report, (key, value) => (key === 'measured' ? undefined : value), 2)}\n`);
     else process.stdout.write(printReport(report));
   } finally {
     rmSync(scratch, { recursive: true, force: true });
