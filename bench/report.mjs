@@ -27,7 +27,7 @@ export function printReport(report) {
       ? `Tree: ${tree.dir} (${tree.files} source files as audit discovers them)`
       : `Tree: generated, ${tree.files} source files (${tree.mcpFiles} MCP, ${tree.ordinaryFiles} ordinary) in ${tree.packages} packages, ${tree.nodeModulesFiles} git-ignored files in node_modules; seed ${tree.seed}`,
   );
-  out.push(`Medians of ${report.runs} runs (eslint and the official codemod: ${report.slowRuns}); wall time measured around the process${report.memoryMeasured ? ', peak RSS by GNU time' : '; peak memory not measured (no /usr/bin/time)'}.`);
+  out.push(`Medians of ${report.runs} runs (eslint, the official codemod and fix: ${report.slowRuns}); wall time measured around the process${report.memoryMeasured ? ', peak RSS by GNU time' : '; peak memory not measured (no /usr/bin/time)'}.`);
   out.push('');
   out.push(
     table(

@@ -28,7 +28,7 @@ temporary directory, measures, and deletes it. With one, measures that tree as i
   --dir PATH        generate into PATH (must not exist) and keep it
   --keep            keep the generated trees and print where they are
   --runs N          timed runs per tool; the median is reported (default 3)
-  --slow-runs N     timed runs for eslint and the official codemod (default 1)
+  --slow-runs N     timed runs for eslint, the official codemod and fix (default 1)
   --only LIST       comma-separated tools: ${tools.map((t) => t.id).join(',')}
   --no-scaling      skip the doubled trees (2x non-MCP files, 2x MCP files)
   --json            print the results as JSON on stdout instead of the table
