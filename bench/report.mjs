@@ -49,7 +49,7 @@ export function printReport(report) {
     out.push('Scaling of audit (default jobs). Phases: CPU time of one in-thread audit (bench/phases.mjs), medians of the same runs:');
     out.push(
       table(
-        ['tree', 'files', 'MCP', 'parsed', 'audit', 'growth', 'CPU', 'discover', 'read+prefilter', 'load linter', 'parse+rules', 'parse+rules growth'],
+        ['tree', 'files', 'MCP', 'parsed', 'audit', 'growth', 'CPU', 'CPU growth', 'discover', 'read+prefilter', 'load linter', 'parse+rules', 'parse+rules growth'],
         scaling.map((row) => [
           row.label,
           row.files,
@@ -58,6 +58,7 @@ export function printReport(report) {
           seconds(row.wallMs),
           row === base ? '' : percent(base.wallMs, row.wallMs),
           seconds(row.cpuMs),
+          row === base || row.cpuMs === undefined ? '' : percent(base.cpuMs, row.cpuMs),
           seconds(row.phases.discover),
           seconds(row.phases.readAndPrefilter),
           seconds(row.phases.loadLinter),
