@@ -17,7 +17,7 @@ import { UsageError } from '../usage-error.js';
 import { describeRule, docsOf, engineChecks, knownCheckIds } from './catalog.js';
 import { discoverFiles } from './discover.js';
 import type { LintSettings } from './lint.js';
-import { createLinting, defaultJobs } from './pool.js';
+import { backlogPerExtraWorker, createLinting, defaultJobs } from './pool.js';
 import { Prefilter } from './prefilter.js';
 import { formatBytes, readSourceSync } from './read-source.js';
 import { findMarkers, markerToken } from '../transforms/markers.js';
@@ -55,8 +55,12 @@ export const defaultMaxFileSize = 2 * 1024 * 1024;
 /** Files read and prefiltered between turns of the event loop. */
 const filesPerTurn = 64;
 
-/** Files waiting for or being parsed at once: bounds the source text held in memory. */
-const maxFilesInFlight = 64;
+/**
+ * Files waiting for or being parsed at once, and their bytes: bounds the source text held in
+ * memory. The count leaves room for the backlog that makes the pool start another worker.
+ */
+const maxFilesInFlight = 4 * backlogPerExtraWorker;
+const maxBytesInFlight = 32 * 1024 * 1024;
 
 /**
  * The audit: discover files, prefilter, parse once and run the enabled rules, collect
@@ -97,7 +101,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
     // Reading and prefiltering is synchronous (see readSourceSync); only parsing is handed off,
     // to the pool or to a later turn of the event loop, and the files the prefilter drops never
     // leave this loop.
-    const scanFile = (file: (typeof discovery.files)[number]): Promise<void> | undefined => {
+    const scanFile = (file: (typeof discovery.files)[number]): { done: Promise<void>; bytes: number } | undefined => {
       const read = readSourceSync(file.absolute);
       if (!read.ok) {
         errors.push({ file: file.relative, message: read.message });
@@ -116,14 +120,16 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
         return undefined;
       }
       parsed++;
-      return linting.lint({ absolute: file.absolute, relative: file.relative, text: read.text, ruleIds }).then((outcome) => {
+      const done = linting.lint({ absolute: file.absolute, relative: file.relative, text: read.text, ruleIds }).then((outcome) => {
         findings.push(...outcome.findings);
         markers += outcome.markers;
         if (outcome.error) errors.push(outcome.error);
       });
+      return { done, bytes: read.bytes };
     };
     const progress = () => options.onProgress?.({ phase: 'scan', done: ++done, total: discovery.files.length });
     const inFlight = new Set<Promise<void>>();
+    let inFlightBytes = 0;
     for (const [index, file] of discovery.files.entries()) {
       // Lets the pool take in finished files and hand out the next ones.
       if (index % filesPerTurn === 0) await new Promise(setImmediate);
@@ -132,12 +138,15 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
         progress();
         continue;
       }
-      const tracked: Promise<void> = linted.then(() => {
+      const bytes = linted.bytes;
+      inFlightBytes += bytes;
+      const tracked: Promise<void> = linted.done.then(() => {
         inFlight.delete(tracked);
+        inFlightBytes -= bytes;
         progress();
       });
       inFlight.add(tracked);
-      if (inFlight.size >= maxFilesInFlight) await Promise.race(inFlight);
+      while (inFlight.size >= maxFilesInFlight || inFlightBytes >= maxBytesInFlight) await Promise.race(inFlight);
     }
     await Promise.all(inFlight);
   } finally {

@@ -18,6 +18,14 @@ export function defaultJobs(): number {
 /** Below this many discovered files a pool cannot pay back its start-up time. */
 const inBandBelow = 200;
 
+/**
+ * Files waiting, with every worker busy, before another worker starts. A worker spends about a second
+ * of CPU loading ESLint, the parser and TypeScript, and a file takes a few milliseconds to
+ * lint: a second worker pays back only when well over a hundred files are waiting, so a tree
+ * where a few dozen files pass the prefilter is linted by one.
+ */
+export const backlogPerExtraWorker = 128;
+
 export function createLinting(settings: LintSettings, jobs: number, discoveredFiles: number): Linting {
   if (jobs <= 1 || discoveredFiles < inBandBelow) return new InBandLinting(settings);
   return new WorkerPool(settings, jobs);
@@ -44,9 +52,9 @@ interface Job {
 }
 
 /**
- * A `worker_threads` pool that starts workers only when files need parsing, one more each
- * time all running ones are busy, up to `size`: a monorepo where no file speaks MCP never
- * starts one.
+ * A `worker_threads` pool that starts workers only when files need parsing: the first with the
+ * first file, one more each time all running ones are busy and `backlogPerExtraWorker` files
+ * are waiting, up to `size`. A monorepo where no file speaks MCP never starts one.
  */
 class WorkerPool implements Linting {
   private readonly workerUrl = new URL('./lint-worker.js', import.meta.url);
@@ -79,12 +87,18 @@ class WorkerPool implements Linting {
 
   private dispatch(): void {
     while (this.queue.length > 0) {
-      const worker = this.idle.pop() ?? (this.busy.size < this.size ? this.spawn() : undefined);
+      const worker = this.idle.pop() ?? (this.worthSpawning() ? this.spawn() : undefined);
       if (!worker) return;
       const job = this.queue.shift()!;
       this.busy.set(worker, job);
       worker.postMessage({ id: job.id, task: job.task });
     }
+  }
+
+  /** Called with no idle worker: every worker there is, is busy. */
+  private worthSpawning(): boolean {
+    const running = this.busy.size;
+    return running === 0 || (running < this.size && this.queue.length >= backlogPerExtraWorker);
   }
 
   private spawn(): Worker {
