@@ -216,7 +216,8 @@ async function main() {
   const options = parseOptions();
   const startedAt = new Date().toISOString();
   const host = machine();
-  const root = options.dir ?? mkdtempSync(join(tmpdir(), 'mcp-migrate-bench-'));
+  // Where generated trees go; nothing is generated when measuring a directory as it is.
+  const root = options.target ? undefined : (options.dir ?? mkdtempSync(join(tmpdir(), 'mcp-migrate-bench-')));
   const scratch = mkdtempSync(join(tmpdir(), 'mcp-migrate-bench-scratch-'));
   let tree;
   try {
@@ -246,7 +247,7 @@ async function main() {
     else process.stdout.write(printReport(report));
   } finally {
     rmSync(scratch, { recursive: true, force: true });
-    if (!options.target) {
+    if (root) {
       if (options.keep) say(`kept the generated trees in ${root}`);
       else rmSync(root, { recursive: true, force: true });
     }
