@@ -41,7 +41,7 @@ program
   .option('--no-config', 'ignore mcp-migrate.config.json and package.json#mcpMigrate')
   .option('--include <glob>', 'audit only files matching this glob (repeatable)', collect)
   .option('--exclude <glob>', 'do not audit files matching this glob (repeatable)', collect)
-  .option('-j, --jobs <n>', 'worker threads for parsing (default: number of CPUs, at most 8; 1 = no workers)', positiveInteger)
+  .option('-j, --jobs <n>', 'worker threads for parsing (default: one fewer than the CPUs, 1 to 8; 1 = no workers)', positiveInteger)
   .option('--max-file-size <size>', 'report instead of parsing MCP files larger than this (default: 2mb)')
   .option('--no-progress', 'never show the progress line (it only shows on a terminal, outside CI)')
   .option('--color', 'force colours in the pretty format')

@@ -10,9 +10,14 @@ export interface Linting {
   close(): Promise<void>;
 }
 
-/** The default `--jobs`: every core, at most 8 (beyond that, reading files is the limit). */
+/**
+ * The default `--jobs`: one fewer than the cores, at least 1 and at most 8. The main thread has
+ * work of its own (discovery, reading, the prefilter), and each worker loads ESLint, the parser
+ * and TypeScript again: on 2 cores, two workers took longer than one thread and used 280 MiB
+ * more (docs/performance.md). Beyond 8, reading files is the limit.
+ */
 export function defaultJobs(): number {
-  return Math.min(availableParallelism(), 8);
+  return Math.max(1, Math.min(availableParallelism() - 1, 8));
 }
 
 /** Below this many discovered files a pool cannot pay back its start-up time. */
