@@ -3,6 +3,7 @@ import * as tsParser from '@typescript-eslint/parser';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { Linter, type SourceCode } from 'eslint';
 import { pluginNamespace } from '../engine/catalog.js';
+import { reusableConfig } from '../engine/config-array.js';
 import plugin from '../plugin.js';
 
 export interface RuleRun {
@@ -24,7 +25,7 @@ export function runRule(ruleId: string, source: string, filename: string): RuleR
 
 /** {@link runRule} for several rules at once: one parse. */
 export function runRules(ruleIds: readonly string[], source: string, filename: string): RuleRun {
-  const linter = new Linter({ cwd: parsePath(process.cwd()).root });
+  const linter = sharedLinter();
   const messages = linter.verify(source, configFor(ruleIds, filename), { filename: filenameForLinter(filename) });
   const fatal = messages.find((message) => message.fatal);
   if (fatal) throw new Error(`cannot parse: ${fatal.message} (${fatal.line}:${fatal.column})`);
@@ -39,22 +40,46 @@ export function runRules(ruleIds: readonly string[], source: string, filename: s
  * are the reports left on the output.
  */
 export function fixWithRules(ruleIds: readonly string[], source: string, filename: string): { output: string; fixed: boolean; messages: Linter.LintMessage[] } {
-  const linter = new Linter({ cwd: parsePath(process.cwd()).root });
-  const result = linter.verifyAndFix(source, configFor(ruleIds, filename), { filename: filenameForLinter(filename) });
+  const result = sharedLinter().verifyAndFix(source, configFor(ruleIds, filename), { filename: filenameForLinter(filename) });
   const fatal = result.messages.find((message) => message.fatal);
   if (fatal) throw new Error(`cannot parse: ${fatal.message} (${fatal.line}:${fatal.column})`);
   return { output: result.output, fixed: result.fixed, messages: result.messages };
 }
 
+/**
+ * One Linter and one normalized config per rule set for every transform of a run: `fix` asks the
+ * rules about a file once per transform, and building the Linter and normalizing its config each
+ * time was a fifth of that (the audit's LintRunner does the same). Safe to share: each call
+ * verifies and reads its result before returning, and a SourceCode stays valid after the next verify.
+ */
+const linterBase = parsePath(process.cwd()).root;
+let linter: Linter | undefined;
+const configs = new Map<string, Linter.Config[]>();
+
+function sharedLinter(): Linter {
+  linter ??= new Linter({ cwd: linterBase });
+  return linter;
+}
+
 function configFor(ruleIds: readonly string[], filename: string): Linter.Config[] {
-  return [
-    {
-      files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
-      languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: filename.endsWith('.cjs') ? 'commonjs' : 'module' },
-      plugins: { [pluginNamespace]: plugin as never },
-      rules: Object.fromEntries(ruleIds.map((id) => [`${pluginNamespace}/${id}`, 'warn' as const])),
-    },
-  ];
+  const sourceType = filename.endsWith('.cjs') ? 'commonjs' : 'module';
+  const key = `${sourceType} ${ruleIds.join(',')}`;
+  let config = configs.get(key);
+  if (!config) {
+    config = reusableConfig(
+      [
+        {
+          files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
+          languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType },
+          plugins: { [pluginNamespace]: plugin as never },
+          rules: Object.fromEntries(ruleIds.map((id) => [`${pluginNamespace}/${id}`, 'warn' as const])),
+        },
+      ],
+      linterBase,
+    );
+    configs.set(key, config);
+  }
+  return config;
 }
 
 /** ESLint needs an absolute-looking name whose extension picks the parser's JSX mode. */
