@@ -4,7 +4,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import type { API, FileInfo } from 'jscodeshift';
 import { rules } from '../rules/index.js';
-import { calledLocalFunction, isFunction, propertyKeyName, unwrap, walk } from '../src/ast/nodes.js';
+import { calledLocalFunction, enclosingFunction, isFunction, propertyKeyName, unwrap, walk } from '../src/ast/nodes.js';
 import { docsOf } from '../src/engine/catalog.js';
 import { clientCapabilitiesMetaKey, clientInfoMetaKey, modernProtocolVersion, protocolVersionMetaKey } from '../src/mcp/client-wire.js';
 import { removeListElement } from '../src/transforms/list-removal.js';
@@ -616,14 +616,9 @@ function headersLiteral(value: Node | undefined, sourceCode: Code): TSESTree.Obj
   const declarator = variable?.defs.length === 1 ? variable.defs[0]!.node : undefined;
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.parent.kind !== 'const' || !declarator.init) return undefined;
   // In the function that posts, so the message the headers are computed from is in scope there.
-  if (enclosingFunctionOf(declarator) !== enclosingFunctionOf(value)) return undefined;
+  if (enclosingFunction(declarator) !== enclosingFunction(value)) return undefined;
   const init = unwrap(declarator.init);
   return init.type === AST_NODE_TYPES.ObjectExpression ? init : undefined;
-}
-
-function enclosingFunctionOf(node: Node): Node | undefined {
-  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
-  return undefined;
 }
 
 function valueOf(object: TSESTree.ObjectExpression, key: string): Node | undefined {

@@ -4,7 +4,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { distinctiveServerRequests } from '../mcp/methods.js';
 import { dispatchSites, isMcpSite, type DispatchSite } from './dispatch.js';
 import { importedBindingOf } from './imports.js';
-import { calleeName, isFunction, propertyKeyName, unwrap, walk } from './nodes.js';
+import { calleeName, enclosingFunction, isFunction, propertyKeyName, unwrap, walk } from './nodes.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Scope = TSESLint.Scope.Scope;
@@ -238,7 +238,7 @@ export function servingSites(sites: readonly DispatchSite[]): DispatchSite[] {
   const ifMethods = new Map<TSESTree.Node | undefined, Set<string>>();
   for (const site of sites) {
     if (site.kind !== 'if-chain') continue;
-    const owner = enclosingFunctionOf(site.node);
+    const owner = enclosingFunction(site.node);
     const methods = ifMethods.get(owner) ?? new Set<string>();
     for (const method of site.methods.keys()) methods.add(method);
     ifMethods.set(owner, methods);
@@ -246,14 +246,9 @@ export function servingSites(sites: readonly DispatchSite[]): DispatchSite[] {
   const answersRequests = (methods: Iterable<string>) => [...methods].some((method) => distinctiveServerRequests.has(method));
   return sites.filter((site) => {
     if (site.kind !== 'if-chain') return answersRequests(site.methods.keys());
-    const methods = ifMethods.get(enclosingFunctionOf(site.node)) ?? new Set<string>();
+    const methods = ifMethods.get(enclosingFunction(site.node)) ?? new Set<string>();
     return methods.size >= 2 && answersRequests(methods);
   });
-}
-
-function enclosingFunctionOf(node: TSESTree.Node): TSESTree.Node | undefined {
-  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
-  return undefined;
 }
 
 /** The variable a dispatch table is stored in (`const handlers = { … }`), or a registry's receiver (`rpc.addMethod(…)`). */

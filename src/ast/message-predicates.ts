@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isFunction, meaningfulParent, unwrap } from './nodes.js';
+import { enclosingFunction, isFunction, meaningfulParent, unwrap } from './nodes.js';
 import { isTestModule } from './test-module.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -35,7 +35,7 @@ export function isRecordedTrafficPredicate(literal: TSESTree.Node, sourceCode: S
   const holder = above.parent;
   let fn: TSESTree.Node | undefined;
   if (holder && isFunction(holder) && holder.body === above.child) fn = holder;
-  else if (holder?.type === AST_NODE_TYPES.ReturnStatement) fn = enclosingFunctionOf(holder);
+  else if (holder?.type === AST_NODE_TYPES.ReturnStatement) fn = enclosingFunction(holder);
   if (!fn) return false;
   const call = meaningfulParent(fn);
   if (call.parent?.type !== AST_NODE_TYPES.CallExpression || !call.parent.arguments.includes(call.child as TSESTree.CallExpressionArgument)) return false;
@@ -46,11 +46,4 @@ export function isRecordedTrafficPredicate(literal: TSESTree.Node, sourceCode: S
 function isMethodRead(node: TSESTree.Node): boolean {
   const inner = unwrap(node);
   return inner.type === AST_NODE_TYPES.MemberExpression && !inner.computed && inner.property.type === AST_NODE_TYPES.Identifier && inner.property.name === 'method';
-}
-
-function enclosingFunctionOf(node: TSESTree.Node): TSESTree.Node | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunction(current)) return current;
-  }
-  return undefined;
 }

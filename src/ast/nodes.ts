@@ -100,6 +100,12 @@ export function isFunction(node: TSESTree.Node): node is TSESTree.FunctionLike {
   );
 }
 
+/** The nearest function (declaration, expression or arrow) that `node` sits in, or undefined at module level. */
+export function enclosingFunction(node: TSESTree.Node): TSESTree.FunctionLike | undefined {
+  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
+  return undefined;
+}
+
 /**
  * An expression that reads the same value every time it is evaluated and has no side
  * effects, so a fix may repeat it: `code`, `err.code`, `e.error?.code`, `x['code']`.

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { staticValue } from './constants.js';
-import { calleeName, isFunction, propertyKeyName, unwrap, walk } from './nodes.js';
+import { calleeName, enclosingFunction, isFunction, propertyKeyName, unwrap, walk } from './nodes.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -366,14 +366,9 @@ function singleReturn(fn: TSESTree.FunctionLike, sourceCode: SourceCode): TSESTr
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
   const returns: TSESTree.ReturnStatement[] = [];
   walk(fn.body, sourceCode.visitorKeys, (node) => {
-    if (node.type === AST_NODE_TYPES.ReturnStatement && enclosingFunctionOf(node) === fn) returns.push(node);
+    if (node.type === AST_NODE_TYPES.ReturnStatement && enclosingFunction(node) === fn) returns.push(node);
   });
   return returns.length === 1 && returns[0]!.argument ? returns[0]!.argument : undefined;
-}
-
-function enclosingFunctionOf(node: TSESTree.Node): TSESTree.FunctionLike | undefined {
-  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
-  return undefined;
 }
 
 function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | undefined {
