@@ -1,5 +1,5 @@
-import { rename, writeFile } from 'node:fs/promises';
-import { dirname, basename, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { writeFileAtomically } from '../engine/atomic-write.js';
 import { supportsColor } from 'chalk';
 import { audit, type AuditProgress } from '../engine/audit.js';
 import { gitTopLevel } from '../engine/git.js';
@@ -51,7 +51,7 @@ export async function runAudit(paths: string[], options: AuditCommandOptions): P
   const width = !toFile && process.stdout.isTTY ? process.stdout.columns : undefined;
   const report = await render(format, result, { color, srcRoot, ...(width ? { width } : {}) });
   if (options.output) {
-    await writeAtomically(resolve(options.output), report);
+    await writeFileAtomically(resolve(options.output), report);
     const { findings, errors } = result.summary;
     process.stderr.write(`mcp-migrate: wrote the ${format} report to ${options.output} (${findings.total} findings, ${errors} file errors)\n`);
   } else {
@@ -67,12 +67,6 @@ export function exitCode(result: AuditResult, failOn: FailOn): number {
   return 0;
 }
 
-/** A report file is either the old one or the complete new one, never half written. */
-async function writeAtomically(path: string, content: string): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  await writeFile(temporary, content);
-  await rename(temporary, path);
-}
 
 /** One self-overwriting line on stderr, only on a terminal and never in CI. */
 function progressReporter(enabled: boolean): { update: (progress: AuditProgress) => void; clear: () => void } {

@@ -1,5 +1,5 @@
-import { rename, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { writeFileAtomically } from '../engine/atomic-write.js';
 import { fix, type FixMode, type FixResult } from '../engine/fix.js';
 import { unifiedDiff } from '../report/fix/diff.js';
 import { renderFixJson } from '../report/fix/json.js';
@@ -44,7 +44,7 @@ export async function runFix(paths: string[], options: FixCommandOptions): Promi
   const format = options.format ?? 'pretty';
   const report = render(format, result);
   if (options.report) {
-    await writeAtomically(resolve(options.report), report);
+    await writeFileAtomically(resolve(options.report), report);
     // The terminal still gets the diffs (dry run) and the summary; the file gets the chosen format.
     process.stdout.write(terminalOutput(result));
     process.stderr.write(`mcp-migrate: wrote the ${format} report to ${options.report}\n`);
@@ -67,8 +67,3 @@ function terminalOutput(result: FixResult): string {
   return `${diffs ? `${diffs}\n` : ''}${renderFixPretty(result)}`;
 }
 
-async function writeAtomically(path: string, content: string): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  await writeFile(temporary, content);
-  await rename(temporary, path);
-}

@@ -1,5 +1,6 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
+import { writeFileAtomically } from '../engine/atomic-write.js';
 import { CommandError, redact } from '../engine/git-run.js';
 import { installCommand, packageManagerOf, runScriptCommand, verifyScriptsOf } from '../engine/package-changes.js';
 import { commandLine, openPr, shellQuote, type OpenPrResult } from '../engine/pr-open.js';
@@ -58,7 +59,8 @@ export async function runPr(paths: string[], options: PrCommandOptions): Promise
     installCommand: installCommand(pm),
     verifyCommands: verifyScriptsOf(result.cwd, result.top).map((script) => runScriptCommand(pm, script)),
   });
-  await writeAtomically(bodyFile, body);
+  await mkdir(dirname(bodyFile), { recursive: true });
+  await writeFileAtomically(bodyFile, body);
   const draft = isDraft(result);
   const shownBodyFile = toPosix(relative(result.cwd, bodyFile)) || bodyFile;
 
@@ -158,9 +160,3 @@ function reproduceCommand(paths: string[], options: PrCommandOptions): string {
   return [`npx ${toolName}@${toolVersion} pr`, ...args.map(shellQuote)].join(' ');
 }
 
-async function writeAtomically(path: string, content: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  await writeFile(temporary, content);
-  await rename(temporary, path);
-}

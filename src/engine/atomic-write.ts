@@ -26,3 +26,13 @@ export async function replaceFileIfUnchanged(path: string, expected: Buffer, con
     throw error;
   }
 }
+
+/**
+ * Writes a report or pull request body: a reader sees the old file or the complete new one,
+ * never half of it (a temporary file beside it, renamed over it).
+ */
+export async function writeFileAtomically(path: string, content: string): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  await writeFile(temporary, content);
+  await rename(temporary, path);
+}
