@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { writeFileAtomically } from '../engine/atomic-write.js';
 import { supportsColor } from 'chalk';
+import { writeFileAtomically } from '../engine/atomic-write.js';
 import { audit, type AuditProgress } from '../engine/audit.js';
 import { gitTopLevel } from '../engine/git.js';
 import { isAtLeast, type AuditResult, type Severity } from '../report/finding.js';
