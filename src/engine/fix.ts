@@ -7,7 +7,7 @@ import type { SkippedPath } from '../report/finding.js';
 import { UsageError } from '../usage-error.js';
 import { resolveSeverities } from './audit.js';
 import { discoverFiles } from './discover.js';
-import { gitDirtyFiles, gitTopLevel } from './git.js';
+import { describeDirtyFiles, gitDirtyFiles, gitTopLevel } from './git.js';
 import { ChangedOnDiskError, replaceFileIfUnchanged } from './atomic-write.js';
 import { fixFile, upgradeSdkId, type FileFixOutcome, type MarkerLocation } from './transform-runner.js';
 import { upgradeSdk } from './upgrade-sdk.js';
@@ -162,10 +162,8 @@ async function gitState(cwd: string, refuseDirty: boolean): Promise<FixResult['g
   const dirty = (await gitDirtyFiles(cwd)) ?? [];
   if (dirty.length === 0) return 'clean';
   if (refuseDirty) {
-    const shown = dirty.slice(0, 10).map((file) => toPosix(relative(cwd, resolve(top, file))) || '.');
-    const more = dirty.length > shown.length ? ` and ${dirty.length - shown.length} more` : '';
     throw new DirtyTreeError(
-      `the git work tree has uncommitted changes (${shown.join(', ')}${more}). Commit or stash them first, so that fix's rewrites can be reviewed and reverted on their own, or pass --allow-dirty to rewrite anyway.`,
+      `the git work tree has uncommitted changes (${describeDirtyFiles(cwd, top, dirty)}). Commit or stash them first, so that fix's rewrites can be reviewed and reverted on their own, or pass --allow-dirty to rewrite anyway.`,
     );
   }
   return 'dirty';

@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
+import { relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { toPosix } from './walk.js';
 
 const run = promisify(execFile);
 
@@ -54,4 +56,11 @@ export async function gitDirtyFiles(dir: string): Promise<string[] | undefined> 
     if (entry[0] === 'R' || entry[0] === 'C') i++;
   }
   return files;
+}
+
+/** `a.ts, src/b.ts and 3 more`: the first ten of `files` (relative to `top`), relative to `cwd`, for a refusal message. */
+export function describeDirtyFiles(cwd: string, top: string, files: readonly string[]): string {
+  const shown = files.slice(0, 10).map((file) => toPosix(relative(cwd, resolve(top, file))) || '.');
+  const more = files.length > shown.length ? ` and ${files.length - shown.length} more` : '';
+  return `${shown.join(', ')}${more}`;
 }

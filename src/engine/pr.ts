@@ -1,5 +1,5 @@
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { transformIds } from '../../transforms/index.js';
 import { loadConfig } from '../config.js';
 import { targetRevision, toolName, toolVersion } from '../package-info.js';
@@ -7,11 +7,10 @@ import type { SkippedPath } from '../report/finding.js';
 import { UsageError } from '../usage-error.js';
 import { DirtyTreeError, fix, selectTransforms, type FixResult } from './fix.js';
 import { git, runCommand } from './git-run.js';
-import { gitDirtyFiles, gitTopLevel } from './git.js';
+import { describeDirtyFiles, gitDirtyFiles, gitTopLevel } from './git.js';
 import { markersInTree } from './markers-in-tree.js';
 import { dependencyChanges, type DependencyChange } from './package-changes.js';
 import { upgradeSdkId, type MarkerLocation } from './transform-runner.js';
-import { toPosix } from './walk.js';
 
 export const defaultPrBranch = `mcp-migrate/${targetRevision}`;
 
@@ -189,10 +188,8 @@ async function excludePrFiles(cwd: string): Promise<void> {
 async function refuseDirtyTree(cwd: string, top: string): Promise<void> {
   const dirty = (await gitDirtyFiles(cwd)) ?? [];
   if (dirty.length === 0) return;
-  const shown = dirty.slice(0, 10).map((file) => toPosix(relative(cwd, resolve(top, file))) || '.');
-  const more = dirty.length > shown.length ? ` and ${dirty.length - shown.length} more` : '';
   throw new DirtyTreeError(
-    `the git work tree has uncommitted changes (${shown.join(', ')}${more}). pr checks out the migration branch and commits only the migration: commit or stash them first.`,
+    `the git work tree has uncommitted changes (${describeDirtyFiles(cwd, top, dirty)}). pr checks out the migration branch and commits only the migration: commit or stash them first.`,
   );
 }
 
