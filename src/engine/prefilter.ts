@@ -1,4 +1,5 @@
 import { pluginNamespace } from './catalog.js';
+import { escapeRegExp } from './regexp.js';
 
 /**
  * The cheap test that keeps most files from ever being parsed: one case-insensitive regular
@@ -41,8 +42,4 @@ export class Prefilter {
     for (const token of seen) for (const id of this.rulesByToken.get(token) ?? []) ruleIds.add(id);
     return { ruleIds: [...ruleIds].sort(), hasDirective: seen.has(this.directiveToken) };
   }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }

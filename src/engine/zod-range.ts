@@ -1,7 +1,7 @@
 import semver from 'semver';
 import { v2ZodRange } from '../mcp/packages.js';
-
-const dependencySections = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
+import { dependencyFields } from './package-changes.js';
+import { escapeRegExp } from './regexp.js';
 
 export type ZodRangeChange =
   | { raised: true; text: string; section: string; from: string }
@@ -24,7 +24,7 @@ export function raiseZodRange(text: string): ZodRangeChange {
   } catch {
     return { raised: false };
   }
-  for (const section of dependencySections) {
+  for (const section of dependencyFields) {
     const dependencies = manifest[section];
     if (typeof dependencies !== 'object' || dependencies === null) continue;
     const range = (dependencies as Record<string, unknown>).zod;
@@ -36,8 +36,4 @@ export function raiseZodRange(text: string): ZodRangeChange {
     return { raised: true, text: text.replace(entry, `$1"${v2ZodRange}"`), section, from: range };
   }
   return { raised: false };
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
