@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { safeGitConfig } from './git.js';
 
 const run = promisify(execFile);
 
@@ -43,7 +42,7 @@ export async function runCommand(program: string, args: string[], options: RunOp
 
 /** `git args` in `cwd`, returning stdout without its last line break. */
 export async function git(cwd: string, args: string[], env?: NodeJS.ProcessEnv): Promise<string> {
-  const { stdout } = await runCommand('git', [...safeGitConfig, ...args], { cwd, ...(env ? { env } : {}) });
+  const { stdout } = await runCommand('git', ['-c', 'core.fsmonitor=false', ...args], { cwd, ...(env ? { env } : {}) });
   return stdout.replace(/\n$/, '');
 }
 

@@ -9,11 +9,11 @@ const run = promisify(execFile);
  * Git settings that could make a git command run a program named by the audited repository's
  * own config (an fsmonitor hook): the audit executes nothing from the tree it reads.
  */
-export const safeGitConfig = ['-c', 'core.fsmonitor=false', '-c', 'core.untrackedCache=false'];
+const safeConfig = ['-c', 'core.fsmonitor=false', '-c', 'core.untrackedCache=false'];
 
 async function git(cwd: string, args: string[]): Promise<Buffer | undefined> {
   try {
-    const { stdout } = await run('git', [...safeGitConfig, ...args], { cwd, encoding: 'buffer', maxBuffer: 512 * 1024 * 1024 });
+    const { stdout } = await run('git', [...safeConfig, ...args], { cwd, encoding: 'buffer', maxBuffer: 512 * 1024 * 1024 });
     return stdout;
   } catch {
     // Not a repository, or git is not installed: callers fall back to walking the tree.
