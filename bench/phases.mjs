@@ -17,7 +17,7 @@ const cpu = () => {
 };
 
 const t0 = cpu();
-const [{ discoverFiles }, { Prefilter }, { rules }, { docsOf }, { resolveSeverities }, { readSourceSync }] = await Promise.all([
+const [{ discoverFiles }, { Prefilter }, { rules }, { ruleTokensOf }, { resolveSeverities }, { readSourceSync }] = await Promise.all([
   dist('src/engine/discover.js'),
   dist('src/engine/prefilter.js'),
   dist('rules/index.js'),
@@ -30,7 +30,7 @@ const discovery = await discoverFiles({ cwd: tree, paths: ['.'], include: [], ex
 const t2 = cpu();
 const severities = resolveSeverities({}, [], []);
 const enabled = Object.keys(severities).filter((id) => Object.hasOwn(rules, id));
-const prefilter = new Prefilter(new Map(enabled.map((id) => [id, docsOf(rules[id]).prefilter])));
+const prefilter = new Prefilter(new Map(enabled.map((id) => [id, ruleTokensOf(rules[id])])));
 const toParse = [];
 let bytes = 0;
 for (const file of discovery.files) {

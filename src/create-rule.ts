@@ -30,6 +30,12 @@ export interface McpRuleDocs {
    * token list must be a necessary condition of every report.
    */
   prefilter: readonly string[];
+  /**
+   * A second necessary condition, for rules whose tokens are everyday words (`ping`, `task`,
+   * `initialize`): the file must also hold one of these. Most such rules report only in files
+   * that speak MCP, and use `speaksMcpTokens`, the substrings that evidence needs.
+   */
+  prefilterAlso?: readonly string[];
 }
 
 /**

@@ -15,6 +15,16 @@ export interface FileEvidence {
   speaksMcp: boolean;
 }
 
+/**
+ * The substrings a file needs for `speaksMcp`: an MCP module specifier or a distinctive method
+ * name, each a string token of the file. A rule that reports only where the file speaks MCP
+ * uses them as its `prefilterAlso`.
+ */
+export const speaksMcpTokens: readonly string[] = ['@modelcontextprotocol/', ...distinctiveMcpMethods];
+
+/** `importsMcp` needs this substring. */
+export const importsMcpTokens: readonly string[] = ['@modelcontextprotocol/'];
+
 const cache = new WeakMap<object, FileEvidence>();
 
 /**

@@ -14,7 +14,7 @@ import {
   type SkippedPath,
 } from '../report/finding.js';
 import { UsageError } from '../usage-error.js';
-import { describeRule, docsOf, engineChecks, knownCheckIds } from './catalog.js';
+import { describeRule, engineChecks, knownCheckIds, ruleTokensOf } from './catalog.js';
 import { discoverFiles } from './discover.js';
 import type { LintSettings } from './lint.js';
 import { backlogPerExtraWorker, createLinting, defaultJobs } from './pool.js';
@@ -88,7 +88,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
     exclude: [...(config.exclude ?? []), ...(options.exclude ?? [])],
   });
 
-  const prefilter = new Prefilter(new Map(enabledRules.map((id) => [id, docsOf(rules[id]!).prefilter])));
+  const prefilter = new Prefilter(new Map(enabledRules.map((id) => [id, ruleTokensOf(rules[id]!)])));
   const settings: LintSettings = { severities };
   const linting = createLinting(settings, options.jobs ?? defaultJobs(), discovery.files.length);
   const findings: Finding[] = [];

@@ -1,6 +1,7 @@
 import { rules, type McpRule } from '../../rules/index.js';
 import type { FindingKind, McpRuleDocs } from '../create-rule.js';
 import { readmeUrl } from '../package-info.js';
+import type { RuleTokens } from './prefilter.js';
 import { isAtLeast, type FixLevel, type RuleDescriptor, type Severity } from '../report/finding.js';
 
 /** The namespace of our rules in ESLint configs and disable comments: `mcp-migrate/<id>`. */
@@ -11,6 +12,12 @@ export function docsOf(rule: McpRule): McpRuleDocs & { description: string; url?
   const docs = rule.meta.docs;
   if (!docs) throw new Error('mcp-migrate rule without meta.docs');
   return docs;
+}
+
+/** The tokens the prefilter needs to find in a file before the rule is run on it. */
+export function ruleTokensOf(rule: McpRule): RuleTokens {
+  const { prefilter, prefilterAlso } = docsOf(rule);
+  return { anyOf: prefilter, alsoOneOf: prefilterAlso };
 }
 
 export function ruleById(id: string): McpRule | undefined {

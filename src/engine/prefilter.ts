@@ -2,26 +2,34 @@ import { pluginNamespace } from './catalog.js';
 import { escapeRegExp } from './regexp.js';
 
 /**
+ * What a rule needs in a file's text to be able to report: one of `anyOf`, and, when given,
+ * also one of `alsoOneOf` (a rule's `prefilter` and `prefilterAlso`).
+ */
+export interface RuleTokens {
+  anyOf: readonly string[];
+  alsoOneOf?: readonly string[] | undefined;
+}
+
+/**
  * The cheap test that keeps most files from ever being parsed: one case-insensitive regular
  * expression over every enabled rule's tokens (design.md principle 8). Each rule's tokens are
- * a necessary condition of its reports, so a rule is run only on files holding one of them.
+ * a necessary condition of its reports, so a rule is run only on files that meet them.
  */
 export class Prefilter {
   private readonly pattern: RegExp;
-  private readonly rulesByToken = new Map<string, string[]>();
+  private readonly rules: ReadonlyArray<{ id: string; anyOf: readonly string[]; alsoOneOf: readonly string[] | undefined }>;
   /** For each token, the tokens it contains (itself included): a match of `tools/list` is also one of `tools/`. */
   private readonly containedTokens = new Map<string, string[]>();
   private readonly directiveToken = `${pluginNamespace}/`;
 
-  constructor(ruleTokens: ReadonlyMap<string, readonly string[]>) {
+  constructor(ruleTokens: ReadonlyMap<string, RuleTokens | readonly string[]>) {
     const tokens = new Set<string>([this.directiveToken]);
-    for (const [ruleId, list] of ruleTokens) {
-      for (const token of list) {
-        const key = token.toLowerCase();
-        tokens.add(key);
-        this.rulesByToken.set(key, [...(this.rulesByToken.get(key) ?? []), ruleId]);
-      }
-    }
+    const lower = (list: readonly string[]) => list.map((token) => token.toLowerCase());
+    this.rules = [...ruleTokens].map(([id, spec]) => {
+      const { anyOf, alsoOneOf } = isTokenList(spec) ? { anyOf: spec, alsoOneOf: undefined } : spec;
+      return { id, anyOf: lower(anyOf), alsoOneOf: alsoOneOf && lower(alsoOneOf) };
+    });
+    for (const rule of this.rules) for (const token of [...rule.anyOf, ...(rule.alsoOneOf ?? [])]) tokens.add(token);
     for (const token of tokens) this.containedTokens.set(token, [...tokens].filter((other) => token.includes(other)));
     const alternatives = [...tokens].sort((a, b) => b.length - a.length).map(escapeRegExp);
     this.pattern = new RegExp(alternatives.join('|'), 'gi');
@@ -38,8 +46,12 @@ export class Prefilter {
       // later still finds tokens that begin inside this match and run past its end.
       this.pattern.lastIndex = match.index + 1;
     }
-    const ruleIds = new Set<string>();
-    for (const token of seen) for (const id of this.rulesByToken.get(token) ?? []) ruleIds.add(id);
-    return { ruleIds: [...ruleIds].sort(), hasDirective: seen.has(this.directiveToken) };
+    const holdsOne = (list: readonly string[]) => list.some((token) => seen.has(token));
+    const ruleIds = this.rules.filter((rule) => holdsOne(rule.anyOf) && (!rule.alsoOneOf || holdsOne(rule.alsoOneOf))).map((rule) => rule.id);
+    return { ruleIds: ruleIds.sort(), hasDirective: seen.has(this.directiveToken) };
   }
+}
+
+function isTokenList(spec: RuleTokens | readonly string[]): spec is readonly string[] {
+  return Array.isArray(spec);
 }

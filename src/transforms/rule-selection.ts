@@ -1,5 +1,5 @@
 import { rules } from '../../rules/index.js';
-import { docsOf } from '../engine/catalog.js';
+import { ruleTokensOf } from '../engine/catalog.js';
 import { Prefilter } from '../engine/prefilter.js';
 import type { TransformOptions } from './types.js';
 
@@ -10,7 +10,7 @@ let allRules: Prefilter | undefined;
  * run by jscodeshift) whose prefilter tokens it holds, as the audit picks them.
  */
 export function rulesFor(text: string, options: TransformOptions): string[] {
-  allRules ??= new Prefilter(new Map(Object.keys(rules).map((id) => [id, docsOf(rules[id]!).prefilter])));
+  allRules ??= new Prefilter(new Map(Object.keys(rules).map((id) => [id, ruleTokensOf(rules[id]!)])));
   const enabled = options.rules ? new Set(options.rules) : undefined;
   return allRules.scan(text).ruleIds.filter((id) => !enabled || enabled.has(id));
 }

@@ -27,6 +27,14 @@ describe('Prefilter', () => {
     expect(nested.scan("'notifications/tools/list_changed'").ruleIds).toEqual(['long', 'overlap', 'short']);
   });
 
+  it('runs a rule with a second condition only on files that meet both', () => {
+    const gated = new Prefilter(new Map([['no-ping', { anyOf: ['ping'], alsoOneOf: ['@modelcontextprotocol/', 'tools/list'] }]]));
+    expect(gated.scan('class HttpClient { ping() { return fetch(this.url); } }').ruleIds).toEqual([]);
+    expect(gated.scan("import { Client } from '@modelcontextprotocol/sdk/client/index.js'; await client.ping();").ruleIds).toEqual(['no-ping']);
+    expect(gated.scan("switch (msg.method) { case 'ping': case 'tools/list': }").ruleIds).toEqual(['no-ping']);
+    expect(gated.scan("const methods = ['tools/list'];").ruleIds).toEqual([]);
+  });
+
   it('notices our disable directives, which must be parsed to be reported when unused', () => {
     expect(prefilter.scan('// eslint-disable-next-line mcp-migrate/no-session-id-header')).toEqual({ ruleIds: [], hasDirective: true });
   });

@@ -1,5 +1,8 @@
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import type { RuleModule } from '@typescript-eslint/utils/ts-eslint';
+import type { McpRule } from '../../rules/index.js';
+import { ruleTokensOf } from '../../src/engine/catalog.js';
+import { Prefilter } from '../../src/engine/prefilter.js';
 
 /**
  * Builders for RuleTester cases whose expected reports name the exact source text they must
@@ -63,9 +66,24 @@ export interface CaseOptions {
   output?: string | null;
 }
 
+/**
+ * Every report's code must pass the rule's prefilter, or the audit would never run the rule on
+ * it: each invalid case checks that (the tokens must be a necessary condition of every report).
+ */
+function assertPrefilterSelects(rule: RuleModule<string, []>, name: string, source: string): void {
+  const id = (rule as { name?: string }).name;
+  if (!id) return;
+  const prefilter = new Prefilter(new Map([[id, ruleTokensOf(rule as McpRule)]]));
+  if (!prefilter.scan(source).ruleIds.includes(id)) {
+    const { anyOf, alsoOneOf } = ruleTokensOf(rule as McpRule);
+    throw new Error(`${name}: the code of this invalid case does not pass the prefilter of ${id} (one of ${anyOf.join(', ')}${alsoOneOf ? `, and one of ${alsoOneOf.join(', ')}` : ''})`);
+  }
+}
+
 export function caseBuilders<MessageIds extends string>(rule: RuleModule<MessageIds, []>) {
   return {
     invalid(name: string, source: string, expected: Expected<MessageIds>[], options: CaseOptions = {}): InvalidTestCase<MessageIds, []> {
+      assertPrefilterSelects(rule, name, source);
       for (const e of expected) {
         if (!e.data && rule.meta.messages[e.messageId].includes('{{')) throw new Error(`${name}: ${e.messageId} needs data`);
       }
