@@ -1,6 +1,7 @@
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { supportsColor } from 'chalk';
 import { writeFileAtomically } from '../engine/atomic-write.js';
+import type { CacheStatus } from '../engine/audit-cache.js';
 import { audit, type AuditProgress } from '../engine/audit.js';
 import { gitTopLevel } from '../engine/git.js';
 import { isAtLeast, type AuditResult, type Severity } from '../report/finding.js';
@@ -20,6 +21,8 @@ export interface AuditCommandOptions {
   exclude: string[];
   jobs?: number;
   maxFileSize?: number;
+  cache?: boolean;
+  cacheLocation?: string;
   progress: boolean;
   color?: boolean;
 }
@@ -38,12 +41,14 @@ export async function runAudit(paths: string[], options: AuditCommandOptions): P
       exclude: options.exclude,
       ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
       ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
+      ...(options.cache || options.cacheLocation ? { cache: options.cacheLocation ? { location: options.cacheLocation } : true } : {}),
       onProgress: progress.update,
     });
   } finally {
     progress.clear();
   }
 
+  if (result.summary.cache) process.stderr.write(describeCache(result.summary.cache, result.summary.filesDiscovered, result.cwd));
   const format = options.format ?? 'pretty';
   const toFile = options.output !== undefined;
   const color = !toFile && (options.color ?? (supportsColor !== false && supportsColor.level > 0));
@@ -87,4 +92,13 @@ function progressReporter(enabled: boolean): { update: (progress: AuditProgress)
       if (shown) process.stderr.write('\r\x1b[2K');
     },
   };
+}
+
+/** One line on stderr, so a report is the same bytes with and without the cache. */
+function describeCache(cache: CacheStatus, files: number, cwd: string): string {
+  const where = relative(cwd, cache.location) || cache.location;
+  const lines = [`mcp-migrate: cache ${where}: ${cache.hits.toLocaleString('en-US')} of ${files.toLocaleString('en-US')} files unchanged since the last cached audit`];
+  if (cache.discarded) lines.push(`mcp-migrate: started the cache afresh: ${cache.discarded}`);
+  if (cache.writeError) lines.push(`mcp-migrate: warning: could not write the cache (${cache.writeError}); the next audit checks every file again`);
+  return `${lines.join('\n')}\n`;
 }

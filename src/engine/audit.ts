@@ -14,9 +14,10 @@ import {
   type SkippedPath,
 } from '../report/finding.js';
 import { UsageError } from '../usage-error.js';
+import { AuditCache, defaultCacheLocation, textHash } from './audit-cache.js';
 import { describeRule, engineChecks, knownCheckIds, ruleTokensOf } from './catalog.js';
 import { discoverFiles } from './discover.js';
-import type { LintSettings } from './lint.js';
+import type { LintOutcome, LintSettings } from './lint.js';
 import { backlogPerExtraWorker, createLinting, defaultJobs } from './pool.js';
 import { Prefilter } from './prefilter.js';
 import { formatBytes, readSourceSync } from './read-source.js';
@@ -41,6 +42,8 @@ export interface AuditOptions {
   jobs?: number;
   /** Files holding MCP code above this many bytes are reported instead of parsed. */
   maxFileSize?: number;
+  /** Reuse and keep each file's outcome in a cache file (`--cache`); `true` uses `defaultCacheLocation`. */
+  cache?: boolean | { location: string };
   onProgress?: (progress: AuditProgress) => void;
 }
 
@@ -91,17 +94,30 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
   const prefilter = new Prefilter(new Map(enabledRules.map((id) => [id, ruleTokensOf(rules[id]!)])));
   const settings: LintSettings = { severities };
   const linting = createLinting(settings, options.jobs ?? defaultJobs(), discovery.files.length);
+  const cache = options.cache
+    ? AuditCache.open(options.cache === true ? defaultCacheLocation(cwd) : resolve(cwd, options.cache.location), { severities, maxFileSize, cwd })
+    : undefined;
   const findings: Finding[] = [];
   const errors: FileError[] = [];
   let parsed = 0;
   let done = 0;
   let markers = 0;
+  const take = (outcome: LintOutcome) => {
+    findings.push(...outcome.findings);
+    markers += outcome.markers;
+    if (outcome.error) errors.push(outcome.error);
+  };
 
   try {
     // Reading and prefiltering is synchronous (see readSourceSync); only parsing is handed off,
     // to the pool or to a later turn of the event loop, and the files the prefilter drops never
     // leave this loop.
     const scanFile = (file: (typeof discovery.files)[number]): { done: Promise<void>; bytes: number } | undefined => {
+      const unchanged = cache?.unchanged(file);
+      if (unchanged) {
+        take(unchanged);
+        return undefined;
+      }
       const read = readSourceSync(file.absolute);
       if (!read.ok) {
         errors.push({ file: file.relative, message: read.message });
@@ -109,7 +125,9 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
       }
       const { ruleIds, hasDirective } = prefilter.scan(read.text);
       if (ruleIds.length === 0 && !hasDirective) {
-        if (read.text.includes(markerToken)) markers += findMarkers(read.text).length;
+        const dropped = { findings: [], markers: read.text.includes(markerToken) ? findMarkers(read.text).length : 0 };
+        take(dropped);
+        cache?.record(file, dropped);
         return undefined;
       }
       if (read.bytes > maxFileSize) {
@@ -119,11 +137,17 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
         });
         return undefined;
       }
+      const sha1 = cache ? textHash(read.text) : undefined;
+      const sameText = sha1 ? cache?.sameText(file, sha1) : undefined;
+      if (sameText) {
+        take(sameText);
+        return undefined;
+      }
       parsed++;
       const done = linting.lint({ absolute: file.absolute, relative: file.relative, text: read.text, ruleIds }).then((outcome) => {
-        findings.push(...outcome.findings);
-        markers += outcome.markers;
-        if (outcome.error) errors.push(outcome.error);
+        take(outcome);
+        // A file that could not be parsed or checked is tried again next time.
+        if (!outcome.error) cache?.record(file, outcome, sha1);
       });
       return { done, bytes: read.bytes };
     };
@@ -152,6 +176,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
   } finally {
     await linting.close();
   }
+  await cache?.save();
 
   findings.sort(compareFindings);
   errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -160,7 +185,10 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
     findings,
     errors,
     skipped: discovery.skipped,
-    summary: summarize(findings, errors, discovery.skipped, discovery.files.length, parsed, markers, performance.now() - started),
+    summary: {
+      ...summarize(findings, errors, discovery.skipped, discovery.files.length, parsed, markers, performance.now() - started),
+      ...(cache ? { cache: cache.status } : {}),
+    },
     rules: ran.map((id) => describeRule(id)),
     cwd,
   };

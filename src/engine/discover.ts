@@ -1,4 +1,4 @@
-import { lstatSync, type Stats } from 'node:fs';
+import { lstatSync, Stats } from 'node:fs';
 import { lstat, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
@@ -24,6 +24,9 @@ export interface SourceFile {
   absolute: string;
   /** Relative to `cwd`, with `/` separators. */
   relative: string;
+  /** From discovery's own `lstat`, when it made one: what the audit cache compares. */
+  size?: number;
+  mtimeMs?: number;
 }
 
 export interface Discovery {
@@ -44,10 +47,10 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
   const skipped: SkippedPath[] = [];
   const display = (absolute: string) => toPosix(relative(options.cwd, absolute)) || '.';
 
-  const accept = (absolute: string) => {
+  const accept = (absolute: string, info?: Stats) => {
     const relativePath = display(absolute);
     if (!isIncluded(relativePath) || isExcluded(relativePath)) return;
-    if (!files.has(absolute)) files.set(absolute, { absolute, relative: relativePath });
+    if (!files.has(absolute)) files.set(absolute, { absolute, relative: relativePath, ...(info ? { size: info.size, mtimeMs: info.mtimeMs } : {}) });
   };
 
   for (const path of options.paths) {
@@ -57,7 +60,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
     if (info.isDirectory()) {
       for (const candidate of await filesUnder(absolute)) {
         const verdict = await judge(absolute, candidate);
-        if (verdict === 'source') accept(candidate);
+        if (verdict instanceof Stats) accept(candidate, verdict);
         else if (verdict) skipped.push({ file: display(candidate), reason: verdict.reason });
       }
       continue;
@@ -67,7 +70,7 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovery
     const targetInfo = target ? await stat(target).catch(() => undefined) : undefined;
     if (!targetInfo?.isFile()) skipped.push({ file: display(absolute), reason: 'not a regular file' });
     else if (!isSourceFile(absolute)) skipped.push({ file: display(absolute), reason: `not a source file (${sourceExtensions.join(' ')}; declaration files excluded)` });
-    else accept(absolute);
+    else accept(absolute, info.isSymbolicLink() ? undefined : info);
   }
 
   return {
@@ -87,11 +90,11 @@ async function filesUnder(directory: string): Promise<string[]> {
     .map((path) => join(directory, path));
 }
 
-/** `source` to audit; a skip reason worth reporting; or undefined to drop silently (gone, a directory, an in-tree link). */
-async function judge(root: string, path: string): Promise<'source' | SkippedPath | undefined> {
+/** A source file's `Stats`; a skip reason worth reporting; or undefined to drop silently (gone, a directory, an in-tree link). */
+async function judge(root: string, path: string): Promise<Stats | SkippedPath | undefined> {
   const info = lstatOrUndefined(path);
   if (!info) return undefined; // tracked by git but deleted from the work tree
-  if (!info.isSymbolicLink()) return info.isFile() ? 'source' : undefined;
+  if (!info.isSymbolicLink()) return info.isFile() ? info : undefined;
   const target = await realpath(path).catch(() => undefined);
   if (!target) return { file: path, reason: 'broken symbolic link' };
   const realRoot = await realpath(root);

@@ -1,3 +1,4 @@
+import type { CacheStatus } from '../engine/audit-cache.js';
 /** How bad a finding is. `info` marks code that is fine today but worth knowing about. */
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -71,6 +72,8 @@ export interface AuditSummary {
   errors: number;
   skipped: number;
   durationMs: number;
+  /** With `--cache`: where it is, and how many files' outcomes came from it instead of being read or parsed. */
+  cache?: CacheStatus;
 }
 
 export interface AuditResult {

@@ -1,3 +1,4 @@
+import type { CacheStatus } from '../engine/audit-cache.js';
 import { targetRevision, toolName, toolVersion } from '../package-info.js';
 import type { AuditResult, AuditSummary, FileError, Finding, RuleTally, SkippedPath } from './finding.js';
 
@@ -63,6 +64,16 @@ function summaryJson(summary: AuditSummary): Record<string, unknown> {
     errors: summary.errors,
     skipped: summary.skipped,
     durationMs: summary.durationMs,
+    ...(summary.cache ? { cache: cacheJson(summary.cache) } : {}),
+  };
+}
+
+function cacheJson(cache: CacheStatus): Record<string, unknown> {
+  return {
+    location: cache.location,
+    hits: cache.hits,
+    ...(cache.discarded ? { discarded: cache.discarded } : {}),
+    ...(cache.writeError ? { writeError: cache.writeError } : {}),
   };
 }
 
