@@ -35,6 +35,9 @@ export default createRule<[], MessageIds>({
       },
       // Every report leads to an `initialize` request the file sends.
       prefilter: [initializeMethod],
+      // Every report needs `isDualEraClient()`: the file spells `server/discover` as a string, the
+      // protocol-version `_meta` key, or the SDK constant naming that key (which may come from a local module).
+      prefilterAlso: [discoverMethod, protocolVersionMetaKey, ...protocolVersionConstants],
     },
     messages: {
       fallsBackOnBadRequest: `Falls back to the 2025 \`initialize\` handshake on an HTTP 400 without reading the response body; a 2026-07-28 server answers a request it cannot accept with 400 and a JSON-RPC error (${modernErrors}), which means it is modern and the request needs fixing. Parse the body first: on one of those errors stay modern (for -32022 retry with a version from \`error.data.supported\`), and fall back only on anything else (SDK v2's \`versionNegotiation: { mode: 'auto' }\` does this).`,

@@ -4,7 +4,7 @@ import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { clientAuthEvidence } from '../src/ast/client-auth.js';
 import { jsonStringifyArgument, wireMessagesOf, type WireMessage } from '../src/ast/client-requests.js';
 import { dispatchSites, isMcpSite, type DispatchSite } from '../src/ast/dispatch.js';
-import { fileEvidence } from '../src/ast/evidence.js';
+import { fileEvidence, speaksMcpTokens } from '../src/ast/evidence.js';
 import { enclosingFunction, mcpMethodHandledAt } from '../src/ast/handlers.js';
 import { mcpExportOf } from '../src/ast/imports.js';
 import { containsNode, isInHandlerOf, isMethodExpression, mcpMessageNaming, mcpRoutesOf, sdkRegistrationOf } from '../src/ast/mcp-method-sites.js';
@@ -186,6 +186,11 @@ export default createRule<[], MessageIds>({
       // `initialize` also matches `initialized`, `isInitializeRequest` and `InitializeRequestSchema`;
       // an InitializeResult shape spells `serverInfo`; discover results are read after `server/discover`.
       prefilter: ['initialize', 'getClientCapabilities', 'getClientVersion', 'serverInfo', discoverMethod],
+      // Most paths need the file to speak MCP (an SDK import, a distinctive method, an MCP route);
+      // the others need one of:
+      // - `protocolVersion`: an InitializeResult shape, or an `initialize` message whose params are MCP's, in any file;
+      // - `notifications/`: `notifications/initialized` built from a prefix (`NS + 'initialized'`), distinctive as a value.
+      prefilterAlso: [...speaksMcpTokens, 'protocolVersion', 'notifications/'],
     },
     messages,
     schema: [],

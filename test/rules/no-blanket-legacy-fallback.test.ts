@@ -100,6 +100,25 @@ ruleTester.run('no-blanket-legacy-fallback', rule, {
         }
       `,
     ),
+    // A chat session store re-initializing itself on a 400: no MCP at all.
+    valid(
+      "a chat session store's initialize() on a 400",
+      code`
+        export class ChatSessionStore {
+          constructor(private readonly api: { post(path: string, body: object): Promise<Response> }) {}
+
+          async initialize(): Promise<void> {
+            await this.api.post('/sessions/init', {});
+          }
+
+          async save(id: string, messages: string[]) {
+            const res = await this.api.post(\`/sessions/\${id}\`, { messages });
+            if (res.status === 400) return this.initialize();
+            return res;
+          }
+        }
+      `,
+    ),
     // A bare catch says nothing about the error: not judged.
     valid(
       'a fallback from a bare catch',
@@ -236,6 +255,41 @@ ruleTester.run('no-blanket-legacy-fallback', rule, {
         }
       `,
       [{ messageId: 'fallsBackOnOneErrorCode', at: 'res.status === 400 && body.error.code === METHOD_NOT_FOUND', data: { codes: '-32601' } }],
+    ),
+    // Dual-era by the protocol-version `_meta` key alone: no SDK import and no `server/discover`.
+    invalid(
+      'JS without imports: the protocol-version _meta key spelled out, then a 400 fallback',
+      code`
+        async function connect(url) {
+          const res = await fetch(url, {
+            method: 'POST',
+            body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: { _meta: { 'io.modelcontextprotocol/protocolVersion': '2026-07-28' } } }),
+          });
+          if (res.status === 400) {
+            return fetch(url, { method: 'POST', body: JSON.stringify({ jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo } }) });
+          }
+          return res;
+        }
+        module.exports = { connect };
+      `,
+      [{ messageId: 'fallsBackOnBadRequest', at: 'res.status === 400' }],
+      { filename: 'file.js' },
+    ),
+    // Dual-era by the SDK constant's name, imported from a local module rather than the SDK.
+    invalid(
+      'PROTOCOL_VERSION_META_KEY from a local module, and a fallback keyed on -32601',
+      code`
+        import { PROTOCOL_VERSION_META_KEY, envelope } from './wire.js';
+
+        export async function open(transport: { request(message: object): Promise<{ error?: { code: number } }> }) {
+          const reply = await transport.request({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: { _meta: { ...envelope(), [PROTOCOL_VERSION_META_KEY]: '2026-07-28' } } });
+          if (reply.error?.code === -32601) {
+            return transport.request({ jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'cli', version: '1.0.0' } } });
+          }
+          return reply;
+        }
+      `,
+      [{ messageId: 'fallsBackOnOneErrorCode', at: 'reply.error?.code === -32601', data: { codes: '-32601' } }],
     ),
   ],
 });

@@ -19,6 +19,27 @@ const protocolVersion = { constant: 'PROTOCOL_VERSION_META_KEY', metaKey: 'io.mo
 
 ruleTester.run('no-initialize-handshake', rule, {
   valid: [
+    // A chat session store's own initialize(): no MCP in the file (nor its prefilter tokens).
+    valid(
+      "a chat session store's initialize() and initialized flag",
+      code`
+        export class ChatSessionStore {
+          private initialized = false;
+          private sessions = new Map<string, { id: string; messages: string[] }>();
+
+          async initialize(): Promise<void> {
+            if (this.initialized) return;
+            this.sessions = new Map(await loadSessions());
+            this.initialized = true;
+          }
+
+          async append(id: string, message: string) {
+            if (!this.initialized) await this.initialize();
+            this.sessions.get(id)?.messages.push(message);
+          }
+        }
+      `,
+    ),
     // ---------------------------------------------------------------------------------
     // LSP: its own initialize request and InitializeResult (capabilities, serverInfo).
     // ---------------------------------------------------------------------------------
@@ -773,6 +794,25 @@ ruleTester.run('no-initialize-handshake', rule, {
         { messageId: 'sendsInitialize', at: "'initialize'", data: { method: 'initialize' } },
         { messageId: 'readsInitializeResult', at: 'serverInfo', inside: 'const { serverInfo } = init.result', data: { field: 'serverInfo', method: 'initialize' } },
       ],
+      { filename: 'file.js' },
+    ),
+    // No MCP token in the file: the method is distinctive only as a value, built from a prefix
+    // (what the `notifications/` token of the rule's prefilterAlso is for).
+    invalid(
+      'L7: notifications/initialized built from a prefix constant (.js)',
+      code`
+        const NOTIFY = 'notifications/';
+
+        function send(child, message) {
+          child.stdin.write(JSON.stringify(message) + '\\n');
+        }
+
+        function handshakeDone(child) {
+          send(child, { jsonrpc: '2.0', method: NOTIFY + 'initialized' });
+        }
+        module.exports = { handshakeDone };
+      `,
+      [{ messageId: 'sendsInitialize', at: "NOTIFY + 'initialized'", data: { method: 'notifications/initialized' } }],
       { filename: 'file.js' },
     ),
     invalid(
