@@ -5,7 +5,7 @@ import { pushRequestOfCall } from '../src/ast/client-features.js';
 import { reachesOnlyComponentProps } from '../src/ast/component-props.js';
 import { staticValue } from '../src/ast/constants.js';
 import { mcpCapabilitiesOf, mcpClassConstructedWith } from '../src/ast/declared-capabilities.js';
-import { fileEvidence } from '../src/ast/evidence.js';
+import { fileEvidence, speaksMcpTokens } from '../src/ast/evidence.js';
 import { methodOfHandlerFunction, requestAnsweredByReturn } from '../src/ast/handler-results.js';
 import { enclosingFunction, mcpMethodHandledAt } from '../src/ast/handlers.js';
 import { importedBindingOf, mcpExportOf } from '../src/ast/imports.js';
@@ -143,6 +143,12 @@ export default createRule<[], MessageIds>({
       },
       // Every 2025 task name spells "task"; the two that do not are the experimental barrel and T16's key.
       prefilter: ['task', 'sdk/experimental', immediateResponseMetaKey],
+      // Every other report needs speaksMcp, an MCP import (SDK tracing) or a distinctive method
+      // name (`tools/call`, `tasks/result`…), all among speaksMcpTokens, except:
+      // taskSupport: a tool definition `{ name, inputSchema, execution: { taskSupport } }` counts by its shape (T3);
+      // io.modelcontextprotocol/: the `_meta` keys related-task and model-immediate-response, and a request's
+      //   `_meta['io.modelcontextprotocol/clientCapabilities']: { tasks }`, are reported wherever they are written.
+      prefilterAlso: [...speaksMcpTokens, 'taskSupport', 'io.modelcontextprotocol/'],
     },
     messages: {
       serverTasksCapability: `Declares the 2025-11-25 \`tasks\` server capability, which MCP 2026-07-28 removed (servers must not advertise it). Declare \`capabilities.extensions['io.modelcontextprotocol/tasks']: {}\` in the server/discover result and serve the extension's shapes: ${extensionShapes} (${noRuntime}).`,

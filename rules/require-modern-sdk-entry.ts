@@ -2,6 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { constantOrigin } from '../src/ast/constants.js';
+import { importsMcpTokens } from '../src/ast/evidence.js';
 import { enclosingFunction } from '../src/ast/handlers.js';
 import { mcpExportOf } from '../src/ast/imports.js';
 import { mcpClassOfValue } from '../src/ast/mcp-http-endpoint.js';
@@ -41,6 +42,9 @@ export default createRule<[], MessageIds>({
       // Every report traces `StdioServerTransport`, a `…StreamableHTTPServerTransport` or `Client`
       // (namespace imports spell the name too); short tokens hide fewer of other rules' tokens.
       prefilter: ['stdio', 'StreamableHTTP', ...clientClasses],
+      // Every report resolves its class (a transport, `Client`) with mcpExportOf, through an import
+      // from an MCP package: the file must spell `@modelcontextprotocol/`. No extras.
+      prefilterAlso: importsMcpTokens,
     },
     messages: {
       connectsStdioTransport:

@@ -183,6 +183,23 @@ ruleTester.run('no-legacy-tasks-api', rule, {
       `,
     ),
     valid(
+      "a job queue's Task with no MCP at all: ids, statuses, a ttl and an execution policy",
+      code`
+        export class Task<T> {
+          constructor(readonly taskId: string, readonly payload: T, public status: 'queued' | 'failed' | 'completed' = 'queued', readonly ttl = 60_000) {}
+        }
+
+        export const worker = {
+          name: 'thumbnails',
+          execution: { concurrency: 4, retries: 3 },
+          async run(task: Task<string>) {
+            const result = await render(task.payload);
+            return { task: { taskId: task.taskId, status: result.isError ? 'failed' : 'completed', ttl: task.ttl } };
+          },
+        };
+      `,
+    ),
+    valid(
       'a todo-list MCP server: task items with taskId, status and ttl in structuredContent',
       code`
         import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
@@ -1461,6 +1478,27 @@ ruleTester.run('no-legacy-tasks-api', rule, {
       [
         { messageId: 'declaresTaskSupport', at: "execution: { taskSupport: 'optional' }" },
         { messageId: 'declaresTaskSupport', at: 'execution: { taskSupport: TASK_SUPPORT }' },
+      ],
+    ),
+
+    invalid(
+      'the task _meta keys written in a helper module with no MCP import or method name (T2, T11, T16)',
+      code`
+        export function relayMeta(taskId: string): Record<string, unknown> {
+          return {
+            'io.modelcontextprotocol/related-task': { taskId },
+            'io.modelcontextprotocol/model-immediate-response': 'Working on it.',
+          };
+        }
+
+        export function withTaskCapabilities(params: Record<string, unknown>) {
+          return { ...params, _meta: { 'io.modelcontextprotocol/clientCapabilities': { tasks: { requests: { sampling: { createMessage: {} } } } } } };
+        }
+      `,
+      [
+        { messageId: 'usesRelatedTaskMeta', at: "'io.modelcontextprotocol/related-task'", data: what('the `_meta` key') },
+        { messageId: 'usesImmediateResponseMeta', at: "'io.modelcontextprotocol/model-immediate-response'" },
+        { messageId: 'clientTasksCapability', at: 'tasks: { requests: { sampling: { createMessage: {} } } }' },
       ],
     ),
 

@@ -110,6 +110,20 @@ ruleTester.run('require-modern-sdk-entry', rule, {
       `,
     ),
     valid(
+      'an HttpClient and a stdio log sink with connect(), in a file with no MCP import',
+      code`
+        import { HttpClient } from '@angular/common/http';
+        import { StdioServerTransport } from './log-sinks';
+
+        export class ApiClient {
+          constructor(private readonly http: HttpClient) {}
+        }
+
+        const client = new Client({ baseUrl: '/api' });
+        await client.connect(new StdioServerTransport({ level: 'info' }));
+      `,
+    ),
+    valid(
       'a stdio client that spawns a server, and child process stdio (CommonJS)',
       code`
         const { spawn } = require('node:child_process');
