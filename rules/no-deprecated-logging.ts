@@ -5,7 +5,7 @@ import { calledFromBackground } from '../src/ast/background-callers.js';
 import { isCommandOptions } from '../src/ast/command-options.js';
 import { staticValue } from '../src/ast/constants.js';
 import { mcpCapabilitiesOf } from '../src/ast/declared-capabilities.js';
-import { fileEvidence } from '../src/ast/evidence.js';
+import { fileEvidence, speaksMcpTokens } from '../src/ast/evidence.js';
 import { enclosingFunction, mcpMethodHandledAt } from '../src/ast/handlers.js';
 import { mcpExportOf } from '../src/ast/imports.js';
 import { mcpMessageLiteral } from '../src/ast/json-rpc.js';
@@ -84,6 +84,10 @@ export default createRule<[], MessageIds>({
       // `logging` covers logging/setLevel, setLoggingLevel, sendLoggingMessage and the capability;
       // stdio servers are found by `StdioServerTransport`/`serveStdio` or `process.stdin`.
       prefilter: [loggingCapability, setLevelRequestSchema, logNotificationMethod, 'stdio', 'stdin'],
+      // Every report needs the file to speak MCP: an MCP import (SDK calls, schemas, capabilities,
+      // `StdioServerTransport`), `logging/setLevel` spelled out, or a hand-rolled stdio server's
+      // dispatch on a distinctive method; a logger's `logging:` config has none of them.
+      prefilterAlso: speaksMcpTokens,
     },
     messages: {
       handlesSetLevel: `Handles \`logging/setLevel\`, which MCP 2026-07-28 removed (a 2026-07-28 server answers it with -32601). Read the level of each request from ${perRequestLevel} instead, rejecting an invalid one with -32602 (SDK v2's \`ctx.mcpReq.log()\` does this for you).`,

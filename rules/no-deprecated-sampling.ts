@@ -9,7 +9,7 @@ import {
   pushRequestOfObject,
   staticString,
 } from '../src/ast/client-features.js';
-import { fileEvidence } from '../src/ast/evidence.js';
+import { fileEvidence, speaksMcpTokens } from '../src/ast/evidence.js';
 import { propertyKeyName } from '../src/ast/nodes.js';
 import { isTransportTestData } from '../src/ast/transport-test-data.js';
 import { isDisplayOnlyValue } from '../src/ast/unsent-values.js';
@@ -36,6 +36,9 @@ export default createRule<[], MessageIds>({
       },
       // createMessage (SDK and sampling/createMessage), requestSampling and `sampling:`, includeContext.
       prefilter: ['sampling', 'createMessage', 'includeContext'],
+      // Every report needs the file to speak MCP (an MCP import or `sampling/createMessage`), except:
+      // `includeContext` beside `messages` and `maxTokens` (CreateMessageRequestParams' shape).
+      prefilterAlso: [...speaksMcpTokens, 'includeContext'],
     },
     messages: {
       requestsSampling:

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isMcpCapabilitiesObject } from '../src/ast/capability-objects.js';
 import { constantOrigin, staticValue } from '../src/ast/constants.js';
+import { speaksMcpTokens } from '../src/ast/evidence.js';
 import { propertyKeyName, unwrap } from '../src/ast/nodes.js';
 import { createRule } from '../src/create-rule.js';
 import { parsePrefixedKey } from '../src/mcp/reserved-meta-keys.js';
@@ -20,6 +21,11 @@ export default createRule<[], MessageIds>({
       findings: { extensionUnderExperimental: { severity: 'warning', fix: 'manual' } },
       // Every report is a key of an `experimental` object.
       prefilter: ['experimental'],
+      // The capabilities object is an SDK one (an MCP import) or in a file that speaks MCP, except:
+      // `io.modelcontextprotocol/`: a request's `_meta['io.modelcontextprotocol/clientCapabilities']`;
+      // `protocolVersion`: a hand-rolled initialize result or params (beside `serverInfo`/`clientInfo`);
+      // `supportedVersions`: a hand-rolled server/discover result.
+      prefilterAlso: [...speaksMcpTokens, 'io.modelcontextprotocol/', 'protocolVersion', 'supportedVersions'],
     },
     messages: {
       extensionUnderExperimental:

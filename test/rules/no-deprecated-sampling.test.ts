@@ -404,6 +404,20 @@ ruleTester.run('no-deprecated-sampling', rule, {
       `,
       [{ messageId: 'declaresSamplingCapability', at: 'capabilities.sampling = {}' }],
     ),
+    // No MCP import and no method name: `messages` and `maxTokens` beside it (prefilterAlso's extra).
+    invalid(
+      'P2: includeContext in sampling params built in a file that does not speak MCP',
+      code`
+        export function summaryParams(text: string) {
+          return {
+            messages: [{ role: 'user', content: { type: 'text', text } }],
+            maxTokens: 300,
+            includeContext: 'allServers',
+          };
+        }
+      `,
+      [{ messageId: 'includesContext', at: "'allServers'", data: { value: 'allServers' } }],
+    ),
     invalid(
       'P2: includeContext in params a preview shows and the server then sends (.tsx)',
       code`

@@ -240,6 +240,40 @@ ruleTester.run('prefer-extensions-capability', rule, {
       `,
       [{ messageId: 'extensionUnderExperimental', at: "'com.acme/search': {}", data: id('com.acme/search') }],
     ),
+    // No MCP import and no distinctive method name: the shape alone says MCP (prefilterAlso's extras).
+    invalid(
+      'P1: a hand-rolled initialize result built in a file that names no MCP method',
+      code`
+        export function initializeResult(version: string) {
+          return {
+            protocolVersion: version,
+            capabilities: { tools: {}, experimental: { 'com.acme/search': {} } },
+            serverInfo: { name: 'search', version: '1.0.0' },
+          };
+        }
+      `,
+      [{ messageId: 'extensionUnderExperimental', at: "'com.acme/search': {}", data: id('com.acme/search') }],
+    ),
+    invalid(
+      'P1: a hand-rolled discover result built in a file that names no MCP method',
+      code`
+        export const discoverResult = () => ({
+          resultType: 'complete',
+          supportedVersions: ['2026-07-28'],
+          capabilities: { experimental: { 'com.acme/batch': {} } },
+        });
+      `,
+      [{ messageId: 'extensionUnderExperimental', at: "'com.acme/batch': {}", data: id('com.acme/batch') }],
+    ),
+    invalid(
+      'P1: the client capabilities _meta of a request built in a file that names no MCP method',
+      code`
+        export const requestMeta = {
+          'io.modelcontextprotocol/clientCapabilities': { experimental: { 'com.acme/search': {} } },
+        };
+      `,
+      [{ messageId: 'extensionUnderExperimental', at: "'com.acme/search': {}", data: id('com.acme/search') }],
+    ),
     {
       ...invalid(
         'P1: behind an era check, the legacy capabilities serve 2025 clients',
