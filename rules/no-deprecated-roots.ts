@@ -13,6 +13,7 @@ import {
   staticString,
 } from '../src/ast/client-features.js';
 import { staticValue } from '../src/ast/constants.js';
+import { speaksMcpTokens } from '../src/ast/evidence.js';
 import { isRecordedTrafficPredicate } from '../src/ast/message-predicates.js';
 import { meaningfulParent, propertyKeyName, unwrap } from '../src/ast/nodes.js';
 import { sdkMethodCall } from '../src/ast/sdk.js';
@@ -44,6 +45,10 @@ export default createRule<[], MessageIds>({
       },
       // listRoots, roots/list, sendRootsListChanged, notifications/roots/list_changed, ListRootsRequestSchema, `roots:`.
       prefilter: ['roots'],
+      // Every path needs an MCP import (SDK calls, schemas, `inputRequired`), a file that speaks
+      // MCP (capabilities), or spells `roots/list` or `notifications/roots/list_changed`,
+      // both distinctive methods. No extras.
+      prefilterAlso: speaksMcpTokens,
     },
     messages: {
       requestsRoots:

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { speaksMcpTokens } from '../src/ast/evidence.js';
 import { enclosingFunction } from '../src/ast/handlers.js';
 import { mcpMessageNaming, mcpRoutesOf, sdkRegistrationOf } from '../src/ast/mcp-method-sites.js';
 import { calleeName, unwrap } from '../src/ast/nodes.js';
@@ -42,6 +43,9 @@ export default createRule<[], MessageIds>({
       },
       // Every report names the method: `.ping(`, `PingRequestSchema`, `'ping'`.
       prefilter: ['ping'],
+      // Every path needs MCP evidence: SDK calls and handlers an MCP import, a hand-rolled
+      // route or message a distinctive method beside it or a file that speaks MCP. No extras.
+      prefilterAlso: speaksMcpTokens,
     },
     messages: {
       callsPing: `\`{{call}}\` sends MCP \`ping\`, which 2026-07-28 removed: a 2026-07-28 server answers it with -32601 (Method not found) and SDK v2 throws on modern connections. Remove it; ${liveness}.`,

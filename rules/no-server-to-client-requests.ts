@@ -5,7 +5,7 @@ import { isNegatedMatcherCall } from '../src/ast/assertions.js';
 import { isTypePosition, mcpExportReferenceName, pushRequestOfCall, pushRequestOfObject, staticString } from '../src/ast/client-features.js';
 import { mcpFileSide } from '../src/ast/code-side.js';
 import { constantDeclarationName } from '../src/ast/constants.js';
-import { fileEvidence } from '../src/ast/evidence.js';
+import { fileEvidence, speaksMcpTokens } from '../src/ast/evidence.js';
 import { mcpExportOf } from '../src/ast/imports.js';
 import { sinkOf } from '../src/ast/message-sinks.js';
 import { calleeName, isFunction, meaningfulParent, negativeNumberLiteral, propertyKeyName, unwrap } from '../src/ast/nodes.js';
@@ -77,6 +77,10 @@ export default createRule<[], MessageIds>({
       // SDK senders need an SDK import; hand-rolled requests name their method, and parked
       // promises count only beside a hand-rolled request (roots and sampling ones too).
       prefilter: ['elicit', '32042', 'ping', 'roots/list', 'sampling/createMessage', '@modelcontextprotocol/'],
+      // Every path needs an MCP import, a file that speaks MCP, or a distinctive method
+      // (`elicitation/create`, `notifications/elicitation/complete`, the push methods), except:
+      // 'elicit': -32042 counts without MCP when its constant's name or the error around it says "elicitation".
+      prefilterAlso: [...speaksMcpTokens, 'elicit'],
     },
     messages: {
       elicitsInput:

@@ -1,5 +1,9 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import { describe, expect, it } from 'vitest';
+import type { McpRule } from '../../rules/index.js';
 import rule from '../../rules/no-deprecated-roots.js';
+import { ruleTokensOf } from '../../src/engine/catalog.js';
+import { Prefilter } from '../../src/engine/prefilter.js';
 import { caseBuilders, code } from '../helpers/rule-cases.js';
 
 /**
@@ -11,10 +15,23 @@ import { caseBuilders, code } from '../helpers/rule-cases.js';
 
 const { invalid, valid } = caseBuilders(rule);
 
+/** A file without MCP that says roots: a Jest config and a monorepo workspace scan. */
+const rootsLookalike = code`
+  import { readdir } from 'node:fs/promises';
+
+  export const jestConfig = { roots: ['<rootDir>/src', '<rootDir>/test'], capabilities: { roots: { listChanged: true } } };
+
+  export async function listPackages(roots: string[]): Promise<string[]> {
+    const found = await Promise.all(roots.map((root) => readdir(root)));
+    return found.flat();
+  }
+`;
+
 const ruleTester = new RuleTester();
 
 ruleTester.run('no-deprecated-roots', rule, {
   valid: [
+    valid('a file without MCP that says roots: a Jest config and a monorepo workspace scan', rootsLookalike),
     // ---------------------------------------------------------------------------------
     // Filesystem and monorepo roots, in an MCP server file.
     // ---------------------------------------------------------------------------------
@@ -592,4 +609,12 @@ ruleTester.run('no-deprecated-roots', rule, {
       settings: { 'mcp-migrate': { legacyGated: 'report' } },
     },
   ],
+});
+
+describe('no-deprecated-roots prefilter', () => {
+  const prefilter = new Prefilter(new Map([['no-deprecated-roots', ruleTokensOf(rule as McpRule)]]));
+
+  it('does not run on a file that says roots but not MCP', () => {
+    expect(prefilter.scan(rootsLookalike).ruleIds).toEqual([]);
+  });
 });

@@ -1,5 +1,9 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import { describe, expect, it } from 'vitest';
+import type { McpRule } from '../../rules/index.js';
 import rule from '../../rules/no-ping.js';
+import { ruleTokensOf } from '../../src/engine/catalog.js';
+import { Prefilter } from '../../src/engine/prefilter.js';
 import { caseBuilders, code } from '../helpers/rule-cases.js';
 
 /**
@@ -10,10 +14,31 @@ import { caseBuilders, code } from '../helpers/rule-cases.js';
  */
 
 const { invalid, valid } = caseBuilders(rule);
+
+/** A file without MCP that says ping: an HttpClient, Redis, a source map and a ping mapping. */
+const pingLookalike = code`
+  import Redis from 'ioredis';
+
+  const redis = new Redis();
+  const mapping = { ping: 'pong' } as const;
+
+  export class HttpClient {
+    constructor(private readonly baseUrl: string) {}
+    async ping(): Promise<boolean> {
+      return (await fetch(\`\${this.baseUrl}/ping\`)).ok;
+    }
+  }
+
+  setInterval(() => void Promise.all([new HttpClient('https://api.example.com').ping(), redis.ping()]), 30_000);
+  export const mapComment = '//# sourceMappingURL=http-client.js.map';
+  export { mapping };
+`;
+
 const ruleTester = new RuleTester();
 
 ruleTester.run('no-ping', rule, {
   valid: [
+    valid('a file without MCP that says ping: an HttpClient, Redis, a source map and a ping mapping', pingLookalike),
     // ---------------------------------------------------------------------------------
     // ping() of other libraries, in files that are MCP servers or clients.
     // ---------------------------------------------------------------------------------
@@ -669,4 +694,12 @@ ruleTester.run('no-ping', rule, {
       settings: { 'mcp-migrate': { legacyGated: 'report' } },
     },
   ],
+});
+
+describe('no-ping prefilter', () => {
+  const prefilter = new Prefilter(new Map([['no-ping', ruleTokensOf(rule as McpRule)]]));
+
+  it('does not run on a file that says ping but not MCP', () => {
+    expect(prefilter.scan(pingLookalike).ruleIds).toEqual([]);
+  });
 });

@@ -1,5 +1,9 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import { describe, expect, it } from 'vitest';
+import type { McpRule } from '../../rules/index.js';
 import rule from '../../rules/no-server-to-client-requests.js';
+import { ruleTokensOf } from '../../src/engine/catalog.js';
+import { Prefilter } from '../../src/engine/prefilter.js';
 import { caseBuilders, code } from '../helpers/rule-cases.js';
 
 /**
@@ -12,10 +16,29 @@ import { caseBuilders, code } from '../helpers/rule-cases.js';
 
 const { invalid, valid } = caseBuilders(rule);
 
+/** A WebSocket JSON-RPC client without MCP: it pings, parks its answers, and has a -32042 quota code. */
+const rpcLookalike = code`
+  const QUOTA_EXCEEDED = -32042;
+  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  let nextId = 0;
+
+  export function call(ws: WebSocket, method: string, params?: unknown): Promise<unknown> {
+    const id = ++nextId;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      ws.send(JSON.stringify({ jsonrpc: '2.0', id, method, params }));
+    });
+  }
+
+  export const ping = (ws: WebSocket) => ws.send(JSON.stringify({ jsonrpc: '2.0', id: ++nextId, method: 'ping' }));
+  export const isQuotaError = (error: { code: number }) => error.code === QUOTA_EXCEEDED;
+`;
+
 const ruleTester = new RuleTester();
 
 ruleTester.run('no-server-to-client-requests', rule, {
   valid: [
+    valid('a WebSocket JSON-RPC client without MCP: it pings, parks its answers, and has a -32042 quota code', rpcLookalike),
     // ---------------------------------------------------------------------------------
     // Prompts and forms that are not MCP elicitation.
     // ---------------------------------------------------------------------------------
@@ -666,6 +689,22 @@ ruleTester.run('no-server-to-client-requests', rule, {
         { messageId: 'expectsUrlElicitationError', at: '-32042', nth: 3 },
       ],
     ),
+    // No MCP import or method anywhere: only the word "elicitation" makes -32042 MCP's (the `elicit` extra of prefilterAlso).
+    invalid(
+      'X4: a file without MCP raising -32042 through a constant and an error that name the elicitation',
+      code`
+        const URL_ELICITATION_REQUIRED = -32042;
+
+        export function requireLogin(url: string): never {
+          throw { code: URL_ELICITATION_REQUIRED, message: 'Sign in first', data: { url } };
+        }
+        export const paymentError = () => new RpcError(-32042, 'URL elicitation required');
+      `,
+      [
+        { messageId: 'throwsUrlElicitationError', at: '-32042', nth: 1 },
+        { messageId: 'throwsUrlElicitationError', at: '-32042', nth: 2 },
+      ],
+    ),
 
     // ---------------------------------------------------------------------------------
     // M5: URL-elicitation completion.
@@ -866,4 +905,12 @@ ruleTester.run('no-server-to-client-requests', rule, {
       settings: { 'mcp-migrate': { legacyGated: 'report' } },
     },
   ],
+});
+
+describe('no-server-to-client-requests prefilter', () => {
+  const prefilter = new Prefilter(new Map([['no-server-to-client-requests', ruleTokensOf(rule as McpRule)]]));
+
+  it('does not run on a JSON-RPC client that pings and parks requests but does not speak MCP', () => {
+    expect(prefilter.scan(rpcLookalike).ruleIds).toEqual([]);
+  });
 });
