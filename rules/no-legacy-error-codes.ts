@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { constantDeclarationName, constantOrigin, staticValue } from '../src/ast/constants.js';
 import { acceptBothFix, codeRoleOf, comparisonAlsoAccepts, dataKeysBesideCode, isCodeSlot, messageBesideCode, type CodeRole } from '../src/ast/error-code-sites.js';
-import { fileEvidence } from '../src/ast/evidence.js';
+import { fileEvidence, speaksMcpTokens } from '../src/ast/evidence.js';
 import { mcpMethodHandledAt } from '../src/ast/handlers.js';
 import { mcpExportOf } from '../src/ast/imports.js';
 import { calleeName, meaningfulParent, negativeNumberLiteral, propertyKeyName, unwrap } from '../src/ast/nodes.js';
@@ -56,6 +56,10 @@ export default createRule<[], MessageIds>({
       },
       // The digits of every code reported (-32000…-32099, -32602), or the names they come through.
       prefilter: ['3200', '3201', '3202', '3203', '3204', '3205', '3206', '3207', '3208', '3209', '32602', 'InvalidParams', 'INVALID_PARAMS', 'requiredCapabilities'],
+      // Every report needs speaksMcp but one: L6 (-32602 for an unsupported version) also reports
+      // without it when the message says so and the data has both keys:
+      // - `requested`: that data key (`{ supported, requested }`).
+      prefilterAlso: [...speaksMcpTokens, 'requested'],
     },
     messages: {
       emitsRcCode:

@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { constantOrigin, staticValue } from '../src/ast/constants.js';
 import { constructionsOf } from '../src/ast/constructed-classes.js';
-import { fileEvidence } from '../src/ast/evidence.js';
+import { fileEvidence, speaksMcpTokens } from '../src/ast/evidence.js';
 import { mcpMethodHandledAt } from '../src/ast/handlers.js';
 import { mcpExportOf } from '../src/ast/imports.js';
 import { calleeName, meaningfulParent, propertyKeyName, stringLiteralValue, unwrap, walk } from '../src/ast/nodes.js';
@@ -67,6 +67,14 @@ export default createRule<[], MessageIds>({
       },
       // Every report involves a protocol-version name: a header, a key, an SDK constant, a message.
       prefilter: ['protocolversion', 'protocol-version', 'protocol_version', 'protocol version', 'supportedversions', 'versionnegotiation', 'supported'],
+      // SDK constants, v2's meta-key names and -32602's SDK names need an MCP import. Without one:
+      // - `mcp-protocol-version`: the header (keys, `Headers.set`, pairs) and a bare `protocolVersion` field beside it;
+      // - `io.modelcontextprotocol`: the `_meta` key (also what lets a bare field count), even when built from its prefix;
+      // - `setprotocolversion`: a transport's `setProtocolVersion()`, on any receiver;
+      // - `versionnegotiation`: the `pin` of `versionNegotiation.mode`;
+      // - `supportedversions`: a `supportedVersions` list of 2025 revisions;
+      // - `32602`: L11, an unsupported-version error recognised by the literal -32602.
+      prefilterAlso: [...speaksMcpTokens, 'mcp-protocol-version', 'io.modelcontextprotocol', 'setprotocolversion', 'versionnegotiation', 'supportedversions', '32602'],
     },
     messages: {
       sendsLegacyVersion: `Sends {{version}}, a pre-2026 protocol revision, as {{where}}; a 2026-07-28-only server rejects it (-32022 UnsupportedProtocolVersion). Send '${modernProtocolVersion}' in both the \`MCP-Protocol-Version\` header and \`_meta['${protocolVersionMetaKey}']\` (they must match){{sdkHint}}.`,

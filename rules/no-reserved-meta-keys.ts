@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { constantOrigin, staticValue } from '../src/ast/constants.js';
-import { fileEvidence } from '../src/ast/evidence.js';
+import { fileEvidence, speaksMcpTokens } from '../src/ast/evidence.js';
 import { handlerContextPath } from '../src/ast/sdk.js';
 import { propertyKeyName, unwrap } from '../src/ast/nodes.js';
 import { createRule } from '../src/create-rule.js';
@@ -48,6 +48,9 @@ export default createRule<[], MessageIds>({
       },
       // Keys of `_meta` objects, or of the v2 handler context's `envelope`.
       prefilter: ['_meta', 'envelope'],
+      // Without speaksMcp only keys under the spec's prefix count (P8):
+      // - `io.modelcontextprotocol`: that prefix, without its `/` so a key built from the prefix's name still counts.
+      prefilterAlso: [...speaksMcpTokens, 'io.modelcontextprotocol'],
     },
     messages: {
       namespacedTraceKey:

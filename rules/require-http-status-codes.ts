@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { fileEvidence } from '../src/ast/evidence.js';
+import { fileEvidence, speaksMcpTokens } from '../src/ast/evidence.js';
 import { isHandRolledServer, servedBySdk } from '../src/ast/hand-rolled-server.js';
 import { httpErrorResponseOf, type HttpErrorResponse } from '../src/ast/http-error-responses.js';
 import { createRule } from '../src/create-rule.js';
@@ -32,6 +32,9 @@ export default createRule<[], MessageIds>({
       },
       // The code must be visible in the response: as a number or as an SDK name for it.
       prefilter: ['32601', '32602', '32020', '32021', '32022', 'MethodNotFound', 'METHOD_NOT_FOUND', 'InvalidParams', 'INVALID_PARAMS', 'MissingRequiredClientCapability', 'UnsupportedProtocolVersion'],
+      // Only in a file that speaks MCP: a hand-rolled server routes a distinctive method name,
+      // which is itself speaksMcp evidence, so no extra is needed.
+      prefilterAlso: speaksMcpTokens,
     },
     messages: {
       methodNotFoundStatus:

@@ -169,6 +169,16 @@ ruleTester.run('no-legacy-error-codes', rule, {
         export const manifest = { name: 'camera-plugin', requiredCapabilities: ['camera', 'microphone'] };
       `,
     ),
+    valid(
+      'lookalike: another JSON-RPC API answering -32602 with the requested amount (no MCP)',
+      code`
+        export const tooLarge = (id: number, requested: number) => ({
+          jsonrpc: '2.0',
+          id,
+          error: { code: -32602, message: 'Invalid params: amount too large', data: { requested, max: 100 } },
+        });
+      `,
+    ),
   ],
   invalid: [
     // X5: the release candidate's numbers.
@@ -317,6 +327,24 @@ ruleTester.run('no-legacy-error-codes', rule, {
           next();
         }
         const handled = ['tools/list'];
+      `,
+    ),
+    invalid(
+      'L6 without MCP evidence: the message and both data keys say it (a gateway helper)',
+      code`
+        export const versionError = (id: string | number, requested: string) => ({
+          jsonrpc: '2.0',
+          id,
+          error: { code: -32602, message: 'Unsupported protocol version', data: { supported: ['2026-07-28'], requested } },
+        });
+      `,
+      [{ messageId: 'sendsVersionErrorAsInvalidParams', at: '-32602', data: { via: '' } }],
+      code`
+        export const versionError = (id: string | number, requested: string) => ({
+          jsonrpc: '2.0',
+          id,
+          error: { code: -32022, message: 'Unsupported protocol version', data: { supported: ['2026-07-28'], requested } },
+        });
       `,
     ),
     invalid(

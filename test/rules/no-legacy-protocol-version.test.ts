@@ -213,6 +213,15 @@ ruleTester.run('no-legacy-protocol-version', rule, {
         });
       `,
     ),
+    valid(
+      'lookalike: a file format with unsupported versions, a release date and its own protocolVersion (no MCP)',
+      code`
+        export function parseManifest(raw: { format: string; protocolVersion: number }) {
+          if (raw.format !== 'v2') throw new Error(\`Unsupported manifest format \${raw.format}\`);
+          return { releasedOn: '2025-06-18', protocolVersion: raw.protocolVersion, supported: true };
+        }
+      `,
+    ),
   ],
   invalid: [
     invalid(
@@ -403,6 +412,61 @@ ruleTester.run('no-legacy-protocol-version', rule, {
         { messageId: 'sendsLegacyVersion', at: "'2025-06-18'", data: sends("'2025-06-18'", 'transport') },
         { messageId: 'sendsLegacyVersion', at: "'2025-11-25'", data: sends("'2025-11-25'", 'transport') },
       ],
+    ),
+    // Without an MCP import or method name: each case below passes the prefilter through one extra token alone.
+    invalid(
+      'the _meta key under a prefix built from its name (no SDK import)',
+      code`
+        const NS = 'io.modelcontextprotocol';
+
+        export function stamp(meta: Record<string, unknown>) {
+          meta[\`\${NS}/protocolVersion\`] = '2025-06-18';
+          return meta;
+        }
+      `,
+      [{ messageId: 'sendsLegacyVersion', at: "'2025-06-18'", data: sends("'2025-06-18'", 'meta') }],
+    ),
+    invalid(
+      'a bare protocolVersion field in a file that names the _meta key (no SDK import)',
+      code`
+        const upstream = { url: process.env.UPSTREAM_URL!, protocolVersion: '2025-03-26' };
+
+        export const metaFor = (target: typeof upstream) => ({ 'io.modelcontextprotocol/protocolVersion': target.protocolVersion });
+      `,
+      [{ messageId: 'sendsLegacyVersion', at: "'2025-03-26'", data: sends("'2025-03-26'", 'field') }],
+    ),
+    invalid(
+      'setProtocolVersion on a client passed in, in a file that names no header',
+      code`
+        export function pin(client: { setProtocolVersion(v: string): void }) {
+          client.setProtocolVersion('2025-11-25');
+        }
+      `,
+      [{ messageId: 'sendsLegacyVersion', at: "'2025-11-25'", data: sends("'2025-11-25'", 'transport') }],
+    ),
+    invalid(
+      'a versionNegotiation pin in options built without the SDK import',
+      code`
+        export const clientOptions = { versionNegotiation: { mode: { pin: '2025-11-25' } } };
+      `,
+      [{ messageId: 'sendsLegacyVersion', at: "'2025-11-25'", data: sends("'2025-11-25'", 'pin') }],
+    ),
+    invalid(
+      'supportedVersions of a discover result built without the SDK',
+      code`
+        export const discover = () => ({ supportedVersions: ['2025-06-18', '2025-03-26'], serverInfo: { name: 's', version: '1' } });
+      `,
+      [{ messageId: 'advertisesLegacyVersions', at: "['2025-06-18', '2025-03-26']", data: { via: '' } }],
+    ),
+    invalid(
+      'L11: the literal -32602 and the message, without the SDK',
+      code`
+        export function onError(error: { code: number; message: string }) {
+          if (error.code === -32602 && /protocol version/i.test(error.message)) return 'retry';
+          return 'fail';
+        }
+      `,
+      [{ messageId: 'detectsVersionErrorByMessage', at: 'error.code === -32602', data: {} }],
     ),
     {
       ...invalid(

@@ -228,5 +228,15 @@ ruleTester.run('no-reserved-meta-keys', rule, {
       `,
       [{ messageId: 'reservedPrefix', at: "'io.modelcontextprotocol/gatewayRegion'", data: reserved('io.modelcontextprotocol/gatewayRegion') }],
     ),
+    invalid(
+      'P8: a key built from the spec prefix without its slash (no SDK import)',
+      code`
+        const SPEC_NAMESPACE = 'io.modelcontextprotocol';
+        export function tag(message: { params: { _meta: Record<string, unknown> } }, region: string) {
+          message.params._meta[\`\${SPEC_NAMESPACE}/gatewayRegion\`] = region;
+        }
+      `,
+      [{ messageId: 'reservedPrefix', at: '`${SPEC_NAMESPACE}/gatewayRegion`', data: reserved('io.modelcontextprotocol/gatewayRegion') }],
+    ),
   ],
 });
