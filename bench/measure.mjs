@@ -48,10 +48,16 @@ export function median(values) {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** `runs` timed runs of `argv`: median wall time, peak RSS and CPU time, plus the last run for its output. */
+/**
+ * `runs` timed runs of `argv`: median wall time, peak RSS and CPU time, plus the last run for its
+ * output. `options.before`, when given, runs untimed before each run.
+ */
 export async function measure(argv, cwd, runs, options = {}) {
   const all = [];
-  for (let i = 0; i < runs; i++) all.push(await runOnce(argv, cwd, options));
+  for (let i = 0; i < runs; i++) {
+    await options.before?.();
+    all.push(await runOnce(argv, cwd, options));
+  }
   const last = all.at(-1);
   return {
     runs,

@@ -134,7 +134,8 @@ async function measureTools(context, options) {
   for (const tool of tools.filter((t) => options.only.includes(t.id))) {
     const runs = tool.slow ? options.slowRuns : options.runs;
     say(`${tool.label}: ${runs} run${runs > 1 ? 's' : ''}…`);
-    const measured = await measure(tool.command(context), context.tree, runs);
+    await tool.setup?.(context);
+    const measured = await measure(tool.command(context), context.tree, runs, tool.before ? { before: () => tool.before(context) } : {});
     let read;
     try {
       read = tool.read(measured);

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { runOnce } from './measure.mjs';
 
 /**
  * The tools the benchmark runs side by side on one tree, each as a command line plus a reader
@@ -17,24 +18,44 @@ function cli(context) {
   return [process.execPath, join(context.repoRoot, 'bin/mcp-migrate.js')];
 }
 
-function auditTool(id, label, extra) {
+function auditTool(id, label, extra, hooks = {}) {
   return {
     id,
     label,
-    command: (context) => [...cli(context), 'audit', '--format', 'json', '--fail-on', 'none', '--no-progress', ...extra],
+    ...hooks,
+    command: (context) => [...cli(context), 'audit', '--format', 'json', '--fail-on', 'none', '--no-progress', ...(typeof extra === 'function' ? extra(context) : extra)],
     read(result) {
       const report = JSON.parse(result.stdout);
-      const { findings, filesDiscovered, filesParsed, errors } = report.summary;
+      const { findings, filesDiscovered, filesParsed, errors, cache } = report.summary;
+      const notes = [errors > 0 ? `${errors} file errors` : '', cache ? `${cache.hits} from the cache` : ''];
       return {
         files: filesDiscovered,
         parsed: filesParsed,
         findings: findings.total,
         // ESLint's recommended config drops what the audit reports at `info` (code gated to 2025 clients).
         comparableFindings: findings.error + findings.warning,
-        note: errors > 0 ? `${errors} file errors` : '',
+        note: notes.filter(Boolean).join('; '),
       };
     },
   };
+}
+
+/**
+ * `audit --cache` after one untimed audit filled the cache: on an unchanged tree (an editor's or
+ * a pre-commit re-run), and with every file's modification time moved before each run, as in a
+ * CI job that restores the cache into a fresh checkout (every file is read and hashed again).
+ */
+const cacheFile = (context) => join(context.scratch, 'audit-cache.json');
+const cacheOption = (context) => ['--cache-location', cacheFile(context)];
+const fillCache = {
+  async setup(context) {
+    rmSync(cacheFile(context), { force: true });
+    await runOnce(auditTool('', '', cacheOption).command(context), context.tree);
+  },
+};
+function touchEverySourceFile(context) {
+  const now = new Date();
+  for (const file of context.sourceFiles) utimesSync(join(context.tree, file), now, now);
 }
 
 /** A flat config outside the tree that loads our built plugin's recommended config with the typescript-eslint parser. */
@@ -153,6 +174,11 @@ const floorTool = {
 export const tools = [
   auditTool('audit', 'mcp-migrate audit', []),
   auditTool('audit-jobs-1', 'mcp-migrate audit --jobs 1', ['--jobs', '1']),
+  auditTool('audit-cache', 'mcp-migrate audit --cache (unchanged tree)', cacheOption, fillCache),
+  auditTool('audit-cache-checkout', 'mcp-migrate audit --cache (fresh checkout: new mtimes)', cacheOption, {
+    ...fillCache,
+    before: touchEverySourceFile,
+  }),
   eslintTool,
   codemodTool,
   fixTool,
