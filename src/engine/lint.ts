@@ -83,7 +83,8 @@ export class LintRunner {
       config = reusableConfig([
         {
           files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
-          languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' },
+          // No rule reads JSDoc, and TypeScript's JSDoc parsing is about a quarter of the parse (comments are still tokens).
+          languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module', parserOptions: { jsDocParsingMode: 'none' } },
           linterOptions: { reportUnusedDisableDirectives: this.settings.severities[unusedDirectiveCheck] ? 'warn' : 'off' },
           plugins: { [pluginNamespace]: plugin as never },
           // The audit reports code gated to 2025 clients, at `info`; the editor default drops it.
