@@ -10,9 +10,8 @@ import type { SourceFile } from './discover.js';
 import type { LintOutcome } from './lint.js';
 
 /**
- * What one file gave the last audit: its size and modification time when it was read, and,
- * when it was parsed, the hash of its text and the rules' outcome. A file the prefilter
- * dropped keeps only its marker count.
+ * What one file gave the last audit: its size and modification time when it was listed, the
+ * hash of its text, and the outcome (for a file the prefilter dropped, only its marker count).
  */
 interface CachedFile {
   size: number;
@@ -45,7 +44,8 @@ export function defaultCacheLocation(cwd: string): string {
 
 /**
  * The audit's results cache (`--cache`), like ESLint's: a file whose size and modification time
- * are unchanged is not even read, and a file whose text hashes as before is not parsed. Every
+ * are unchanged is not even read, and a file whose text hashes as before is neither prefiltered
+ * nor parsed. Every
  * input besides the text is in the key, and any difference drops the whole cache: the tool's
  * version and build, ESLint's and the parser's versions, the rule levels, the size limit and
  * the directory paths are reported relative to.

@@ -123,11 +123,18 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
         errors.push({ file: file.relative, message: read.message });
         return undefined;
       }
+      // Hashing is cheaper than the prefilter: after a fresh checkout most files are known by their text.
+      const sha1 = cache ? textHash(read.text) : undefined;
+      const sameText = sha1 ? cache?.sameText(file, sha1) : undefined;
+      if (sameText) {
+        take(sameText);
+        return undefined;
+      }
       const { ruleIds, hasDirective } = prefilter.scan(read.text);
       if (ruleIds.length === 0 && !hasDirective) {
         const dropped = { findings: [], markers: read.text.includes(markerToken) ? findMarkers(read.text).length : 0 };
         take(dropped);
-        cache?.record(file, dropped);
+        cache?.record(file, dropped, sha1);
         return undefined;
       }
       if (read.bytes > maxFileSize) {
@@ -135,12 +142,6 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
           file: file.relative,
           message: `file is ${formatBytes(read.bytes)}, over the ${formatBytes(maxFileSize)} parse limit; raise --max-file-size or exclude it`,
         });
-        return undefined;
-      }
-      const sha1 = cache ? textHash(read.text) : undefined;
-      const sameText = sha1 ? cache?.sameText(file, sha1) : undefined;
-      if (sameText) {
-        take(sameText);
         return undefined;
       }
       parsed++;
