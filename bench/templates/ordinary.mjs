@@ -4,8 +4,10 @@ import { capitalize } from '../random.mjs';
  * Ordinary TypeScript of a product monorepo: services, utilities, types, tests, config. Some
  * kinds are lookalikes that use the words MCP rules look for in other meanings (a chat
  * session's `initialize()`, a logger's `logging:` config, a job queue's tasks, an HTTP client,
- * LLM sampling parameters), so the prefilter lets them through and `audit` must parse them
- * and stay silent: the honest case, not a tree where every ordinary file is trivially skipped.
+ * LLM sampling parameters). They hold the rules' tokens, so `grep` over the tokens matches
+ * them and the prefilter must tell them apart by its second condition (evidence of MCP), and
+ * `audit` must stay silent on them: the honest case, not a tree where every ordinary file
+ * trivially lacks every token.
  */
 
 const entities = ['order', 'invoice', 'customer', 'product', 'shipment', 'account', 'report', 'coupon', 'review', 'warehouse', 'refund', 'vendor', 'employee', 'project', 'budget', 'lead'];
