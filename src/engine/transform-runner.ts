@@ -56,7 +56,7 @@ export async function fixFile(file: SourceFile, input: FileFixInput): Promise<Fi
   const outcome: FileFixOutcome = { file: file.relative, status: 'unchanged', edits: {}, markersAdded: 0, markers: [], notes: [] };
   const read = await readSource(file.absolute);
   if (!read.ok) return { ...outcome, status: 'skipped', reason: read.message };
-  if (!upgraded && !selected.some((t) => hasWork(t, read.text))) return outcome;
+  if (!upgraded && !selected.some((t) => hasWork(t, read.text, enabledRules))) return outcome;
 
   const before = read.raw.toString('utf8');
   const { code: original, envelope } = strip(before);
@@ -64,7 +64,7 @@ export async function fixFile(file: SourceFile, input: FileFixInput): Promise<Fi
   if (upgraded) outcome.edits[upgradeSdkId] = upgraded.changes;
   for (const descriptor of selected) {
     // Asked of the text as it is now: an earlier rewrite can bring in what a later transform acts on.
-    if (!hasWork(descriptor, code)) continue;
+    if (!hasWork(descriptor, code, enabledRules)) continue;
     const stats: Record<string, number> = {};
     const api: API = {
       j: parserFor(file.absolute),

@@ -4,6 +4,8 @@ import { Prefilter } from '../engine/prefilter.js';
 import type { TransformOptions } from './types.js';
 
 let allRules: Prefilter | undefined;
+/** The last text scanned and what passed: `fix` asks about one text for each transform in turn. */
+let last: { text: string; ruleIds: string[] } | undefined;
 
 /**
  * The rules worth running on `text`: those the configuration enables (`options.rules`; all when
@@ -11,8 +13,9 @@ let allRules: Prefilter | undefined;
  */
 export function rulesFor(text: string, options: TransformOptions): string[] {
   allRules ??= new Prefilter(new Map(Object.keys(rules).map((id) => [id, ruleTokensOf(rules[id]!)])));
+  if (last?.text !== text) last = { text, ruleIds: allRules.scan(text).ruleIds };
   const enabled = options.rules ? new Set(options.rules) : undefined;
-  return allRules.scan(text).ruleIds.filter((id) => !enabled || enabled.has(id));
+  return last.ruleIds.filter((id) => !enabled || enabled.has(id));
 }
 
 /** Whether any rule could report in `text`: the transform prefilter of the passes that run every rule. */
