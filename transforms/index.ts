@@ -15,12 +15,6 @@ export interface TransformDescriptor {
   findings?: string[];
   /** Case-sensitive substrings one of which a file must contain for the transform to have work, or a test of its text. */
   prefilter: readonly string[] | ((text: string) => boolean);
-  /**
-   * Set when the transform can change a file in which none of its `resolves` rules can report
-   * (code it detects itself, other rules' findings): then its `prefilter` alone decides. Unset,
-   * {@link hasWork} also asks that one of those rules pass the rules' own prefilter.
-   */
-  actsWithoutFindings?: true;
   load: () => Promise<TransformModule>;
 }
 
@@ -179,16 +173,17 @@ export const transforms: readonly TransformDescriptor[] = [
 ];
 
 /**
- * Whether a file's text gives the transform anything to do: its own prefilter matches and, unless
- * it `actsWithoutFindings`, one of the rules it resolves (of `enabledRules`, when given) passes
- * the rules' prefilter, a necessary condition of that rule's reports. Every transform that
- * resolves rules starts from their findings and returns early without one, so a file of
- * lookalikes (an HttpClient, a job queue's Task, a logger's `logging:`) is never parsed for it.
+ * Whether a file's text gives the transform anything to do: its own prefilter matches and one of
+ * the rules it resolves (of `enabledRules`, when given) passes the rules' prefilter, a necessary
+ * condition of that rule's reports. Every transform that resolves rules starts from their
+ * findings and returns early without one (a transform that ever acts on code no rule of its own
+ * reports must not be gated so), so a file of lookalikes (an HttpClient, a job queue's Task, a
+ * logger's `logging:`) is never parsed for it.
  */
 export function hasWork(descriptor: TransformDescriptor, text: string, enabledRules?: readonly string[]): boolean {
   const { prefilter, resolves } = descriptor;
   const matches = typeof prefilter === 'function' ? prefilter(text) : prefilter.some((token) => text.includes(token));
-  if (!matches || resolves.length === 0 || descriptor.actsWithoutFindings) return matches;
+  if (!matches || resolves.length === 0) return matches;
   const applicable = rulesFor(text, enabledRules ? { rules: enabledRules } : {});
   return resolves.some((id) => applicable.includes(id));
 }

@@ -9,7 +9,7 @@ import { applyTransform } from './apply.js';
  * `hasWork` asks a transform's own tokens and then whether one of the rules it resolves can
  * report in the file (the rules' prefilter): a monorepo's lookalikes are never parsed for it.
  */
-const gated = transforms.filter((t) => t.resolves.length > 0 && !t.actsWithoutFindings);
+const gated = transforms.filter((t) => t.resolves.length > 0);
 const byId = (id: string) => transforms.find((t) => t.id === id)!;
 const tokensMatch = (descriptor: TransformDescriptor, text: string) =>
   typeof descriptor.prefilter === 'function' ? descriptor.prefilter(text) : descriptor.prefilter.some((token) => text.includes(token));
