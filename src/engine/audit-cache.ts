@@ -89,9 +89,15 @@ export class AuditCache {
     this.next[file.relative] = { size: file.size, mtimeMs: file.mtimeMs, ...(sha1 ? { sha1 } : {}), outcome };
   }
 
-  /** Writes the files of this run only, so deleted files leave the cache. A failure is reported, never fatal. */
-  async save(): Promise<void> {
-    const content: CacheFile = { key: this.key, files: this.next };
+  /**
+   * Writes the files of this run, and keeps the entries of files it did not look at that still
+   * exist (an audit of one folder leaves the rest of the cache), so deleted files leave the cache.
+   * A failure is reported, never fatal.
+   */
+  async save(stillExists: (relative: string) => boolean): Promise<void> {
+    const files = { ...this.next };
+    for (const [relative, entry] of Object.entries(this.previous)) if (!Object.hasOwn(files, relative) && stillExists(relative)) files[relative] = entry;
+    const content: CacheFile = { key: this.key, files };
     try {
       await mkdir(dirname(this.location), { recursive: true });
       await writeFileAtomically(this.location, JSON.stringify(content));

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { rules } from '../../rules/index.js';
 import { loadConfig, validateConfig, type McpMigrateConfig } from '../config.js';
@@ -177,7 +178,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
   } finally {
     await linting.close();
   }
-  await cache?.save();
+  await cache?.save((relative) => existsSync(resolve(cwd, relative)));
 
   findings.sort(compareFindings);
   errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

@@ -65,6 +65,16 @@ describe('the audit cache (--cache)', () => {
     expect(Object.keys(cached.files).sort()).toEqual(['src/a.ts', 'src/c.ts']);
   });
 
+  it('keeps the rest of the cache when one folder is audited', async () => {
+    const { dir, location, run } = await cachedProject();
+    writeFileSync(join(dir, 'lib.ts'), mcpSource.code);
+    const part = await audit({ cwd: dir, paths: ['lib.ts'], jobs: 1, cache: { location } });
+    expect(where(part)).toEqual(['lib.ts:2:no-legacy-resource-not-found-code:error']);
+    const whole = await run();
+    expect(whole.summary.cache?.hits).toBe(4);
+    expect(whole.summary.filesParsed).toBe(0);
+  });
+
   it('ignores a cache file that is not one, and replaces it', async () => {
     const { location, run, first } = await cachedProject();
     writeFileSync(location, '{ "key": ');
