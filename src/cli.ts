@@ -43,7 +43,7 @@ program
   .option('--exclude <glob>', 'do not audit files matching this glob (repeatable)', collect)
   .option('-j, --jobs <n>', 'worker threads for parsing (default: one fewer than the CPUs, 1 to 8; 1 = no workers)', positiveInteger)
   .option('--max-file-size <size>', 'report instead of parsing MCP files larger than this (default: 2mb)')
-  .option('--cache', 'reuse the outcome of files unchanged since the last cached audit, and keep this one (default location: node_modules/.cache/mcp-migrate/audit-cache.json, or .mcp-migrate-cache.json without node_modules)')
+  .option('--cache', 'reuse the outcome of files unchanged since the last cached audit, and keep this one (default location: node_modules/.cache/mcp-migrate/audit-cache.json; without node_modules, in the git directory; outside git, .mcp-migrate-cache.json)')
   .option('--cache-location <file>', 'the cache file (implies --cache)')
   .option('--no-progress', 'never show the progress line (it only shows on a terminal, outside CI)')
   .option('--color', 'force colours in the pretty format')

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { toolVersion } from '../package-info.js';
 import { writeFileAtomically } from './atomic-write.js';
 import type { SourceFile } from './discover.js';
+import { gitDirectory } from './git.js';
 import type { LintOutcome } from './lint.js';
 
 /**
@@ -37,9 +38,15 @@ export interface CacheStatus {
   writeError?: string;
 }
 
-/** `node_modules/.cache/mcp-migrate` (the find-cache-dir convention, already git-ignored) when there is a node_modules, else a dot file. */
-export function defaultCacheLocation(cwd: string): string {
-  return existsSync(join(cwd, 'node_modules')) ? join(cwd, 'node_modules', '.cache', 'mcp-migrate', 'audit-cache.json') : join(cwd, '.mcp-migrate-cache.json');
+/**
+ * Somewhere no `git status` shows, so `fix` and `pr` never see a dirty tree because of it:
+ * `node_modules/.cache/mcp-migrate` (the find-cache-dir convention) when there is a
+ * node_modules, else the git directory, else a dot file in `cwd`.
+ */
+export async function defaultCacheLocation(cwd: string): Promise<string> {
+  if (existsSync(join(cwd, 'node_modules'))) return join(cwd, 'node_modules', '.cache', 'mcp-migrate', 'audit-cache.json');
+  const gitDir = await gitDirectory(cwd);
+  return gitDir ? join(gitDir, 'mcp-migrate', 'audit-cache.json') : join(cwd, '.mcp-migrate-cache.json');
 }
 
 /**

@@ -96,7 +96,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
   const settings: LintSettings = { severities };
   const linting = createLinting(settings, options.jobs ?? defaultJobs(), discovery.files.length);
   const cache = options.cache
-    ? AuditCache.open(options.cache === true ? defaultCacheLocation(cwd) : resolve(cwd, options.cache.location), { severities, maxFileSize, cwd })
+    ? AuditCache.open(options.cache === true ? await defaultCacheLocation(cwd) : resolve(cwd, options.cache.location), { severities, maxFileSize, cwd })
     : undefined;
   const findings: Finding[] = [];
   const errors: FileError[] = [];

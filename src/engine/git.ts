@@ -28,6 +28,13 @@ export async function gitTopLevel(dir: string): Promise<string | undefined> {
   return top ? top : undefined;
 }
 
+/** The git directory (`.git`, or a worktree's own) of the work tree holding `dir`, or undefined outside one. */
+export async function gitDirectory(dir: string): Promise<string | undefined> {
+  const out = await git(dir, ['rev-parse', '--absolute-git-dir']);
+  const path = out?.toString('utf8').trim();
+  return path ? path : undefined;
+}
+
 /**
  * Files under `dir` that git tracks plus untracked ones it does not ignore (every
  * `.gitignore` level, `.git/info/exclude` and the global excludes file honoured), relative to

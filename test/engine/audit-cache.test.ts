@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, utimesSync, wri
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { audit, type AuditResult } from '../../src/index.js';
-import { mcpSource, tempProject } from '../helpers/cli.js';
+import { git, mcpSource, tempProject } from '../helpers/cli.js';
 
 const where = (result: AuditResult) => result.findings.map((f) => `${f.file}:${f.line}:${f.ruleId}:${f.severity}`);
 
@@ -101,12 +101,17 @@ describe('the audit cache (--cache)', () => {
     }
   });
 
-  it('defaults to node_modules/.cache/mcp-migrate, or a dot file without node_modules', async () => {
-    const withModules = tempProject({ 'src/a.ts': mcpSource.header, 'node_modules/x/index.js': '' });
+  it('defaults to node_modules/.cache/mcp-migrate, else the git directory, else a dot file, never dirtying the work tree', async () => {
+    const withModules = tempProject({ 'src/a.ts': mcpSource.header, 'node_modules/x/index.js': '', '.gitignore': 'node_modules\n' }, { git: true });
     await audit({ cwd: withModules, jobs: 1, cache: true });
     expect(existsSync(join(withModules, 'node_modules/.cache/mcp-migrate/audit-cache.json'))).toBe(true);
-    const without = tempProject({ 'src/a.ts': mcpSource.header });
-    await audit({ cwd: without, jobs: 1, cache: true });
-    expect(existsSync(join(without, '.mcp-migrate-cache.json'))).toBe(true);
+    expect(git(withModules, 'status', '--porcelain')).toBe('');
+    const inGit = tempProject({ 'src/a.ts': mcpSource.header }, { git: true });
+    await audit({ cwd: inGit, jobs: 1, cache: true });
+    expect(existsSync(join(inGit, '.git/mcp-migrate/audit-cache.json'))).toBe(true);
+    expect(git(inGit, 'status', '--porcelain')).toBe('');
+    const plain = tempProject({ 'src/a.ts': mcpSource.header });
+    await audit({ cwd: plain, jobs: 1, cache: true });
+    expect(existsSync(join(plain, '.mcp-migrate-cache.json'))).toBe(true);
   });
 });
