@@ -85,5 +85,3 @@ export const rules: Readonly<Record<string, McpRule>> = {
   'require-deterministic-tool-list': requireDeterministicToolList,
   'no-blanket-legacy-fallback': noBlanketLegacyFallback,
 };
-
-export const ruleIds: readonly string[] = Object.keys(rules);

@@ -2,13 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.js';
-import { defaultSeverity, docsOf } from '../src/engine/catalog.js';
+import { catalogEntry, defaultSeverity, describeRule, docsOf, ruleTokensOf } from '../src/engine/catalog.js';
+import { renderRuleCatalog } from '../src/engine/rule-catalog.js';
 import { packageRoot, toolVersion } from '../src/package-info.js';
 import plugin from '../src/plugin.js';
 import { transforms } from '../transforms/index.js';
 
 const ruleFiles = readdirSync(join(packageRoot, 'rules'))
-  .filter((name) => name.endsWith('.ts') && name !== 'index.ts')
+  .filter((name) => name.endsWith('.ts') && name !== 'index.ts' && name !== 'catalog.ts')
   .map((name) => name.slice(0, -'.ts'.length));
 
 describe('rule registry', () => {
@@ -28,6 +29,16 @@ describe('rule registry', () => {
       if (kind.fix === 'safe') expect(rule.meta.fixable).toBe('code');
       if (kind.fix === 'transform') expect(transforms.map((t) => t.id)).toContain(kind.transform);
     }
+  });
+
+  it('has a current rules/catalog.ts (run `npm run catalog` after changing a rule\'s meta.docs)', () => {
+    expect(readFileSync(join(packageRoot, 'rules/catalog.ts'), 'utf8')).toBe(renderRuleCatalog(rules));
+  });
+
+  it.each(Object.keys(rules))('%s is described from the catalog as from the rule itself', (id) => {
+    const docs = docsOf(rules[id]!);
+    expect(describeRule(id)).toMatchObject({ id, description: docs.description, docsUrl: docs.url, severity: defaultSeverity(rules[id]!) });
+    expect(ruleTokensOf(catalogEntry(id)!)).toEqual(ruleTokensOf(rules[id]!));
   });
 
   it('names only existing rules in every transform', () => {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Chalk, supportsColor } from 'chalk';
 import { didYouMean } from '../did-you-mean.js';
-import { describeRule, engineChecks, knownCheckIds, ruleById } from '../engine/catalog.js';
+import { catalogEntry, describeRule, engineChecks, knownCheckIds } from '../engine/catalog.js';
 import { packageRoot } from '../package-info.js';
 import { UsageError } from '../usage-error.js';
 
@@ -14,7 +14,7 @@ export async function runExplain(id: string, options: { color?: boolean }): Prom
     process.stdout.write(`${chalk.bold(check.id)}\n\n${check.description}.\n\nMore: ${check.docsUrl}\n`);
     return 0;
   }
-  if (!ruleById(id)) {
+  if (!catalogEntry(id)) {
     throw new UsageError(`unknown rule "${id}"${didYouMean(id, knownCheckIds())}. Run \`mcp-migrate list\` for the rule ids`);
   }
   const markdown = await readFile(join(packageRoot, 'rules', `${id}.md`), 'utf8');

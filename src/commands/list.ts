@@ -1,11 +1,10 @@
-import { ruleIds } from '../../rules/index.js';
-import { describeRule, engineChecks } from '../engine/catalog.js';
+import { describeRule, engineChecks, ruleIds } from '../engine/catalog.js';
 import type { RuleDescriptor } from '../report/finding.js';
 import { transforms } from '../../transforms/index.js';
 
 /** `mcp-migrate list`: every rule, engine check and transform, as a table or as JSON. */
 export function runList(options: { json?: boolean }): number {
-  const ruleRows = ruleIds.map((id) => describeRule(id));
+  const ruleRows = ruleIds().map((id) => describeRule(id));
   const checkRows = Object.values(engineChecks);
   if (options.json) {
     const transformRows = transforms.map(({ id, description, resolves }) => ({ id, description, resolves }));

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { rules } from '../../rules/index.js';
 import { loadConfig, validateConfig, type McpMigrateConfig } from '../config.js';
 import { didYouMean } from '../did-you-mean.js';
 import {
@@ -16,7 +15,7 @@ import {
 } from '../report/finding.js';
 import { UsageError } from '../usage-error.js';
 import { AuditCache, defaultCacheLocation, textHash } from './audit-cache.js';
-import { describeRule, engineChecks, knownCheckIds, ruleTokensOf } from './catalog.js';
+import { catalogEntry, describeRule, engineChecks, knownCheckIds, ruleTokensOf } from './catalog.js';
 import { discoverFiles } from './discover.js';
 import type { LintOutcome, LintSettings } from './lint.js';
 import { backlogPerExtraWorker, createLinting, defaultJobs } from './pool.js';
@@ -81,7 +80,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
         ? validateConfig(options.config, 'config')
         : (await loadConfig(cwd, options.config)).config;
   const severities = resolveSeverities(config, options.rules ?? [], options.skipRules ?? []);
-  const enabledRules = Object.keys(severities).filter((id) => Object.hasOwn(rules, id));
+  const enabledRules = Object.keys(severities).filter((id) => catalogEntry(id) !== undefined);
   const maxFileSize = options.maxFileSize ?? defaultMaxFileSize;
 
   options.onProgress?.({ phase: 'discover', done: 0, total: 0 });
@@ -92,7 +91,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
     exclude: [...(config.exclude ?? []), ...(options.exclude ?? [])],
   });
 
-  const prefilter = new Prefilter(new Map(enabledRules.map((id) => [id, ruleTokensOf(rules[id]!)])));
+  const prefilter = new Prefilter(new Map(enabledRules.map((id) => [id, ruleTokensOf(catalogEntry(id)!)])));
   const settings: LintSettings = { severities };
   const linting = createLinting(settings, options.jobs ?? defaultJobs(), discovery.files.length);
   const cache = options.cache

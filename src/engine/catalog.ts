@@ -1,6 +1,8 @@
-import { rules, type McpRule } from '../../rules/index.js';
+import { ruleCatalog } from '../../rules/catalog.js';
+import type { McpRule } from '../../rules/index.js';
 import type { FindingKind, McpRuleDocs } from '../create-rule.js';
-import { readmeUrl } from '../package-info.js';
+import { readmeUrl, ruleDocsUrl } from '../package-info.js';
+import type { RuleCatalogEntry } from './rule-catalog.js';
 import type { RuleTokens } from './prefilter.js';
 import { isAtLeast, type FixLevel, type RuleDescriptor, type Severity } from '../report/finding.js';
 
@@ -14,19 +16,25 @@ export function docsOf(rule: McpRule): McpRuleDocs & { description: string; url?
   return docs;
 }
 
-/** The tokens the prefilter needs to find in a file before the rule is run on it. */
-export function ruleTokensOf(rule: McpRule): RuleTokens {
-  const { prefilter, prefilterAlso } = docsOf(rule);
+/** The tokens the prefilter needs to find in a file before the rule is run on it (from a rule's docs or its catalog entry). */
+export function ruleTokensOf(rule: McpRule | RuleCatalogEntry): RuleTokens {
+  const { prefilter, prefilterAlso } = 'meta' in rule ? docsOf(rule) : rule;
   return { anyOf: prefilter, alsoOneOf: prefilterAlso };
 }
 
-export function ruleById(id: string): McpRule | undefined {
-  return Object.hasOwn(rules, id) ? rules[id] : undefined;
+/** A rule's entry in the generated catalog, without loading the rule. */
+export function catalogEntry(id: string): RuleCatalogEntry | undefined {
+  return Object.hasOwn(ruleCatalog, id) ? ruleCatalog[id] : undefined;
+}
+
+/** The ids of our rules, in the registry's order. */
+export function ruleIds(): string[] {
+  return Object.keys(ruleCatalog);
 }
 
 /** The highest severity any of a rule's findings has: the rule's level in `configs.recommended`. */
-export function defaultSeverity(rule: McpRule): Severity {
-  const kinds = Object.values(docsOf(rule).findings);
+export function defaultSeverity(rule: McpRule | RuleCatalogEntry): Severity {
+  const kinds = Object.values('meta' in rule ? docsOf(rule).findings : rule.findings);
   return kinds.reduce<Severity>((highest, kind) => (isAtLeast(kind.severity, highest) ? kind.severity : highest), 'info');
 }
 
@@ -37,16 +45,16 @@ export function findingKind(rule: McpRule, messageId: string | undefined): Findi
 export function describeRule(id: string): RuleDescriptor {
   const check = engineChecks[id];
   if (check) return check;
-  const rule = rules[id];
-  if (!rule) throw new Error(`unknown rule ${id}`);
-  const kinds = Object.values(docsOf(rule).findings);
+  const entry = catalogEntry(id);
+  if (!entry) throw new Error(`unknown rule ${id}`);
+  const kinds = Object.values(entry.findings);
   const fixLevels = [...new Set<FixLevel>(kinds.map((k) => k.fix))];
   const transform = kinds.find((k) => k.transform)?.transform;
   return {
     id,
-    description: docsOf(rule).description,
-    severity: defaultSeverity(rule),
-    docsUrl: docsOf(rule).url ?? '',
+    description: entry.description,
+    severity: defaultSeverity(entry),
+    docsUrl: ruleDocsUrl(id),
     fixLevels,
     ...(transform ? { transform } : {}),
   };
@@ -68,5 +76,5 @@ export const engineChecks: Readonly<Record<string, RuleDescriptor>> = {
 
 /** Every id a config, `--rule` or `--skip-rule` may name. */
 export function knownCheckIds(): string[] {
-  return [...Object.keys(rules), ...Object.keys(engineChecks)];
+  return [...ruleIds(), ...Object.keys(engineChecks)];
 }
