@@ -1,5 +1,5 @@
 /**
- * Writes rules/catalog.ts from the built rules (`npm run catalog`, which builds first): the
+ * Writes src/engine/rule-catalog.generated.ts from the built rules (`npm run catalog`, which builds first): the
  * metadata the engine reads without loading the rule modules.
  */
 import { writeFileSync } from 'node:fs';
@@ -7,5 +7,5 @@ import { writeFileSync } from 'node:fs';
 const root = new URL('../', import.meta.url);
 const { rules } = await import(new URL('dist/rules/index.js', root).href);
 const { renderRuleCatalog } = await import(new URL('dist/src/engine/rule-catalog.js', root).href);
-writeFileSync(new URL('rules/catalog.ts', root), renderRuleCatalog(rules));
-process.stdout.write(`wrote rules/catalog.ts (${Object.keys(rules).length} rules)\n`);
+writeFileSync(new URL('src/engine/rule-catalog.generated.ts', root), renderRuleCatalog(rules));
+process.stdout.write(`wrote src/engine/rule-catalog.generated.ts (${Object.keys(rules).length} rules)\n`);

@@ -1,4 +1,4 @@
-import { ruleCatalog } from '../../rules/catalog.js';
+import { ruleCatalog } from './rule-catalog.generated.js';
 import type { McpRule } from '../../rules/index.js';
 import type { FindingKind, McpRuleDocs } from '../create-rule.js';
 import { readmeUrl, ruleDocsUrl } from '../package-info.js';

@@ -3,13 +3,13 @@ import type { McpRuleDocs } from '../create-rule.js';
 
 /**
  * What the audit needs to know of a rule before any file is parsed: its description, its kinds
- * of finding and its prefilter tokens. `rules/catalog.ts` holds it for every rule, generated
+ * of finding and its prefilter tokens. `src/engine/rule-catalog.generated.ts` holds it for every rule, generated
  * from the rules' own `meta.docs` (`npm run catalog`), so an audit whose files all come from the
  * cache, `list`, and config validation never load the rule modules (a third of a cached run).
  */
 export type RuleCatalogEntry = Pick<McpRuleDocs, 'findings' | 'prefilter' | 'prefilterAlso'> & { description: string };
 
-/** The source of `rules/catalog.ts` for these rules; test/registry.test.ts checks the file is current. */
+/** The source of `src/engine/rule-catalog.generated.ts` for these rules; test/registry.test.ts checks the file is current. */
 export function renderRuleCatalog(rules: Readonly<Record<string, McpRule>>): string {
   const entries: Record<string, RuleCatalogEntry> = {};
   for (const [id, rule] of Object.entries(rules)) {
@@ -24,7 +24,7 @@ export function renderRuleCatalog(rules: Readonly<Record<string, McpRule>>): str
   }
   return [
     '// Generated from the rules\' meta.docs by `npm run catalog`; do not edit. test/registry.test.ts checks it is current.',
-    "import type { RuleCatalogEntry } from '../src/engine/rule-catalog.js';",
+    "import type { RuleCatalogEntry } from './rule-catalog.js';",
     '',
     `export const ruleCatalog: Readonly<Record<string, RuleCatalogEntry>> = ${JSON.stringify(entries, null, 2)};`,
     '',

@@ -1,5 +1,5 @@
 // Generated from the rules' meta.docs by `npm run catalog`; do not edit. test/registry.test.ts checks it is current.
-import type { RuleCatalogEntry } from '../src/engine/rule-catalog.js';
+import type { RuleCatalogEntry } from './rule-catalog.js';
 
 export const ruleCatalog: Readonly<Record<string, RuleCatalogEntry>> = {
   "no-session-id-header": {
