@@ -17,11 +17,9 @@ const cpu = () => {
 };
 
 const t0 = cpu();
-const [{ discoverFiles }, { Prefilter }, { rules }, { ruleTokensOf }, { resolveSeverities }, { readSourceSync }] = await Promise.all([
+const [{ discoverFiles }, { prefilterFor }, { resolveSeverities }, { readSourceSync }] = await Promise.all([
   dist('src/engine/discover.js'),
   dist('src/engine/prefilter.js'),
-  dist('rules/index.js'),
-  dist('src/engine/catalog.js'),
   dist('src/engine/audit.js'),
   dist('src/engine/read-source.js'),
 ]);
@@ -29,8 +27,7 @@ const t1 = cpu();
 const discovery = await discoverFiles({ cwd: tree, paths: ['.'], include: [], exclude: [] });
 const t2 = cpu();
 const severities = resolveSeverities({}, [], []);
-const enabled = Object.keys(severities).filter((id) => Object.hasOwn(rules, id));
-const prefilter = new Prefilter(new Map(enabled.map((id) => [id, ruleTokensOf(rules[id])])));
+const prefilter = prefilterFor(Object.keys(severities));
 const toParse = [];
 let bytes = 0;
 for (const file of discovery.files) {

@@ -1,10 +1,10 @@
 import type { Linter } from 'eslint';
 import { rules } from '../rules/index.js';
-import { defaultSeverity, pluginNamespace } from './engine/catalog.js';
+import { defaultSeverity, docsOf, pluginNamespace } from './engine/catalog.js';
 import { toolName, toolVersion } from './package-info.js';
 
 const recommendedRules: Linter.RulesRecord = Object.fromEntries(
-  Object.entries(rules).map(([id, rule]) => [`${pluginNamespace}/${id}`, defaultSeverity(rule) === 'error' ? 'error' : 'warn']),
+  Object.entries(rules).map(([id, rule]) => [`${pluginNamespace}/${id}`, defaultSeverity(docsOf(rule)) === 'error' ? 'error' : 'warn']),
 );
 
 /**

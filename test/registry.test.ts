@@ -37,8 +37,8 @@ describe('rule registry', () => {
 
   it.each(Object.keys(rules))('%s is described from the catalog as from the rule itself', (id) => {
     const docs = docsOf(rules[id]!);
-    expect(describeRule(id)).toMatchObject({ id, description: docs.description, docsUrl: docs.url, severity: defaultSeverity(rules[id]!) });
-    expect(ruleTokensOf(catalogEntry(id)!)).toEqual(ruleTokensOf(rules[id]!));
+    expect(describeRule(id)).toMatchObject({ id, description: docs.description, docsUrl: docs.url, severity: defaultSeverity(docs) });
+    expect(ruleTokensOf(catalogEntry(id)!)).toEqual(ruleTokensOf(docs));
   });
 
   it('names only existing rules in every transform', () => {
@@ -58,7 +58,7 @@ describe('the ESLint plugin', () => {
     expect(recommended.plugins?.['mcp-migrate']).toBe(plugin);
     expect(Object.keys(recommended.rules ?? {}).sort()).toEqual(Object.keys(rules).map((id) => `mcp-migrate/${id}`).sort());
     for (const [id, rule] of Object.entries(rules)) {
-      expect(recommended.rules?.[`mcp-migrate/${id}`]).toBe(defaultSeverity(rule) === 'error' ? 'error' : 'warn');
+      expect(recommended.rules?.[`mcp-migrate/${id}`]).toBe(defaultSeverity(docsOf(rule)) === 'error' ? 'error' : 'warn');
     }
   });
 });

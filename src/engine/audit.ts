@@ -15,11 +15,11 @@ import {
 } from '../report/finding.js';
 import { UsageError } from '../usage-error.js';
 import { AuditCache, defaultCacheLocation, textHash } from './audit-cache.js';
-import { catalogEntry, describeRule, engineChecks, knownCheckIds, ruleTokensOf } from './catalog.js';
+import { describeRule, engineChecks, knownCheckIds } from './catalog.js';
 import { discoverFiles } from './discover.js';
 import type { LintOutcome, LintSettings } from './lint.js';
 import { backlogPerExtraWorker, createLinting, defaultJobs } from './pool.js';
-import { Prefilter } from './prefilter.js';
+import { prefilterFor } from './prefilter.js';
 import { formatBytes, readSourceSync } from './read-source.js';
 import { findMarkers, markerToken } from '../transforms/markers.js';
 
@@ -80,7 +80,6 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
         ? validateConfig(options.config, 'config')
         : (await loadConfig(cwd, options.config)).config;
   const severities = resolveSeverities(config, options.rules ?? [], options.skipRules ?? []);
-  const enabledRules = Object.keys(severities).filter((id) => catalogEntry(id) !== undefined);
   const maxFileSize = options.maxFileSize ?? defaultMaxFileSize;
 
   options.onProgress?.({ phase: 'discover', done: 0, total: 0 });
@@ -91,7 +90,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditResult> {
     exclude: [...(config.exclude ?? []), ...(options.exclude ?? [])],
   });
 
-  const prefilter = new Prefilter(new Map(enabledRules.map((id) => [id, ruleTokensOf(catalogEntry(id)!)])));
+  const prefilter = prefilterFor(Object.keys(severities));
   const settings: LintSettings = { severities };
   const linting = createLinting(settings, options.jobs ?? defaultJobs(), discovery.files.length);
   const cache = options.cache

@@ -16,9 +16,8 @@ export function docsOf(rule: McpRule): McpRuleDocs & { description: string; url?
   return docs;
 }
 
-/** The tokens the prefilter needs to find in a file before the rule is run on it (from a rule's docs or its catalog entry). */
-export function ruleTokensOf(rule: McpRule | RuleCatalogEntry): RuleTokens {
-  const { prefilter, prefilterAlso } = 'meta' in rule ? docsOf(rule) : rule;
+/** The tokens the prefilter needs to find in a file before the rule is run on it, from its docs or its catalog entry. */
+export function ruleTokensOf({ prefilter, prefilterAlso }: Pick<McpRuleDocs, 'prefilter' | 'prefilterAlso'>): RuleTokens {
   return { anyOf: prefilter, alsoOneOf: prefilterAlso };
 }
 
@@ -33,8 +32,8 @@ export function ruleIds(): string[] {
 }
 
 /** The highest severity any of a rule's findings has: the rule's level in `configs.recommended`. */
-export function defaultSeverity(rule: McpRule | RuleCatalogEntry): Severity {
-  const kinds = Object.values('meta' in rule ? docsOf(rule).findings : rule.findings);
+export function defaultSeverity({ findings }: Pick<McpRuleDocs, 'findings'>): Severity {
+  const kinds = Object.values(findings);
   return kinds.reduce<Severity>((highest, kind) => (isAtLeast(kind.severity, highest) ? kind.severity : highest), 'info');
 }
 

@@ -1,4 +1,4 @@
-import { pluginNamespace } from './catalog.js';
+import { catalogEntry, pluginNamespace, ruleTokensOf } from './catalog.js';
 import { escapeRegExp } from './regexp.js';
 
 /**
@@ -22,13 +22,10 @@ export class Prefilter {
   private readonly containedTokens = new Map<string, string[]>();
   private readonly directiveToken = `${pluginNamespace}/`;
 
-  constructor(ruleTokens: ReadonlyMap<string, RuleTokens | readonly string[]>) {
+  constructor(ruleTokens: ReadonlyMap<string, RuleTokens>) {
     const tokens = new Set<string>([this.directiveToken]);
     const lower = (list: readonly string[]) => list.map((token) => token.toLowerCase());
-    this.rules = [...ruleTokens].map(([id, spec]) => {
-      const { anyOf, alsoOneOf } = isTokenList(spec) ? { anyOf: spec, alsoOneOf: undefined } : spec;
-      return { id, anyOf: lower(anyOf), alsoOneOf: alsoOneOf && lower(alsoOneOf) };
-    });
+    this.rules = [...ruleTokens].map(([id, { anyOf, alsoOneOf }]) => ({ id, anyOf: lower(anyOf), alsoOneOf: alsoOneOf && lower(alsoOneOf) }));
     for (const rule of this.rules) for (const token of [...rule.anyOf, ...(rule.alsoOneOf ?? [])]) tokens.add(token);
     for (const token of tokens) this.containedTokens.set(token, [...tokens].filter((other) => token.includes(other)));
     const alternatives = [...tokens].sort((a, b) => b.length - a.length).map(escapeRegExp);
@@ -52,6 +49,10 @@ export class Prefilter {
   }
 }
 
-function isTokenList(spec: RuleTokens | readonly string[]): spec is readonly string[] {
-  return Array.isArray(spec);
+/** The prefilter of those of `ids` that are rules (not engine checks), from the generated catalog: no rule module is loaded. */
+export function prefilterFor(ids: readonly string[]): Prefilter {
+  return new Prefilter(new Map(ids.flatMap((id) => {
+    const entry = catalogEntry(id);
+    return entry ? [[id, ruleTokensOf(entry)] as const] : [];
+  })));
 }

@@ -1,6 +1,5 @@
-import { rules } from '../../rules/index.js';
-import { ruleTokensOf } from '../engine/catalog.js';
-import { Prefilter } from '../engine/prefilter.js';
+import { ruleIds } from '../engine/catalog.js';
+import { prefilterFor, type Prefilter } from '../engine/prefilter.js';
 import type { TransformOptions } from './types.js';
 
 let allRules: Prefilter | undefined;
@@ -12,7 +11,7 @@ let last: { text: string; ruleIds: string[] } | undefined;
  * run by jscodeshift) whose prefilter tokens it holds, as the audit picks them.
  */
 export function rulesFor(text: string, options: TransformOptions): string[] {
-  allRules ??= new Prefilter(new Map(Object.keys(rules).map((id) => [id, ruleTokensOf(rules[id]!)])));
+  allRules ??= prefilterFor(ruleIds());
   if (last?.text !== text) last = { text, ruleIds: allRules.scan(text).ruleIds };
   const enabled = options.rules ? new Set(options.rules) : undefined;
   return last.ruleIds.filter((id) => !enabled || enabled.has(id));

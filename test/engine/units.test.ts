@@ -7,8 +7,8 @@ import { tempProject } from '../helpers/cli.js';
 
 describe('Prefilter', () => {
   const prefilter = new Prefilter(new Map([
-    ['a', ['mcp-session-id', '@modelcontextprotocol/']],
-    ['b', ['32002']],
+    ['a', { anyOf: ['mcp-session-id', '@modelcontextprotocol/'] }],
+    ['b', { anyOf: ['32002'] }],
   ]));
 
   it('names the rules whose tokens a file holds, in any case', () => {
@@ -19,9 +19,9 @@ describe('Prefilter', () => {
 
   it('credits every token a longer match contains, and tokens overlapping a match', () => {
     const nested = new Prefilter(new Map([
-      ['short', ['tools/']],
-      ['long', ['tools/list']],
-      ['overlap', ['list_changed']],
+      ['short', { anyOf: ['tools/'] }],
+      ['long', { anyOf: ['tools/list'] }],
+      ['overlap', { anyOf: ['list_changed'] }],
     ]));
     expect(nested.scan("case 'tools/list':").ruleIds).toEqual(['long', 'short']);
     expect(nested.scan("'notifications/tools/list_changed'").ruleIds).toEqual(['long', 'overlap', 'short']);

@@ -1,7 +1,7 @@
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import type { RuleModule } from '@typescript-eslint/utils/ts-eslint';
 import type { McpRule } from '../../rules/index.js';
-import { ruleTokensOf } from '../../src/engine/catalog.js';
+import { docsOf, ruleTokensOf } from '../../src/engine/catalog.js';
 import { Prefilter } from '../../src/engine/prefilter.js';
 
 /**
@@ -66,6 +66,12 @@ export interface CaseOptions {
   output?: string | null;
 }
 
+/** The audit's prefilter for this one rule, from the rule's own docs (the generated catalog is checked against them elsewhere). */
+export function rulePrefilter(rule: RuleModule<string, []>): Prefilter {
+  const id = (rule as { name?: string }).name ?? '';
+  return new Prefilter(new Map([[id, ruleTokensOf(docsOf(rule as McpRule))]]));
+}
+
 /**
  * Every report's code must pass the rule's prefilter, or the audit would never run the rule on
  * it: each invalid case checks that (the tokens must be a necessary condition of every report).
@@ -73,9 +79,8 @@ export interface CaseOptions {
 function assertPrefilterSelects(rule: RuleModule<string, []>, name: string, source: string): void {
   const id = (rule as { name?: string }).name;
   if (!id) return;
-  const prefilter = new Prefilter(new Map([[id, ruleTokensOf(rule as McpRule)]]));
-  if (!prefilter.scan(source).ruleIds.includes(id)) {
-    const { anyOf, alsoOneOf } = ruleTokensOf(rule as McpRule);
+  if (!rulePrefilter(rule).scan(source).ruleIds.includes(id)) {
+    const { anyOf, alsoOneOf } = ruleTokensOf(docsOf(rule as McpRule));
     throw new Error(`${name}: the code of this invalid case does not pass the prefilter of ${id} (one of ${anyOf.join(', ')}${alsoOneOf ? `, and one of ${alsoOneOf.join(', ')}` : ''})`);
   }
 }

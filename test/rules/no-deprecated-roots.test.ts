@@ -1,10 +1,7 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import { describe, expect, it } from 'vitest';
-import type { McpRule } from '../../rules/index.js';
 import rule from '../../rules/no-deprecated-roots.js';
-import { ruleTokensOf } from '../../src/engine/catalog.js';
-import { Prefilter } from '../../src/engine/prefilter.js';
-import { caseBuilders, code } from '../helpers/rule-cases.js';
+import { caseBuilders, code, rulePrefilter } from '../helpers/rule-cases.js';
 
 /**
  * Tests for `no-deprecated-roots` (reference §15 rows M3, S5, P3 and the roots part of CM1;
@@ -612,7 +609,7 @@ ruleTester.run('no-deprecated-roots', rule, {
 });
 
 describe('no-deprecated-roots prefilter', () => {
-  const prefilter = new Prefilter(new Map([['no-deprecated-roots', ruleTokensOf(rule as McpRule)]]));
+  const prefilter = rulePrefilter(rule);
 
   it('does not run on a file that says roots but not MCP', () => {
     expect(prefilter.scan(rootsLookalike).ruleIds).toEqual([]);

@@ -1,10 +1,7 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import { describe, expect, it } from 'vitest';
-import type { McpRule } from '../../rules/index.js';
 import rule from '../../rules/no-ping.js';
-import { ruleTokensOf } from '../../src/engine/catalog.js';
-import { Prefilter } from '../../src/engine/prefilter.js';
-import { caseBuilders, code } from '../helpers/rule-cases.js';
+import { caseBuilders, code, rulePrefilter } from '../helpers/rule-cases.js';
 
 /**
  * Tests for `no-ping` (reference §15.1 row L13; design.md principle 3 for the lookalikes:
@@ -697,7 +694,7 @@ ruleTester.run('no-ping', rule, {
 });
 
 describe('no-ping prefilter', () => {
-  const prefilter = new Prefilter(new Map([['no-ping', ruleTokensOf(rule as McpRule)]]));
+  const prefilter = rulePrefilter(rule);
 
   it('does not run on a file that says ping but not MCP', () => {
     expect(prefilter.scan(pingLookalike).ruleIds).toEqual([]);

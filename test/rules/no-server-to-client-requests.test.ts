@@ -1,10 +1,7 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import { describe, expect, it } from 'vitest';
-import type { McpRule } from '../../rules/index.js';
 import rule from '../../rules/no-server-to-client-requests.js';
-import { ruleTokensOf } from '../../src/engine/catalog.js';
-import { Prefilter } from '../../src/engine/prefilter.js';
-import { caseBuilders, code } from '../helpers/rule-cases.js';
+import { caseBuilders, code, rulePrefilter } from '../helpers/rule-cases.js';
 
 /**
  * Tests for `no-server-to-client-requests` (reference §15 rows M1, M4, M5, M9, H8 and X4;
@@ -908,7 +905,7 @@ ruleTester.run('no-server-to-client-requests', rule, {
 });
 
 describe('no-server-to-client-requests prefilter', () => {
-  const prefilter = new Prefilter(new Map([['no-server-to-client-requests', ruleTokensOf(rule as McpRule)]]));
+  const prefilter = rulePrefilter(rule);
 
   it('does not run on a JSON-RPC client that pings and parks requests but does not speak MCP', () => {
     expect(prefilter.scan(rpcLookalike).ruleIds).toEqual([]);
