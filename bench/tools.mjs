@@ -18,12 +18,16 @@ function cli(context) {
   return [process.execPath, join(context.repoRoot, 'bin/mcp-migrate.js')];
 }
 
+function auditCommand(context, extra) {
+  return [...cli(context), 'audit', '--format', 'json', '--fail-on', 'none', '--no-progress', ...extra];
+}
+
 function auditTool(id, label, extra, hooks = {}) {
   return {
     id,
     label,
     ...hooks,
-    command: (context) => [...cli(context), 'audit', '--format', 'json', '--fail-on', 'none', '--no-progress', ...(typeof extra === 'function' ? extra(context) : extra)],
+    command: (context) => auditCommand(context, typeof extra === 'function' ? extra(context) : extra),
     read(result) {
       const report = JSON.parse(result.stdout);
       const { findings, filesDiscovered, filesParsed, errors, cache } = report.summary;
@@ -50,7 +54,7 @@ const cacheOption = (context) => ['--cache-location', cacheFile(context)];
 const fillCache = {
   async setup(context) {
     rmSync(cacheFile(context), { force: true });
-    await runOnce(auditTool('', '', cacheOption).command(context), context.tree);
+    await runOnce(auditCommand(context, cacheOption(context)), context.tree);
   },
 };
 function touchEverySourceFile(context) {
