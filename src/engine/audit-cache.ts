@@ -52,10 +52,9 @@ export async function defaultCacheLocation(cwd: string): Promise<string> {
 /**
  * The audit's results cache (`--cache`), like ESLint's: a file whose size and modification time
  * are unchanged is not even read, and a file whose text hashes as before is neither prefiltered
- * nor parsed. Every
- * input besides the text is in the key, and any difference drops the whole cache: the tool's
- * version and build, ESLint's and the parser's versions, the rule levels, the size limit and
- * the directory paths are reported relative to.
+ * nor parsed. Every input besides the text is in the key, and any difference drops the whole
+ * cache: the tool's version and build, ESLint's, the parser's and TypeScript's versions, the rule
+ * levels, the size limit and the directory paths are reported relative to.
  */
 export class AuditCache {
   private readonly previous: Record<string, CachedFile>;
