@@ -1,7 +1,7 @@
 import { loadConfig } from '../config.js';
 import { findMarkers, markerToken } from '../transforms/markers.js';
 import { discoverFiles } from './discover.js';
-import { readSource } from './read-source.js';
+import { readSourceSync } from './read-source.js';
 import type { MarkerLocation } from './transform-runner.js';
 
 /**
@@ -13,7 +13,7 @@ export async function markersInTree(cwd: string, paths: readonly string[], confi
   const discovery = await discoverFiles({ cwd, paths: paths.length > 0 ? paths : ['.'], include: loaded.include ?? [], exclude: loaded.exclude ?? [] });
   const markers: MarkerLocation[] = [];
   for (const file of discovery.files) {
-    const read = await readSource(file.absolute);
+    const read = readSourceSync(file.absolute);
     if (!read.ok || !read.text.includes(markerToken)) continue;
     for (const marker of findMarkers(read.text)) markers.push({ ...marker, file: file.relative });
   }

@@ -4,7 +4,7 @@ import { findMarkers } from '../transforms/markers.js';
 import { detectQuoteStyle } from '../transforms/quote-style.js';
 import { ChangedOnDiskError, replaceFileIfUnchanged } from './atomic-write.js';
 import type { SourceFile } from './discover.js';
-import { readSource } from './read-source.js';
+import { readSourceSync } from './read-source.js';
 import { parseError } from './reparse.js';
 import { restore, strip } from './source-envelope.js';
 
@@ -54,7 +54,7 @@ export const upgradeSdkId = 'upgrade-sdk';
 export async function fixFile(file: SourceFile, input: FileFixInput): Promise<FileFixOutcome> {
   const { selected, write, enabledRules, upgraded } = input;
   const outcome: FileFixOutcome = { file: file.relative, status: 'unchanged', edits: {}, markersAdded: 0, markers: [], notes: [] };
-  const read = await readSource(file.absolute);
+  const read = readSourceSync(file.absolute);
   if (!read.ok) return { ...outcome, status: 'skipped', reason: read.message };
   if (!upgraded && !selected.some((t) => hasWork(t, read.text, enabledRules))) return outcome;
 

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Prefilter } from '../../src/engine/prefilter.js';
-import { parseSize, readSource } from '../../src/engine/read-source.js';
+import { parseSize, readSourceSync } from '../../src/engine/read-source.js';
 import { tempProject } from '../helpers/cli.js';
 
 describe('Prefilter', () => {
@@ -40,20 +40,25 @@ describe('Prefilter', () => {
   });
 });
 
-describe('readSource', () => {
-  it('drops a byte-order mark and reads the text', async () => {
+describe('readSourceSync', () => {
+  it('drops a byte-order mark and reads the text', () => {
     const dir = tempProject({ 'a.ts': '\uFEFFconst a = 1;\n' });
-    expect(await readSource(join(dir, 'a.ts'))).toEqual({ ok: true, text: 'const a = 1;\n', bytes: 16, bom: true, raw: Buffer.from('\uFEFFconst a = 1;\n') });
+    expect(readSourceSync(join(dir, 'a.ts'))).toEqual({ ok: true, text: 'const a = 1;\n', bytes: 16, bom: true, raw: Buffer.from('\uFEFFconst a = 1;\n') });
   });
 
-  it('says which line holds the first invalid UTF-8 byte', async () => {
+  it('says which line holds the first invalid UTF-8 byte', () => {
     const dir = tempProject({});
     writeFileSync(join(dir, 'a.ts'), Buffer.from([0x61, 0x0a, 0x62, 0x0a, 0xc3, 0x28, 0x0a]));
-    expect(await readSource(join(dir, 'a.ts'))).toEqual({ ok: false, message: expect.stringContaining('first bad byte on line 3') });
+    expect(readSourceSync(join(dir, 'a.ts'))).toEqual({ ok: false, message: expect.stringContaining('first bad byte on line 3') });
   });
 
-  it('reports a missing file instead of throwing', async () => {
-    expect(await readSource('/nonexistent/file.ts')).toEqual({ ok: false, message: expect.stringContaining('cannot read the file') });
+  it('reports a missing file instead of throwing', () => {
+    expect(readSourceSync('/nonexistent/file.ts')).toEqual({ ok: false, message: expect.stringContaining('cannot read the file') });
+  });
+
+  it('refuses a directory (or FIFO, socket, device) where a file was listed, without blocking on it', () => {
+    const dir = tempProject({ 'sub/a.ts': '' });
+    expect(readSourceSync(join(dir, 'sub'))).toEqual({ ok: false, message: 'not a regular file; exclude it' });
   });
 });
 
