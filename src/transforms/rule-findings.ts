@@ -9,7 +9,7 @@ import plugin from '../plugin.js';
 export interface RuleRun {
   /** The rules' reports (fatal parse errors throw instead). */
   messages: Linter.LintMessage[];
-  /** The parsed file (typescript-estree, the audit's parser), for locating statements. */
+  /** The parsed file (typescript-estree, the audit's parser), for locating statements. Shared by every run on the same text: read it, never change it. */
   sourceCode: SourceCode;
 }
 
