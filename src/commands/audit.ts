@@ -6,6 +6,7 @@ import { audit, type AuditProgress } from '../engine/audit.js';
 import { gitTopLevel } from '../engine/git.js';
 import { isAtLeast, type AuditResult, type Severity } from '../report/finding.js';
 import { render, type Format } from '../report/index.js';
+import { formatCount } from '../report/wording.js';
 
 export type FailOn = Severity | 'none';
 
@@ -97,7 +98,7 @@ function progressReporter(enabled: boolean): { update: (progress: AuditProgress)
 /** One line on stderr, so a report is the same bytes with and without the cache. */
 function describeCache(cache: CacheStatus, files: number, cwd: string): string {
   const where = relative(cwd, cache.location) || cache.location;
-  const lines = [`mcp-migrate: cache ${where}: ${cache.hits.toLocaleString('en-US')} of ${files.toLocaleString('en-US')} files unchanged since the last cached audit`];
+  const lines = [`mcp-migrate: cache ${where}: ${formatCount(cache.hits)} of ${formatCount(files)} files unchanged since the last cached audit`];
   if (cache.discarded) lines.push(`mcp-migrate: started the cache afresh: ${cache.discarded}`);
   if (cache.writeError) lines.push(`mcp-migrate: warning: could not write the cache (${cache.writeError}); the next audit checks every file again`);
   return `${lines.join('\n')}\n`;

@@ -3,7 +3,7 @@ import { groupByRule, sortFindings, type RuleGroup } from './by-rule.js';
 import type { AuditResult, FileError, SkippedPath } from './finding.js';
 import { type CuttableBlock, fitMarkdown } from './markdown-fit.js';
 import { cellText, codeSpan, escapeHtml, linkTarget } from './markdown-text.js';
-import { plural } from './wording.js';
+import { formatCount, plural } from './wording.js';
 
 export interface MarkdownOptions {
   /** GitHub caps a pull request body near 65,536 characters; the default leaves room for text around it. */
@@ -41,7 +41,7 @@ function omissionNotice(omitted: Partial<Record<SectionKind, number>>, maxLength
     ...(omitted.skipped ? [plural(omitted.skipped, 'skipped path')] : []),
   ];
   return (
-    `> **Left out: ${parts.join(', ')}**, to keep this under ${maxLength.toLocaleString('en-US')} characters. ` +
+    `> **Left out: ${parts.join(', ')}**, to keep this under ${formatCount(maxLength)} characters. ` +
     'The full list is in the JSON or SARIF report (`mcp-migrate audit --format json` or `--format sarif`).'
   );
 }
@@ -49,7 +49,7 @@ function omissionNotice(omitted: Partial<Record<SectionKind, number>>, maxLength
 function totalsLine(result: AuditResult): string {
   const { summary } = result;
   const { total, error, warning, info } = summary.findings;
-  const scanned = `${plural(summary.filesDiscovered, 'file')} scanned, ${summary.filesParsed.toLocaleString('en-US')} parsed`;
+  const scanned = `${plural(summary.filesDiscovered, 'file')} scanned, ${formatCount(summary.filesParsed)} parsed`;
   const problems =
     total === 0
       ? `**No MCP ${targetRevision} problems found**`

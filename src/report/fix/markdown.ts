@@ -2,7 +2,7 @@ import type { FixResult } from '../../engine/fix.js';
 import { defaultMarkdownMaxLength } from '../markdown.js';
 import { type CuttableBlock, fitMarkdown } from '../markdown-fit.js';
 import { cellText, codeSpan } from '../markdown-text.js';
-import { plural } from '../wording.js';
+import { formatCount, plural } from '../wording.js';
 import { groupedNotes, verbFor } from './notes.js';
 
 type SectionKind = 'files' | 'markers' | 'failed' | 'skipped';
@@ -52,5 +52,5 @@ function omissionNotice(omitted: Partial<Record<SectionKind, number>>, maxLength
     ...(omitted.markers ? [plural(omitted.markers, 'marker')] : []),
     ...(omitted.skipped ? [plural(omitted.skipped, 'skipped path')] : []),
   ];
-  return `> **Left out: ${parts.join(', ')}**, to keep this under ${maxLength.toLocaleString('en-US')} characters. The full list is in \`mcp-migrate fix --format json\`.`;
+  return `> **Left out: ${parts.join(', ')}**, to keep this under ${formatCount(maxLength)} characters. The full list is in \`mcp-migrate fix --format json\`.`;
 }

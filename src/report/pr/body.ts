@@ -5,7 +5,7 @@ import { readmeUrl, repositoryUrl, ruleDocsUrl, targetRevision, toolName, toolVe
 import { defaultMarkdownMaxLength } from '../markdown.js';
 import { type CuttableBlock, fitMarkdown } from '../markdown-fit.js';
 import { cellText, codeSpan, linkTarget } from '../markdown-text.js';
-import { plural } from '../wording.js';
+import { formatCount, plural } from '../wording.js';
 
 export const prTitle = `Migrate to MCP ${targetRevision} (${toolName})`;
 
@@ -64,7 +64,7 @@ function summary(result: PrResult): string {
     `[${toolName}](${repositoryUrl}) ${toolVersion} migrated this code to MCP protocol revision **${targetRevision}**: ` +
       `${plural(s.filesChanged, 'file')} changed, ${plural(s.edits, 'edit')}, in ${plural(result.commits.length, 'commit')} (one per transform, so each can be reverted on its own), from ${base}.`,
     s.markers > 0
-      ? `**${plural(s.markers, 'marker')} need a person** (${s.markersAdded.toLocaleString('en-US')} new): each is a \`/* mcp-migrate(<rule>): … */\` comment saying what to do. This pull request stays a draft until they are done.`
+      ? `**${plural(s.markers, 'marker')} need a person** (${formatCount(s.markersAdded)} new): each is a \`/* mcp-migrate(<rule>): … */\` comment saying what to do. This pull request stays a draft until they are done.`
       : '**No markers**: nothing left needs a person, as far as the rules can tell.',
   ];
   if (s.failed > 0 || s.skipped > 0) lines.push(`${plural(s.failed, 'file')} could not be rewritten, ${plural(s.skipped, 'path')} skipped (below).`);
@@ -220,7 +220,7 @@ function omissionNotice(omitted: Partial<Record<Kind, number>>, maxLength: numbe
     ...(omitted.notes ? [plural(omitted.notes, 'note')] : []),
   ];
   return (
-    `> **Left out: ${parts.join(', ')}**, to keep this body under ${maxLength.toLocaleString('en-US')} characters. ` +
+    `> **Left out: ${parts.join(', ')}**, to keep this body under ${formatCount(maxLength)} characters. ` +
     `On this branch, \`git grep -n "mcp-migrate("\` lists every marker and \`npx ${toolName}@${toolVersion} audit\` every finding.`
   );
 }
