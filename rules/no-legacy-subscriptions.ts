@@ -26,6 +26,7 @@ import {
 } from '../src/mcp/change-notifications.js';
 import { isMcpModuleSpecifier } from '../src/mcp/packages.js';
 import { specUrls } from '../src/mcp/spec.js';
+import { lookupTable } from '../src/mcp/lookup-table.js';
 
 type MessageIds =
   | 'handlesSubscribe'
@@ -38,12 +39,12 @@ type MessageIds =
 
 const changeSenderNames: ReadonlySet<string> = new Set(Object.keys(sdkChangeSenders));
 /** What each SDK sender puts on the wire. */
-const notificationOfSender: Readonly<Record<string, string>> = {
+const notificationOfSender: Readonly<Record<string, string>> = lookupTable({
   sendToolListChanged: 'notifications/tools/list_changed',
   sendPromptListChanged: 'notifications/prompts/list_changed',
   sendResourceListChanged: 'notifications/resources/list_changed',
   sendResourceUpdated: 'notifications/resources/updated',
-};
+});
 /** Keys of a `subscriptions/listen` filter: a `.listen({ … })` with one of them opens a listen stream. */
 const listenFilterKeys: ReadonlySet<string> = new Set(['toolsListChanged', 'promptsListChanged', 'resourcesListChanged', 'resourceSubscriptions']);
 /** How code says "no such method" (`MethodNotFound`, `METHOD_NOT_FOUND`, `methodNotFound(id)`, 404): the 2026-07-28 answer to `resources/subscribe`. */

@@ -43,6 +43,7 @@ import {
 import { isMcpModuleSpecifier } from '../src/mcp/packages.js';
 import { replyHelperName } from '../src/mcp/server-wire.js';
 import { specUrls } from '../src/mcp/spec.js';
+import { lookupTable } from '../src/mcp/lookup-table.js';
 
 type MessageIds =
   | 'serverTasksCapability'
@@ -81,11 +82,11 @@ const topicMessages: Readonly<Record<LegacyTaskTopic, MessageIds>> = {
 };
 
 /** Method names by the message that reports them. */
-const removedMethodMessages: Readonly<Record<string, MessageIds>> = {
+const removedMethodMessages: Readonly<Record<string, MessageIds>> = lookupTable({
   [tasksResultMethod]: 'usesTasksResult',
   [tasksListMethod]: 'usesTasksList',
   [taskStatusNotificationMethod]: 'usesTaskStatusNotification',
-};
+});
 
 /** `callTool` is the SDK's own name: an untraced receiver counts in a file that imports the SDK. */
 const callToolMethod: ReadonlySet<string> = new Set(['callTool']);

@@ -18,11 +18,12 @@ import { calleeName, propertyKeyName, unwrap, walk } from '../src/ast/nodes.js';
 import { createRule } from '../src/create-rule.js';
 import { eventStreamContentType, getStreamHandlerNames, mcpOnlyHeaders, sessionDeleteHandlerNames } from '../src/mcp/http-serving.js';
 import { specUrls } from '../src/mcp/spec.js';
+import { lookupTable } from '../src/mcp/lookup-table.js';
 
 type MessageIds = 'servesGetStream' | 'servesSessionDelete' | 'routesAllMethodsToTransport' | 'opensGetStream' | 'sendsSessionDelete';
 
 /** The removed 2025 uses of each HTTP method, server side. */
-const serverMessage: Readonly<Record<string, MessageIds>> = { GET: 'servesGetStream', DELETE: 'servesSessionDelete' };
+const serverMessage: Readonly<Record<string, MessageIds>> = lookupTable({ GET: 'servesGetStream', DELETE: 'servesSessionDelete' });
 
 /** `req.method`, `c.req.method`, `request.method`: where the HTTP method of a request is read. */
 function isRequestMethodRead(node: TSESTree.Node): boolean {

@@ -17,6 +17,7 @@ import { cacheableMethods, inputRequiredKeys, replyHelperName, resultKeysByMetho
 import { distinctiveMcpMethods } from '../src/mcp/methods.js';
 import { discoverMethod, initializeMethod } from '../src/mcp/handshake.js';
 import { specUrls } from '../src/mcp/spec.js';
+import { lookupTable } from '../src/mcp/lookup-table.js';
 
 type MessageIds = 'missingResultType' | 'missingCacheHints' | 'missingResultTypeAndCacheHints';
 
@@ -26,7 +27,7 @@ const messageKeys: readonly string[] = ['jsonrpc', 'error'];
 const complete = "resultType: 'complete'";
 
 /** The value of each result field that changes nothing for today's clients. */
-const conservativeValues: Readonly<Record<string, string>> = { resultType: "'complete'", ttlMs: '0', cacheScope: "'private'" };
+const conservativeValues: Readonly<Record<string, string>> = lookupTable({ resultType: "'complete'", ttlMs: '0', cacheScope: "'private'" });
 
 interface ResultSite {
   object: TSESTree.ObjectExpression;

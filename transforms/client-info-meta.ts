@@ -15,6 +15,7 @@ import { detectQuoteStyle } from '../src/transforms/quote-style.js';
 import { messageRange, nodeAt, runRule } from '../src/transforms/rule-findings.js';
 import { applyTextEdits, shiftedBy, type TextEdit } from '../src/transforms/text-edits.js';
 import type { TransformOptions } from '../src/transforms/types.js';
+import { lookupTable } from '../src/mcp/lookup-table.js';
 
 /**
  * `client-info-meta`: MCP 2026-07-28 has no `initialize`; each request carries the client's
@@ -47,11 +48,11 @@ export const parser = 'ts';
 const serverPackage = '@modelcontextprotocol/server';
 
 /** The type each envelope key holds (server/dist `Implementation`, `ClientCapabilities`); the protocol version is a string. */
-const envelopeTypes: Record<string, string | undefined> = {
+const envelopeTypes: Record<string, string | undefined> = lookupTable({
   CLIENT_INFO_META_KEY: 'Implementation',
   CLIENT_CAPABILITIES_META_KEY: 'ClientCapabilities',
   PROTOCOL_VERSION_META_KEY: undefined,
-};
+});
 
 type Node = TSESTree.Node;
 type Code = Readonly<TSESLint.SourceCode>;

@@ -13,6 +13,7 @@ import { detectQuoteStyle } from '../src/transforms/quote-style.js';
 import { messageRange, nodeAt, offsetOf, runRules } from '../src/transforms/rule-findings.js';
 import { applyTextEdits, indentAt, lineBreakOf, type TextEdit, wholeLines, withoutDoubleBlank } from '../src/transforms/text-edits.js';
 import type { TransformOptions } from '../src/transforms/types.js';
+import { lookupTable } from '../src/mcp/lookup-table.js';
 
 /**
  * `hand-rolled-client`: moves a hand-rolled `fetch` MCP client (no SDK) to protocol 2026-07-28
@@ -37,14 +38,14 @@ import type { TransformOptions } from '../src/transforms/types.js';
 export const parser = 'ts';
 
 /** The rules it resolves, each with the client-side findings it handles. */
-export const resolves: Readonly<Record<string, readonly string[]>> = {
+export const resolves: Readonly<Record<string, readonly string[]>> = lookupTable({
   'no-initialize-handshake': ['sendsInitialize', 'readsInitializeResult'],
   'require-request-meta': ['missingParams', 'missingMeta', 'missingMetaKeys', 'missingClientInfo'],
   'require-http-request-headers': ['missingHeaders'],
   'no-legacy-protocol-version': ['sendsLegacyVersion'],
   'no-session-id-header': ['readsHeader', 'writesHeader'],
   'no-standalone-get-stream': ['sendsSessionDelete'],
-};
+});
 
 /** Findings that show the file is a hand-rolled MCP client: without one, the file is left alone. */
 const clientEvidence = new Set(['sendsInitialize', 'missingParams', 'missingMeta', 'missingMetaKeys', 'missingHeaders']);

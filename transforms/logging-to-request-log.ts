@@ -16,6 +16,7 @@ import { messageRange, nodeAt, offsetOf, runRule } from '../src/transforms/rule-
 import { applyTextEdits, shiftedBy, type TextEdit, wholeLines, withoutDoubleBlank } from '../src/transforms/text-edits.js';
 import type { TransformOptions } from '../src/transforms/types.js';
 import { removeUnusedImports } from '../src/transforms/unused-imports.js';
+import { lookupTable } from '../src/mcp/lookup-table.js';
 
 /**
  * `logging-to-request-log`: MCP Logging moved to the request (2026-07-28 removed
@@ -48,7 +49,7 @@ export const needsV2Note =
 const metaKey = `\`ctx.mcpReq.envelope?.[LOG_LEVEL_META_KEY]\` ('${logLevelMetaKey}')`;
 
 /** What a person must do for each finding the transform cannot rewrite. */
-const markerText: Record<string, string> = {
+const markerText: Record<string, string> = lookupTable({
   handlesSetLevel: `Delete this logging/setLevel handler (2026-07-28 removed the method): read the level of each request from ${metaKey}, or log through \`ctx.mcpReq.log\`, which does`,
   storesLogLevel: `Stop keeping the level set by logging/setLevel: read it per request from ${metaKey}`,
   sendsSetLevel: `Put \`_meta: { '${logLevelMetaKey}': level }\` (SDK v2: LOG_LEVEL_META_KEY) on each request whose logs you want instead of sending logging/setLevel`,
@@ -58,7 +59,7 @@ const markerText: Record<string, string> = {
     'Keep `logging` while this server still sends log notifications (2026-07-28 requires it, and SDK v2 `ctx.mcpReq.log` sends nothing without it); drop it with the last log call, and prefer stderr or OpenTelemetry',
   consumesLogNotifications: `Add \`_meta: { '${logLevelMetaKey}': level }\` (SDK v2: LOG_LEVEL_META_KEY) to each request whose logs you want, or read the server's stderr`,
   consoleLogInStdioServer: 'Use `console.error` here: stdout is the protocol stream of this stdio server',
-};
+});
 
 const storedLevelReadText = `The level logging/setLevel stored is read here, and 2026-07-28 removed that method: read the level of the current request from ${metaKey} (or log through \`ctx.mcpReq.log\`, which filters by it), then delete the setLevel handler`;
 

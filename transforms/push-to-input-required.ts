@@ -23,6 +23,7 @@ import type { TransformOptions } from '../src/transforms/types.js';
 import { namedImports, type WantedImport } from '../src/transforms/named-imports.js';
 import { pushHelperOf, type PushHelper } from '../src/transforms/push-helper.js';
 import { isLogCall, isRepeatableStatement } from '../src/transforms/repeatable-statements.js';
+import { lookupTable } from '../src/mcp/lookup-table.js';
 
 /**
  * `push-to-input-required`: MCP 2026-07-28 forbids server-to-client requests; a tool, prompt or
@@ -77,8 +78,8 @@ type Code = Readonly<TSESLint.SourceCode>;
 type Kind = 'elicit' | 'sampling' | 'roots';
 
 /** The findings of a push-style request, by rule: the ones this transform rewrites. */
-const pushFindings: Record<string, Kind> = { elicitsInput: 'elicit', requestsSampling: 'sampling', requestsRoots: 'roots' };
-const kindOfMethod: Record<string, Kind> = { [elicitationMethod]: 'elicit', [samplingMethod]: 'sampling', [rootsMethod]: 'roots' };
+const pushFindings: Record<string, Kind> = lookupTable({ elicitsInput: 'elicit', requestsSampling: 'sampling', requestsRoots: 'roots' });
+const kindOfMethod: Record<string, Kind> = lookupTable({ [elicitationMethod]: 'elicit', [samplingMethod]: 'sampling', [rootsMethod]: 'roots' });
 
 /** Other server-side findings of the three rules that get a marker (client-side warnings and capabilities are not this transform's). */
 const markedFindings: Record<RuleId, ReadonlySet<string>> = {

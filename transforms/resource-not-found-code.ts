@@ -11,6 +11,7 @@ import { insertMarkers, type MarkerRequest } from '../src/transforms/markers.js'
 import { messageRange, nodeAt, offsetOf, runRule } from '../src/transforms/rule-findings.js';
 import { applyTextEdits, type TextEdit } from '../src/transforms/text-edits.js';
 import { importedName, removeUnusedImports } from '../src/transforms/unused-imports.js';
+import { lookupTable } from '../src/mcp/lookup-table.js';
 
 /**
  * `resource-not-found-code`: -32002 sent as MCP's resource-not-found becomes -32602, and client
@@ -28,14 +29,14 @@ const legacy = String(legacyResourceNotFoundCode);
 const modern = String(invalidParamsCode);
 
 /** What a person must do for each finding the transform cannot rewrite. */
-const markerText: Record<string, string> = {
+const markerText: Record<string, string> = lookupTable({
   emitsLegacyCode: `Send ${modern} (Invalid params) with data { uri } here instead of ${legacy}, the code MCP 2026-07-28 retired`,
   comparesLegacyCode: `Accept ${modern} as well as ${legacy} here: 2026-07-28 servers send ${modern}`,
   assertsLegacyCode: `Expect ${modern} (Invalid params) here: a 2026-07-28 server answers a missing resource with it`,
   bindsLegacyCode: `This constant is ${legacy}, the retired resource-not-found code: send ${modern} from servers, accept both in clients, then change or split it`,
   usesLegacyCode: `${legacy} is the retired resource-not-found code: servers send ${modern}, clients should accept both`,
   returnsEmptyContents: `Throw ${modern} (Invalid params) with data { uri } for a missing resource instead of returning empty contents`,
-};
+});
 
 /** ESLint applies fixes in up to 10 passes; two settle every fix this rule makes (a dropped overlap, then none). */
 const maxPasses = 3;

@@ -12,6 +12,7 @@ import { removeListElement } from '../src/transforms/list-removal.js';
 import { insertMarkers } from '../src/transforms/markers.js';
 import { offsetOf, runRule } from '../src/transforms/rule-findings.js';
 import { applyTextEdits, type TextEdit, wholeLines } from '../src/transforms/text-edits.js';
+import { lookupTable } from '../src/mcp/lookup-table.js';
 
 /**
  * `session-header`: drops what is left of the `Mcp-Session-Id` header once nothing depends on it
@@ -33,7 +34,7 @@ export const parser = 'ts';
 type Node = TSESTree.Node;
 
 /** What a person must do for each finding left in place. */
-const markerText: Record<string, string> = {
+const markerText: Record<string, string> = lookupTable({
   readsHeader:
     'This reads Mcp-Session-Id, which 2026-07-28 clients never send, and the value is used: route and key state without it (no-session-state; the http-handler transform rewrites SDK hosting), then drop the read',
   writesHeader:
@@ -44,7 +45,7 @@ const markerText: Record<string, string> = {
   readsTransportSessionId: 'transport.sessionId is undefined for 2026-07-28 requests: route and key state without it (no-session-state; the http-handler transform)',
   passesClientSessionId: 'Remove the sessionId option: 2026-07-28 servers have no session to resume',
   terminatesSession: 'Remove terminateSession(): 2026-07-28 servers have no session to end and answer DELETE with 405',
-};
+});
 
 /** Removing a write can leave a read unused, and that read a constant: a few passes settle it. */
 const maxPasses = 4;

@@ -13,6 +13,7 @@ import { messageRange, nodeAt, offsetOf, runRule } from '../src/transforms/rule-
 import { applyTextEdits, lineBreakOf, shiftedBy, type TextEdit, wholeLines, withoutDoubleBlank } from '../src/transforms/text-edits.js';
 import type { TransformOptions } from '../src/transforms/types.js';
 import { importedName, removeUnusedImports } from '../src/transforms/unused-imports.js';
+import { lookupTable } from '../src/mcp/lookup-table.js';
 
 /**
  * `tasks-extension`: the 2025-11-25 experimental Tasks API to the io.modelcontextprotocol/tasks
@@ -54,7 +55,7 @@ const flatHandle = "`{ resultType: 'task', taskId, status, createdAt, lastUpdate
 const noRuntime = 'SDK v2 has no Tasks runtime';
 
 /** What a person must do for each finding the transform does not rewrite. */
-const markerText: Record<string, string> = {
+const markerText: Record<string, string> = lookupTable({
   serverTasksCapability: `Replace \`tasks\` with \`extensions: { '${extensionId}': {} }\` once this server serves the extension (${noRuntime}, so hand-roll it), or drop it and make the tools synchronous`,
   clientTasksCapability: `Delete \`tasks\` (client-hosted tasks are gone); to consume server tasks, set ${clientCapsKey} = {} on each request instead`,
   declaresTaskSupport: `Delete \`execution.taskSupport\`: the server now decides per tools/call, and answers -32021 when a task is mandatory but the request does not declare ${clientCapsKey}`,
@@ -72,7 +73,7 @@ const markerText: Record<string, string> = {
   usesRelatedTaskMeta: 'Remove the related-task `_meta`: nothing replaces it, tasks/get and tasks/update carry the `taskId`',
   failsTaskOnToolError: "Mark the task `completed` with the tool result as its `result` when `isError` is true; keep `failed` for JSON-RPC errors, with `error` set",
   usesImmediateResponseMeta: 'Remove `io.modelcontextprotocol/model-immediate-response` (the extension does not define it) or move it under your own reverse-DNS prefix',
-};
+});
 
 const handRollExtension = `hand-roll the ${extensionId} extension (a flat \`resultType: 'task'\` tools/call result, \`tasks/get\`, \`tasks/update\` and \`tasks/cancel\` registered with \`setRequestHandler(method, { params }, handler)\`)`;
 

@@ -7,6 +7,7 @@ import { localFunction, postHandlers } from './mcp-post-handlers.js';
 import { calleeName, isFunction, propertyKeyName, unwrap, walk } from './nodes.js';
 import { handlerContextParameter, handlerContextPath, mcpSideOf } from './sdk.js';
 import { mcpInstanceClassOf } from './transports.js';
+import { lookupTable } from '../mcp/lookup-table.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Side = 'client' | 'server';
@@ -19,7 +20,7 @@ export interface MessageSink {
 }
 
 /** SDK transports by the side and wire they serve. */
-const sdkTransports: Readonly<Record<string, MessageSink>> = {
+const sdkTransports: Readonly<Record<string, MessageSink>> = lookupTable({
   StreamableHTTPClientTransport: { side: 'client', transport: 'http' },
   SSEClientTransport: { side: 'client', transport: 'http' },
   StdioClientTransport: { side: 'client', transport: 'stdio' },
@@ -30,7 +31,7 @@ const sdkTransports: Readonly<Record<string, MessageSink>> = {
   StdioServerTransport: { side: 'server', transport: 'stdio' },
   createMcpHandler: { side: 'server', transport: 'http' },
   serveStdio: { side: 'server', transport: 'stdio' },
-};
+});
 
 /** Requests a client answers (server-to-client requests in 2025): their handlers run on the client. */
 const clientHandledMethods = new Set(['sampling/createMessage', 'elicitation/create', 'roots/list']);

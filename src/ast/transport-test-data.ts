@@ -8,6 +8,7 @@ import { mcpSideOf } from './sdk.js';
 import { insideExpectation } from './test-expectations.js';
 import { isTestFile, isTestModule, suiteCalls, testCallRoot, testCalls } from './test-module.js';
 import { readsOf } from './unsent-values.js';
+import { lookupTable } from '../mcp/lookup-table.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -53,12 +54,12 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
  */
 
 /** Mock-function factories: `vi.fn()`, `jest.fn()`, node:test's `mock.fn()`, `sinon.stub()`/`sinon.fake()`. */
-const mockFactories: Readonly<Record<string, ReadonlySet<string>>> = {
+const mockFactories: Readonly<Record<string, ReadonlySet<string>>> = lookupTable({
   vi: new Set(['fn']),
   jest: new Set(['fn']),
   mock: new Set(['fn']),
   sinon: new Set(['stub', 'fake']),
-};
+});
 /** Keys of a JSON-RPC message; an object with one of them is a message (or a request's options), not an envelope around one. */
 const messageKeys: ReadonlySet<string> = new Set(['jsonrpc', 'method', 'id', 'params', 'result', 'error']);
 /** Inbound deliveries of a transport: the callback the code under test installed to receive messages. */

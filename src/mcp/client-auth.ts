@@ -3,6 +3,8 @@
  * checked in `@modelcontextprotocol/sdk` 1.x `client/auth.d.ts` and `@modelcontextprotocol/client` 2.x).
  */
 
+import { lookupTable } from './lookup-table.js';
+
 /** Which SDK generation a module specifier is the MCP *client* side of, if any. */
 export function mcpClientModuleGeneration(specifier: string): 'v1' | 'v2' | undefined {
   if (specifier === '@modelcontextprotocol/sdk/client' || specifier.startsWith('@modelcontextprotocol/sdk/client/')) return 'v1';
@@ -38,11 +40,11 @@ export const clientTransportsWithAuth: readonly string[] = ['StreamableHTTPClien
  * SDK functions that redeem an authorization code given in an options object
  * (`{ authorizationCode }`); in v2 the same object takes the callback's `iss`.
  */
-export const codeRedeemingFunctions: Readonly<Record<string, { optionsIndex: number }>> = {
+export const codeRedeemingFunctions: Readonly<Record<string, { optionsIndex: number }>> = lookupTable({
   auth: { optionsIndex: 1 },
   exchangeAuthorization: { optionsIndex: 1 },
   fetchToken: { optionsIndex: 2 },
-};
+});
 
 /** SDK v1 discovery functions, which never compare the metadata's `issuer` (v2 does, unless told not to). */
 export const uncheckedV1MetadataDiscovery: readonly string[] = ['discoverAuthorizationServerMetadata', 'discoverOAuthMetadata'];
@@ -82,11 +84,11 @@ export const oauthLookalikeModules: readonly RegExp[] = [
 export const offlineAccessScope = 'offline_access';
 
 /** SDK v1 server helpers whose options become protected-resource metadata or `WWW-Authenticate` scopes. */
-export const resourceScopeOptions: Readonly<Record<string, string>> = {
+export const resourceScopeOptions: Readonly<Record<string, string>> = lookupTable({
   mcpAuthMetadataRouter: 'scopesSupported',
   mcpAuthRouter: 'scopesSupported',
   requireBearerAuth: 'requiredScopes',
-};
+});
 
 /** `application_type` values (SEP-837, OIDC DCR): loopback or custom-scheme redirects are native apps. */
 export const applicationTypeKey = 'application_type';

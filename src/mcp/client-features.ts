@@ -5,6 +5,8 @@
  * an `input_required` result (MRTR), and Sampling and Roots are deprecated besides.
  */
 
+import { lookupTable } from './lookup-table.js';
+
 export const elicitationMethod = 'elicitation/create';
 export const samplingMethod = 'sampling/createMessage';
 export const rootsMethod = 'roots/list';
@@ -13,20 +15,20 @@ export const rootsMethod = 'roots/list';
 export const inputRequestMethods: ReadonlySet<string> = new Set([elicitationMethod, samplingMethod, rootsMethod]);
 
 /** SDK `Server` methods (v1 and v2) that send one request to the client, by its method. */
-export const sdkPushMethods: Readonly<Record<string, string>> = {
+export const sdkPushMethods: Readonly<Record<string, string>> = lookupTable({
   elicitInput: elicitationMethod,
   createMessage: samplingMethod,
   listRoots: rootsMethod,
-};
+});
 
 /** SDK push methods no other library has: on an untraced receiver they still count in a file that imports the SDK. */
 export const distinctiveSdkPushMethods: ReadonlySet<string> = new Set(['elicitInput', 'listRoots']);
 
 /** v2 handler-context push methods (`ctx.mcpReq.elicitInput`, `ctx.mcpReq.requestSampling`), by the request they send. */
-export const contextPushMethods: Readonly<Record<string, string>> = {
+export const contextPushMethods: Readonly<Record<string, string>> = lookupTable({
   elicitInput: elicitationMethod,
   requestSampling: samplingMethod,
-};
+});
 
 /** Generic senders of any request to the client: v1 `extra.sendRequest(req, schema)`, v2 `ctx.mcpReq.send(req)`. */
 export const contextSendPaths: readonly (readonly string[])[] = [['sendRequest'], ['mcpReq', 'send']];
@@ -47,23 +49,23 @@ export const serverContextTypes: ReadonlySet<string> = new Set([
 ]);
 
 /** v1 request schemas of the client-side handlers for these requests; v2 registers by method string. */
-export const clientRequestSchemas: Readonly<Record<string, string>> = {
+export const clientRequestSchemas: Readonly<Record<string, string>> = lookupTable({
   ElicitRequestSchema: elicitationMethod,
   CreateMessageRequestSchema: samplingMethod,
   ListRootsRequestSchema: rootsMethod,
-};
+});
 
 /**
  * The v2 MRTR builder (`inputRequired` from `@modelcontextprotocol/server`) and its factories of
  * embedded requests, by the request each one builds: the 2026-07-28 way to ask.
  */
 export const inputRequiredBuilder = 'inputRequired';
-export const inputRequiredFactories: Readonly<Record<string, string>> = {
+export const inputRequiredFactories: Readonly<Record<string, string>> = lookupTable({
   elicit: elicitationMethod,
   elicitUrl: elicitationMethod,
   createMessage: samplingMethod,
   listRoots: rootsMethod,
-};
+});
 
 /** Removed in 2026-07-28 (changelog Major 5, Minor 11). */
 export const rootsListChangedNotification = 'notifications/roots/list_changed';

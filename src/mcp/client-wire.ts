@@ -4,6 +4,8 @@
  * version both of them carry.
  */
 
+import { lookupTable } from './lookup-table.js';
+
 /** The revision this tool migrates to. Header and `_meta` must both carry it, and match. */
 export const modernProtocolVersion = '2026-07-28';
 
@@ -15,11 +17,11 @@ export const legacyProtocolVersions: readonly string[] = ['2025-11-25', '2025-06
  * and in v2 (`@modelcontextprotocol/core`, re-exported by `/server` and `/client`):
  * typescript-sdk-v1-v2.md §0.4. v2 keeps its modern list private.
  */
-export const legacyVersionConstants: Readonly<Record<string, string>> = {
+export const legacyVersionConstants: Readonly<Record<string, string>> = lookupTable({
   LATEST_PROTOCOL_VERSION: "'2025-11-25'",
   DEFAULT_NEGOTIATED_PROTOCOL_VERSION: "'2025-03-26'",
   SUPPORTED_PROTOCOL_VERSIONS: "['2025-11-25', …, '2024-10-07']",
-};
+});
 
 /** v1's `spec.types.js` declares its own `LATEST_PROTOCOL_VERSION` (a draft name), not the 2025 one. */
 export const draftSpecTypesModule = /\/spec\.types(?:\.js)?$/;
@@ -33,11 +35,11 @@ export const clientInfoMetaKey = 'io.modelcontextprotocol/clientInfo';
 export const requiredRequestMetaKeys: readonly string[] = [protocolVersionMetaKey, clientCapabilitiesMetaKey];
 
 /** v2's exported names for those keys (`@modelcontextprotocol/core`, `/server`, `/client`). */
-export const sdkMetaKeyConstants: Readonly<Record<string, string>> = {
+export const sdkMetaKeyConstants: Readonly<Record<string, string>> = lookupTable({
   PROTOCOL_VERSION_META_KEY: protocolVersionMetaKey,
   CLIENT_CAPABILITIES_META_KEY: clientCapabilitiesMetaKey,
   CLIENT_INFO_META_KEY: clientInfoMetaKey,
-};
+});
 
 /**
  * The Tasks extension's methods, which A2A's JSON-RPC also uses (`tasks/get`, `tasks/cancel`
@@ -54,18 +56,18 @@ export const methodHeader = 'mcp-method';
 export const nameHeader = 'mcp-name';
 
 /** How each header is spelled in messages and docs. */
-export const headerSpelling: Readonly<Record<string, string>> = {
+export const headerSpelling: Readonly<Record<string, string>> = lookupTable({
   [protocolVersionHeader]: 'MCP-Protocol-Version',
   [methodHeader]: 'Mcp-Method',
   [nameHeader]: 'Mcp-Name',
-};
+});
 
 /** Requests that also need `Mcp-Name`, with the param whose value it carries. */
-export const nameHeaderParams: Readonly<Record<string, string>> = {
+export const nameHeaderParams: Readonly<Record<string, string>> = lookupTable({
   'tools/call': 'name',
   'prompts/get': 'name',
   'resources/read': 'uri',
   'tasks/get': 'taskId',
   'tasks/update': 'taskId',
   'tasks/cancel': 'taskId',
-};
+});

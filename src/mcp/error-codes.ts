@@ -2,6 +2,8 @@
  * JSON-RPC error codes that changed meaning in 2026-07-28 (reference §6, SEP-2164).
  */
 
+import { lookupTable } from './lookup-table.js';
+
 /** Resource not found up to 2025-11-25. Retired: servers MUST NOT emit it; clients SHOULD still accept it. */
 export const legacyResourceNotFoundCode = -32002;
 
@@ -13,10 +15,10 @@ export const invalidParamsCode = -32602;
  * answers -32602); v2's `ProtocolErrorCode.ResourceNotFound` is receive-only and the v2 SDK
  * rewrites a thrown one to -32602 on the wire.
  */
-export const resourceNotFoundEnumMembers: Readonly<Record<string, string>> = {
+export const resourceNotFoundEnumMembers: Readonly<Record<string, string>> = lookupTable({
   ProtocolErrorCode: 'ResourceNotFound',
   ErrorCode: 'ResourceNotFound',
-};
+});
 
 /** What a v2 server should throw instead: `new ResourceNotFoundError(uri)` (code -32602, `data.uri`). */
 export const v2ResourceNotFoundError = 'ResourceNotFoundError';

@@ -3,6 +3,8 @@
  * comparison here is on lower-cased names.
  */
 
+import { lookupTable } from './lookup-table.js';
+
 /** Removed by 2026-07-28 (SEP-2567; streamable-http "Session Management" is gone). */
 export const sessionIdHeader = 'mcp-session-id';
 
@@ -30,7 +32,7 @@ export const corsHeaderListKeys: readonly string[] = [
  * the Fetch `Headers` object (`get`/`has`/`set`/`append`/`delete`). `header` reads with one
  * argument and writes with two.
  */
-export const headerMethods: Readonly<Record<string, 'read' | 'write' | 'remove' | 'read-or-write'>> = {
+export const headerMethods: Readonly<Record<string, 'read' | 'write' | 'remove' | 'read-or-write'>> = lookupTable({
   get: 'read',
   has: 'read',
   getheader: 'read',
@@ -42,4 +44,4 @@ export const headerMethods: Readonly<Record<string, 'read' | 'write' | 'remove' 
   header: 'read-or-write',
   delete: 'remove',
   removeheader: 'remove',
-};
+});

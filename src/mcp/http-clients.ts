@@ -4,6 +4,8 @@
  * requests they check (reference §2.2).
  */
 
+import { lookupTable } from './lookup-table.js';
+
 /** Modules whose fetch behaves like the global one: `fetch(url, { method, headers, body })`. */
 export const fetchModules: readonly string[] = ['node-fetch', 'cross-fetch', 'isomorphic-fetch', 'undici'];
 
@@ -16,11 +18,11 @@ export const undiciModule = 'undici';
  * - axios: `post(url, data, config)`, `request(config)`, `axios(config)`; the payload is `data`;
  * - ky and got: `post(url, options)`, `lib(url, options)`; the payload is `json` (or a `body` string).
  */
-export const httpClientLibraries: Readonly<Record<string, 'axios' | 'ky' | 'got'>> = {
+export const httpClientLibraries: Readonly<Record<string, 'axios' | 'ky' | 'got'>> = lookupTable({
   axios: 'axios',
   ky: 'ky',
   got: 'got',
-};
+});
 
 /** supertest: `request(app).post('/mcp').set(name, value).send(payload)`. */
 export const supertestModules: readonly string[] = ['supertest'];

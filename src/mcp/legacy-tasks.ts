@@ -5,6 +5,8 @@
  * runtime for the extension (checked against @modelcontextprotocol/server 2.4.0).
  */
 
+import { lookupTable } from './lookup-table.js';
+
 /** Which catalogue row a 2025 Tasks name belongs to, when it is more specific than "the SDK Tasks API" (T15). */
 export type LegacyTaskTopic = 'tasksResult' | 'tasksList' | 'statusNotification' | 'relatedTask' | 'sdk';
 
@@ -24,7 +26,7 @@ export const immediateResponseMetaKey = 'io.modelcontextprotocol/model-immediate
  * SDK exports (v1 `@modelcontextprotocol/sdk/types.js` and `/experimental/**`; v2 keeps the
  * types and schemas as deprecated interop) that exist only for the 2025 Tasks API.
  */
-export const legacyTaskExports: Readonly<Record<string, LegacyTaskTopic>> = {
+export const legacyTaskExports: Readonly<Record<string, LegacyTaskTopic>> = lookupTable({
   // tasks/result (T7)
   GetTaskPayloadRequestSchema: 'tasksResult',
   GetTaskPayloadResultSchema: 'tasksResult',
@@ -100,7 +102,7 @@ export const legacyTaskExports: Readonly<Record<string, LegacyTaskTopic>> = {
   CancelTaskResult: 'sdk',
   TaskAugmentedRequestParams: 'sdk',
   ToolExecution: 'sdk',
-};
+});
 
 /**
  * The 2025 Tasks exports SDK v2 still ships (`@modelcontextprotocol/client`, `/server` and
@@ -164,13 +166,13 @@ export const legacyTaskMessageType = /^(?:CreateTaskResult|GetTaskResult|CancelT
 export const taskHandlerContextTypes: ReadonlySet<string> = new Set(['CreateTaskRequestHandlerExtra', 'TaskRequestHandlerExtra']);
 
 /** v1 request and notification schemas of the 2025 task methods, by the method they register a handler for. */
-export const legacyTaskSchemaMethods: Readonly<Record<string, string>> = {
+export const legacyTaskSchemaMethods: Readonly<Record<string, string>> = lookupTable({
   GetTaskRequestSchema: tasksGetMethod,
   GetTaskPayloadRequestSchema: tasksResultMethod,
   ListTasksRequestSchema: tasksListMethod,
   CancelTaskRequestSchema: tasksCancelMethod,
   TaskStatusNotificationSchema: taskStatusNotificationMethod,
-};
+});
 
 /** `@modelcontextprotocol/sdk/experimental`, `/experimental/tasks`, `/experimental/tasks/stores/in-memory.js`, … */
 export const experimentalTasksModule = /^@modelcontextprotocol\/sdk\/experimental(?:\/|\.js$|$)/;
@@ -185,7 +187,7 @@ export const legacyTaskContextFields: ReadonlySet<string> = new Set(['taskStore'
 export const relatedTaskOptionKey = 'relatedTask';
 
 /** Fields of the 2025 task handle, and their names in the extension (T5, T6). */
-export const renamedTaskFields: Readonly<Record<string, string>> = { ttl: 'ttlMs', pollInterval: 'pollIntervalMs' };
+export const renamedTaskFields: Readonly<Record<string, string>> = lookupTable({ ttl: 'ttlMs', pollInterval: 'pollIntervalMs' });
 export const taskHandleFields: ReadonlySet<string> = new Set(['taskId', 'status', 'statusMessage', 'createdAt', 'lastUpdatedAt', 'ttl', 'pollInterval']);
 
 /** Requests the 2025 API let a caller augment with `task: { ttl }` (`TaskAugmentedRequestParams`, T4). */

@@ -1,9 +1,10 @@
+import { lookupTable } from './lookup-table.js';
 /**
  * Families of code that reuse MCP's words and numbers for something else (design.md
  * principle 3). A file that imports one of these modules needs local evidence before a rule
  * may call its `-32002` or `initialize` MCP's.
  */
-export const lookalikeModules: Readonly<Record<string, readonly (string | RegExp)[]>> = {
+export const lookalikeModules: Readonly<Record<string, readonly (string | RegExp)[]>> = lookupTable({
   /** LSP: `ServerNotInitialized = -32002`, its own `initialize`. */
   lsp: [/^vscode-(?:languageserver|languageclient|jsonrpc|ws-jsonrpc)(?:\/|$)/, /^monaco-languageclient(?:\/|$)/],
   /** EIP-1193/1474 wallets: -32002 "Resource unavailable" / "Request already pending". */
@@ -15,7 +16,7 @@ export const lookalikeModules: Readonly<Record<string, readonly (string | RegExp
     /^@coinbase\/wallet-sdk(?:\/|$)/,
     /^(?:ethers|web3|viem|wagmi|eth-rpc-errors|json-rpc-engine)(?:\/|$)/,
   ],
-};
+});
 
 export function lookalikeFamilyOf(specifier: string): string | undefined {
   for (const [family, patterns] of Object.entries(lookalikeModules)) {
@@ -25,10 +26,10 @@ export function lookalikeFamilyOf(specifier: string): string | undefined {
 }
 
 /** String values that mark wallet and LSP code without an import: `window.ethereum` requests, LSP methods. */
-const lookalikeStrings: Readonly<Record<string, RegExp>> = {
+const lookalikeStrings: Readonly<Record<string, RegExp>> = lookupTable({
   wallet: /^(?:eth_|wallet_|personal_sign$)/,
   lsp: /^(?:textDocument|workspace)\//,
-};
+});
 
 export function lookalikeFamilyOfString(value: string): string | undefined {
   for (const [family, pattern] of Object.entries(lookalikeStrings)) if (pattern.test(value)) return family;

@@ -1,3 +1,4 @@
+import { lookupTable } from './lookup-table.js';
 /**
  * MCP method names of the 2025-11-25 and 2026-07-28 schemas and the Tasks extension
  * (reference §0, §7), one row each:
@@ -97,7 +98,7 @@ export const envelopeRequests: ReadonlySet<string> = names(
 export const readResourceMethod = 'resources/read';
 
 /** v1 request schemas, by the method they register a handler for (typescript-sdk-v1-v2.md §4). */
-export const requestSchemaMethods: Readonly<Record<string, string>> = {
+export const requestSchemaMethods: Readonly<Record<string, string>> = lookupTable({
   ReadResourceRequestSchema: 'resources/read',
   ListResourcesRequestSchema: 'resources/list',
   ListResourceTemplatesRequestSchema: 'resources/templates/list',
@@ -111,7 +112,7 @@ export const requestSchemaMethods: Readonly<Record<string, string>> = {
   SubscribeRequestSchema: 'resources/subscribe',
   UnsubscribeRequestSchema: 'resources/unsubscribe',
   CompleteRequestSchema: 'completion/complete',
-};
+});
 
 /** Methods of an SDK server that register a resource read callback (v1 `resource`, v1/v2 `registerResource`). */
 export const resourceRegistrationMethods: readonly string[] = ['registerResource', 'resource'];

@@ -5,17 +5,19 @@
  * matching `list_changed` notification.
  */
 
+import { lookupTable } from './lookup-table.js';
+
 export type ListedKind = 'tool' | 'prompt' | 'resource';
 
 /** Registration methods, v1 and v2, by the kind of list entry they add. */
-export const listRegistrations: Readonly<Record<string, ListedKind>> = {
+export const listRegistrations: Readonly<Record<string, ListedKind>> = lookupTable({
   registerTool: 'tool',
   tool: 'tool',
   registerPrompt: 'prompt',
   prompt: 'prompt',
   registerResource: 'resource',
   resource: 'resource',
-};
+});
 
 /** Registration names only the SDK has, recognised on a receiver the file cannot trace when it imports the SDK. */
 export const distinctiveListRegistrations: ReadonlySet<string> = new Set(['registerTool', 'registerPrompt', 'registerResource']);

@@ -3,6 +3,8 @@
  * catalogue H9, H10, H11, L5). Header names are compared lower-cased.
  */
 
+import { lookupTable } from './lookup-table.js';
+
 export const protocolVersionHeader = 'mcp-protocol-version';
 export const methodHeader = 'mcp-method';
 export const nameHeader = 'mcp-name';
@@ -14,10 +16,10 @@ export const protocolVersionMetaKey = 'io.modelcontextprotocol/protocolVersion';
 export const clientCapabilitiesMetaKey = 'io.modelcontextprotocol/clientCapabilities';
 
 /** SDK v2 constants (`@modelcontextprotocol/core`) that name the same `_meta` keys. */
-export const metaKeyConstants: Readonly<Record<string, string>> = {
+export const metaKeyConstants: Readonly<Record<string, string>> = lookupTable({
   PROTOCOL_VERSION_META_KEY: protocolVersionMetaKey,
   CLIENT_CAPABILITIES_META_KEY: clientCapabilitiesMetaKey,
-};
+});
 
 /** Requests that carry `Mcp-Name` (`params.name`, `params.uri`, or the Tasks extension's `params.taskId`). */
 export const namedRequestMethods: readonly string[] = ['tools/call', 'prompts/get', 'resources/read', 'tasks/get', 'tasks/update', 'tasks/cancel'];

@@ -6,6 +6,8 @@
  * `baggage` are reserved bare, as the one exception to the prefix rule.
  */
 
+import { lookupTable } from './lookup-table.js';
+
 /** One label of a prefix: starts with a letter, ends with a letter or digit, hyphens inside. */
 const label = '[A-Za-z](?:[A-Za-z0-9-]*[A-Za-z0-9])?';
 
@@ -42,11 +44,11 @@ export const officialExtensionNames: ReadonlySet<string> = new Set(['tasks', 'ui
 export const traceContextKeys: readonly string[] = ['traceparent', 'tracestate', 'baggage'];
 
 /** The v2 SDK constants for the trace keys (`@modelcontextprotocol/core`). */
-export const traceContextKeyConstants: Readonly<Record<string, string>> = {
+export const traceContextKeyConstants: Readonly<Record<string, string>> = lookupTable({
   traceparent: 'TRACEPARENT_META_KEY',
   tracestate: 'TRACESTATE_META_KEY',
   baggage: 'BAGGAGE_META_KEY',
-};
+});
 
 export interface PrefixedKey {
   prefix: string;

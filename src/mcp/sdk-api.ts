@@ -3,6 +3,8 @@
  * the same in v1 (`@modelcontextprotocol/sdk/...`) and v2 (`@modelcontextprotocol/{server,client}`).
  */
 
+import { lookupTable } from './lookup-table.js';
+
 /** Classes whose instances are an MCP server. `McpServer#server` is the low-level `Server`. */
 export const serverClasses: readonly string[] = ['McpServer', 'Server'];
 
@@ -13,7 +15,7 @@ export const clientClasses: readonly string[] = ['Client'];
  * Server methods that register a handler, with where the handler's context parameter
  * (`extra` in v1, `ctx` in v2) sits among the callback's parameters.
  */
-export const handlerRegistrations: Readonly<Record<string, 'request' | 'tool' | 'prompt' | 'resource'>> = {
+export const handlerRegistrations: Readonly<Record<string, 'request' | 'tool' | 'prompt' | 'resource'>> = lookupTable({
   setRequestHandler: 'request',
   setNotificationHandler: 'request',
   registerTool: 'tool',
@@ -22,4 +24,4 @@ export const handlerRegistrations: Readonly<Record<string, 'request' | 'tool' | 
   prompt: 'prompt',
   registerResource: 'resource',
   resource: 'resource',
-};
+});

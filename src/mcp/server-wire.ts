@@ -3,6 +3,8 @@
  * (reference §1.2, §1.3, §2.3, §5; T26 `Result`, `CacheableResult`, `DiscoverResult`).
  */
 
+import { lookupTable } from './lookup-table.js';
+
 /** The method every 2026-07-28 server MUST implement (reference §1.3). */
 export const discoverMethod = 'server/discover';
 
@@ -17,7 +19,7 @@ export const discoverResultShape =
  * removed (`initialize`, `ping`, `logging/setLevel`, `resources/subscribe`) are other rules'
  * business, and `tasks/*` results belong to the Tasks extension (and to A2A, which shares the names).
  */
-export const resultKeysByMethod: Readonly<Record<string, readonly string[]>> = {
+export const resultKeysByMethod: Readonly<Record<string, readonly string[]>> = lookupTable({
   'tools/list': ['tools', 'nextCursor'],
   'tools/call': ['content', 'structuredContent', 'isError'],
   'prompts/list': ['prompts', 'nextCursor'],
@@ -28,7 +30,7 @@ export const resultKeysByMethod: Readonly<Record<string, readonly string[]>> = {
   'completion/complete': ['completion'],
   'server/discover': ['supportedVersions', 'capabilities', 'instructions'],
   'subscriptions/listen': ['_meta'],
-};
+});
 
 /**
  * Helpers that send a result for a request id, seen in hand-rolled servers: `reply(id, result)`,
@@ -94,7 +96,7 @@ export const errorStatusRules: readonly ErrorStatusRule[] = [
 ];
 
 /** SDK constants and enum members for those codes (v1 `ErrorCode`, v2 `ProtocolErrorCode` and constants). */
-export const errorCodeExports: Readonly<Record<string, number>> = {
+export const errorCodeExports: Readonly<Record<string, number>> = lookupTable({
   'ErrorCode.MethodNotFound': -32601,
   'ErrorCode.InvalidParams': -32602,
   'ProtocolErrorCode.MethodNotFound': -32601,
@@ -103,4 +105,4 @@ export const errorCodeExports: Readonly<Record<string, number>> = {
   'ProtocolErrorCode.UnsupportedProtocolVersion': -32022,
   METHOD_NOT_FOUND: -32601,
   INVALID_PARAMS: -32602,
-};
+});

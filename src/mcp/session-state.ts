@@ -3,6 +3,8 @@
  * §15.2 rows H3/H4), as the rule no-session-state reads it.
  */
 
+import { lookupTable } from './lookup-table.js';
+
 /** Streamable HTTP transport options that create or follow a 2025 session. */
 export const sessionIdGeneratorOption = 'sessionIdGenerator';
 export const sessionLifecycleOptions: readonly string[] = ['onsessioninitialized', 'onsessionclosed'];
@@ -41,7 +43,7 @@ export const keyedAccessMethods: ReadonlySet<string> = new Set([
 ]);
 
 /** Collection methods that add or remove an element (the rest read). */
-export const collectionWrites: Readonly<Record<string, 'store' | 'remove'>> = { set: 'store', delete: 'remove' };
+export const collectionWrites: Readonly<Record<string, 'store' | 'remove'>> = lookupTable({ set: 'store', delete: 'remove' });
 
 /** Data-store calls whose filter or document names the record (Mongo, Prisma, Drizzle, Sequelize, TypeORM). */
 export const recordQueryMethods: ReadonlySet<string> = new Set([

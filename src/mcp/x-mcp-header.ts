@@ -5,6 +5,8 @@
  * own check (`scanXMcpHeaderDeclarations` in `@modelcontextprotocol/client`).
  */
 
+import { lookupTable } from './lookup-table.js';
+
 export const xMcpHeaderKey = 'x-mcp-header';
 
 /** RFC 9110 `token` (`1*tchar`): no empty value, spaces, control characters (CR/LF) or delimiters such as `:`. */
@@ -38,7 +40,7 @@ export const unreachableSubschemaKeywords: ReadonlySet<string> = new Set([
  * The JSON Schema type zod 4 (`z.toJSONSchema`, `~standard.jsonSchema`, which the SDK uses)
  * writes for a schema built with `z.<name>()`. Bases not listed are not judged.
  */
-export const zodBaseTypes: Readonly<Record<string, string>> = {
+export const zodBaseTypes: Readonly<Record<string, string>> = lookupTable({
   string: 'string',
   email: 'string',
   url: 'string',
@@ -76,7 +78,7 @@ export const zodBaseTypes: Readonly<Record<string, string>> = {
   union: 'a union (no single type)',
   discriminatedUnion: 'a union (no single type)',
   intersection: 'an intersection (no single type)',
-};
+});
 
 /** Zod methods that turn a `number` into an `integer`. */
 export const zodIntegerModifiers: ReadonlySet<string> = new Set(['int', 'safe']);
@@ -88,7 +90,7 @@ export const zodShapeBuilders: ReadonlySet<string> = new Set(['object', 'strictO
  * Zod methods and functions that wrap a schema in another keyword (zod 4 output): a marked
  * schema inside them is no longer reached through `properties`.
  */
-export const zodWrappers: Readonly<Record<string, string>> = {
+export const zodWrappers: Readonly<Record<string, string>> = lookupTable({
   array: '`items`',
   set: '`items`',
   tuple: '`prefixItems`',
@@ -102,7 +104,7 @@ export const zodWrappers: Readonly<Record<string, string>> = {
   and: '`allOf`',
   nullable: '`anyOf` (with `null`)',
   nullish: '`anyOf` (with `null`)',
-};
+});
 
 /** Zod methods that change the type to `[T, "null"]` when applied before the metadata. */
 export const zodNullableModifiers: ReadonlySet<string> = new Set(['nullable', 'nullish']);

@@ -4,6 +4,7 @@ import { calleeName, isFunction } from '../ast/nodes.js';
 import { isMcpHandlerCallback } from '../ast/request-scope.js';
 import { handlerContextParameter, handlerContextSlot } from '../ast/sdk.js';
 import type { TextEdit } from './text-edits.js';
+import { lookupTable } from '../mcp/lookup-table.js';
 
 type Code = Readonly<TSESLint.SourceCode>;
 
@@ -40,7 +41,7 @@ export function contextNameAt(node: TSESTree.Node, fn: TSESTree.FunctionLike, co
 }
 
 /** Placeholder names for the parameters before the context, by registration kind (v2 callback types). */
-const leadingNames: Record<string, string[]> = { request: ['_request'], tool: ['_args'], prompt: ['_args'], resource: ['_uri', '_variables'] };
+const leadingNames: Record<string, string[]> = lookupTable({ request: ['_request'], tool: ['_args'], prompt: ['_args'], resource: ['_uri', '_variables'] });
 
 /** The edit that gives `fn` its context parameter `name` at the index its registration gives it. */
 export function addContextParameter(code: Code, fn: TSESTree.FunctionLike, name: string): TextEdit | undefined {
