@@ -56,20 +56,18 @@ const createNamedRule = ESLintUtils.RuleCreator<McpRuleDocs>(ruleDocsUrl);
 
 /** The prefilter tokens of every rule made by `createRule`, from its own docs. */
 const tokensByRule = new Map<string, RuleTokens>();
-let sharedScan: { prefilter: Prefilter; rules: number; text?: string; ruleIds?: ReadonlySet<string> } | undefined;
+/** One prefilter over them, rebuilt should a rule be made after it. */
+let allRules: { prefilter: Prefilter; size: number } | undefined;
 
 /**
  * Whether rule `id` can report anything in `text`: whether the text holds its prefilter tokens,
  * the necessary condition the audit tests before it parses a file. One scan of the text serves
- * every rule, as ESLint creates all of a file's rules on the same text one after the other.
+ * every rule (the prefilter keeps its last result), as ESLint creates all of a file's rules on
+ * the same text one after the other.
  */
 function mayReportIn(text: string, id: string): boolean {
-  if (sharedScan?.rules !== tokensByRule.size) sharedScan = { prefilter: new Prefilter(tokensByRule), rules: tokensByRule.size };
-  if (sharedScan.text !== text || !sharedScan.ruleIds) {
-    sharedScan.text = text;
-    sharedScan.ruleIds = new Set(sharedScan.prefilter.scan(text).ruleIds);
-  }
-  return sharedScan.ruleIds.has(id);
+  if (allRules?.size !== tokensByRule.size) allRules = { prefilter: new Prefilter(tokensByRule), size: tokensByRule.size };
+  return allRules.prefilter.scan(text).ruleIds.includes(id);
 }
 
 /**

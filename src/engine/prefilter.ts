@@ -15,12 +15,20 @@ export interface RuleTokens {
  * expression over every enabled rule's tokens (design.md principle 8). Each rule's tokens are
  * a necessary condition of its reports, so a rule is run only on files that meet them.
  */
+/** What a file's text holds; shared by every caller that asks about the same text, so read-only. */
+export interface PrefilterResult {
+  readonly ruleIds: readonly string[];
+  readonly hasDirective: boolean;
+}
+
 export class Prefilter {
   private readonly pattern: RegExp;
   private readonly rules: ReadonlyArray<{ id: string; anyOf: readonly string[]; alsoOneOf: readonly string[] | undefined }>;
   /** For each token, the tokens it contains (itself included): a match of `tools/list` is also one of `tools/`. */
   private readonly containedTokens = new Map<string, string[]>();
   private readonly directiveToken = `${pluginNamespace}/`;
+  /** The last text scanned and its result: `fix` asks about one text once per transform, ESLint once per rule. */
+  private last: { text: string; result: PrefilterResult } | undefined;
 
   constructor(ruleTokens: ReadonlyMap<string, RuleTokens>) {
     const tokens = new Set<string>([this.directiveToken]);
@@ -33,7 +41,12 @@ export class Prefilter {
   }
 
   /** Which rules can report in this text, and whether it holds one of our disable directives. */
-  scan(text: string): { ruleIds: string[]; hasDirective: boolean } {
+  scan(text: string): PrefilterResult {
+    if (this.last?.text !== text) this.last = { text, result: this.scanAfresh(text) };
+    return this.last.result;
+  }
+
+  private scanAfresh(text: string): PrefilterResult {
     const seen = new Set<string>();
     const total = this.containedTokens.size;
     this.pattern.lastIndex = 0;

@@ -3,8 +3,6 @@ import { prefilterFor, type Prefilter } from '../engine/prefilter.js';
 import type { TransformOptions } from './types.js';
 
 let allRules: Prefilter | undefined;
-/** The last text scanned and what passed: `fix` asks about one text for each transform in turn. */
-let last: { text: string; ruleIds: string[] } | undefined;
 
 /**
  * The rules worth running on `text`: those the configuration enables (`options.rules`; all when
@@ -12,9 +10,8 @@ let last: { text: string; ruleIds: string[] } | undefined;
  */
 export function rulesFor(text: string, options: TransformOptions): string[] {
   allRules ??= prefilterFor(ruleIds());
-  if (last?.text !== text) last = { text, ruleIds: allRules.scan(text).ruleIds };
   const enabled = options.rules ? new Set(options.rules) : undefined;
-  return last.ruleIds.filter((id) => !enabled || enabled.has(id));
+  return allRules.scan(text).ruleIds.filter((id) => !enabled || enabled.has(id));
 }
 
 /** Whether any rule could report in `text`: the transform prefilter of the passes that run every rule. */

@@ -35,6 +35,13 @@ describe('Prefilter', () => {
     expect(gated.scan("const methods = ['tools/list'];").ruleIds).toEqual([]);
   });
 
+  it('answers the same text again from its last scan, and a new text afresh', () => {
+    const first = prefilter.scan("h.get('Mcp-Session-Id')");
+    expect(prefilter.scan("h.get('Mcp-Session-Id')")).toBe(first);
+    expect(prefilter.scan('code === -32002').ruleIds).toEqual(['b']);
+    expect(prefilter.scan("h.get('Mcp-Session-Id')")).toEqual(first);
+  });
+
   it('notices our disable directives, which must be parsed to be reported when unused', () => {
     expect(prefilter.scan('// eslint-disable-next-line mcp-migrate/no-session-id-header')).toEqual({ ruleIds: [], hasDirective: true });
   });
