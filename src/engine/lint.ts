@@ -1,5 +1,4 @@
 import { parse as parsePath } from 'node:path';
-import * as tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { rules } from '../../rules/index.js';
 import type { McpMigrateSettings } from '../create-rule.js';
@@ -7,7 +6,7 @@ import plugin from '../plugin.js';
 import type { FileError, Finding, Severity } from '../report/finding.js';
 import { findMarkers, isMarked, markerToken } from '../transforms/markers.js';
 import { docsOf, engineChecks, findingKind, pluginNamespace } from './catalog.js';
-import { reusableConfig } from './config-array.js';
+import { reusableConfig, rulesLanguageOptions } from './config-array.js';
 
 /** What every linting thread needs to know; plain data, so it can be sent to workers. */
 export interface LintSettings {
@@ -83,8 +82,7 @@ export class LintRunner {
       config = reusableConfig([
         {
           files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
-          // No rule reads JSDoc, and TypeScript's JSDoc parsing is about a quarter of the parse (comments are still tokens).
-          languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module', parserOptions: { jsDocParsingMode: 'none' } },
+          languageOptions: { ...rulesLanguageOptions, sourceType: 'module' },
           linterOptions: { reportUnusedDisableDirectives: this.settings.severities[unusedDirectiveCheck] ? 'warn' : 'off' },
           plugins: { [pluginNamespace]: plugin as never },
           // The audit reports code gated to 2025 clients, at `info`; the editor default drops it.

@@ -1,9 +1,8 @@
 import { parse as parsePath } from 'node:path';
-import * as tsParser from '@typescript-eslint/parser';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { Linter, type SourceCode } from 'eslint';
 import { pluginNamespace } from '../engine/catalog.js';
-import { reusableConfig } from '../engine/config-array.js';
+import { reusableConfig, rulesLanguageOptions } from '../engine/config-array.js';
 import plugin from '../plugin.js';
 
 export interface RuleRun {
@@ -103,7 +102,7 @@ function configFor(ruleIds: readonly string[], filename: string): Linter.Config[
       [
         {
           files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
-          languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType },
+          languageOptions: { ...rulesLanguageOptions, sourceType },
           plugins: { [pluginNamespace]: plugin as never },
           rules: Object.fromEntries(ruleIds.map((id) => [`${pluginNamespace}/${id}`, 'warn' as const])),
         },
