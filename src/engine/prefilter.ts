@@ -10,17 +10,17 @@ export interface RuleTokens {
   alsoOneOf?: readonly string[] | undefined;
 }
 
-/**
- * The cheap test that keeps most files from ever being parsed: one case-insensitive regular
- * expression over every enabled rule's tokens (design.md principle 8). Each rule's tokens are
- * a necessary condition of its reports, so a rule is run only on files that meet them.
- */
 /** What a file's text holds; shared by every caller that asks about the same text, so read-only. */
 export interface PrefilterResult {
   readonly ruleIds: readonly string[];
   readonly hasDirective: boolean;
 }
 
+/**
+ * The cheap test that keeps most files from ever being parsed: one case-insensitive regular
+ * expression over every enabled rule's tokens (design.md principle 8). Each rule's tokens are
+ * a necessary condition of its reports, so a rule is run only on files that meet them.
+ */
 export class Prefilter {
   private readonly pattern: RegExp;
   private readonly rules: ReadonlyArray<{ id: string; anyOf: readonly string[]; alsoOneOf: readonly string[] | undefined }>;
