@@ -1,8 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import * as ESLintUtils from '@typescript-eslint/utils/eslint-utils';
 import { legacyGateOf } from './ast/legacy-gate.js';
-import { ruleTokensOf } from './engine/catalog.js';
-import { Prefilter, type RuleTokens } from './engine/prefilter.js';
+import { everyRulePrefilter } from './engine/prefilter.js';
 import { ruleDocsUrl } from './package-info.js';
 import type { FixLevel, Severity } from './report/finding.js';
 
@@ -54,20 +53,15 @@ export interface McpMigrateSettings {
 
 const createNamedRule = ESLintUtils.RuleCreator<McpRuleDocs>(ruleDocsUrl);
 
-/** The prefilter tokens of every rule made by `createRule`, from its own docs. */
-const tokensByRule = new Map<string, RuleTokens>();
-/** One prefilter over them, rebuilt should a rule be made after it. */
-let allRules: { prefilter: Prefilter; size: number } | undefined;
-
 /**
  * Whether rule `id` can report anything in `text`: whether the text holds its prefilter tokens,
  * the necessary condition the audit tests before it parses a file. One scan of the text serves
  * every rule (the prefilter keeps its last result), as ESLint creates all of a file's rules on
- * the same text one after the other.
+ * the same text one after the other. The tokens come from the generated catalog, which
+ * test/registry.test.ts checks against each rule's own docs.
  */
 function mayReportIn(text: string, id: string): boolean {
-  if (allRules?.size !== tokensByRule.size) allRules = { prefilter: new Prefilter(tokensByRule), size: tokensByRule.size };
-  return allRules.prefilter.scan(text).ruleIds.includes(id);
+  return everyRulePrefilter().scan(text).ruleIds.includes(id);
 }
 
 /**
@@ -85,7 +79,6 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   rule: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, McpRuleDocs>>,
 ): ESLintUtils.RuleModule<MessageIds | typeof legacyGatedMessageId, Options, McpRuleDocs> {
   const messages = rule.meta.messages as Record<string, string>;
-  tokensByRule.set(rule.name, ruleTokensOf(rule.meta.docs));
   const withGate = {
     ...rule,
     meta: {

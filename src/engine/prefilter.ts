@@ -1,4 +1,4 @@
-import { catalogEntry, pluginNamespace, ruleTokensOf } from './catalog.js';
+import { catalogEntry, pluginNamespace, ruleIds, ruleTokensOf } from './catalog.js';
 import { escapeRegExp } from './regexp.js';
 
 /**
@@ -68,4 +68,15 @@ export function prefilterFor(ids: readonly string[]): Prefilter {
     const entry = catalogEntry(id);
     return entry ? [[id, ruleTokensOf(entry)] as const] : [];
   })));
+}
+
+let everyRule: Prefilter | undefined;
+
+/**
+ * One prefilter over all our rules, shared by the ESLint plugin's rule gate and the transforms'
+ * choice of rules: `fix` asks both about the same text, and one scan answers them.
+ */
+export function everyRulePrefilter(): Prefilter {
+  everyRule ??= prefilterFor(ruleIds());
+  return everyRule;
 }
